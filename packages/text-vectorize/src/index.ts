@@ -1,0 +1,1 @@
+export { DEFAULT_FILTERS, type TextToWordSequenceOptions, textToWordSequence } from './text-to-word-sequence';

@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+// `pnpm exp <name> [args...]` runs the chapter experiment in examples/<name> (its "start" script).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const [name, ...args] = process.argv.slice(2);
+const available = readdirSync('examples').filter((d) => existsSync(join('examples', d, 'package.json')));
+if (!name || !available.includes(name)) {
+  console.error(
+    `exp: name must be one of ${available.join(', ') || '(none yet)'}. Received: name=${name ?? '(missing)'}.`,
+  );
+  process.exit(2);
+}
+const result = spawnSync('pnpm', ['--silent', '--dir', join('examples', name), 'start', ...args], {
+  stdio: 'inherit',
+});
+process.exit(result.status ?? 1);
