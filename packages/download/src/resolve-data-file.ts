@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { DownloadProgress } from './download';
 import { download } from './download';
 import { DownloadError } from './download-error';
@@ -40,8 +40,9 @@ export interface ResolveDataFileOptions {
 /**
  * Finds a data file the way every tensorseq loader does: an explicit `source` path wins; else a file of
  * the official name (or an accepted alternative) in the `$TENSORSEQ_DATA` folder; else the cached
- * download; else a fresh {@link download} from `url`. A local file whose checksum differs from the
- * official one is used anyway, with a warning: it may be a legitimate variant.
+ * download; else a fresh {@link download} from `url`. A local file named like the official one (or an
+ * alternative with a known sha256) whose checksum differs is used anyway, with a warning: it may be a
+ * legitimate variant. A `source` under another name is not checked.
  *
  * @param fileName - the official file name, e.g. `'aclImdb_v1.tar.gz'`.
  * @param options - where else to look; see {@link ResolveDataFileOptions}.
@@ -62,7 +63,9 @@ export async function resolveDataFile(fileName: string, options: ResolveDataFile
         'bad-argument',
       );
     }
-    if (kind === 'file') await warnOnMismatch(source, sha256, onWarning);
+    // Only a file named like the official one (or an alternative) claims to be it: check that claim.
+    const claimed = [{ fileName, sha256 }, ...alternatives].find((c) => c.fileName === basename(source));
+    if (kind === 'file') await warnOnMismatch(source, claimed?.sha256, onWarning);
     return source;
   }
   const dataDir = process.env.TENSORSEQ_DATA;

@@ -38,8 +38,21 @@ afterEach(() => {
 });
 
 describe('resolveDataFile', () => {
-  it('prefers an explicit source, warning when its checksum differs', async () => {
+  it('does not checksum a source under another name', async () => {
     const source = join(dir, 'mine.json');
+    writeFileSync(source, '{}');
+    const warnings: string[] = [];
+    await resolveDataFile('word_index.json', {
+      source,
+      url,
+      sha256: officialSha,
+      onWarning: (m) => warnings.push(m),
+    });
+    expect(warnings).toEqual([]);
+  });
+
+  it('prefers an explicit source, warning when its checksum differs', async () => {
+    const source = join(dir, 'word_index.json');
     writeFileSync(source, '{}');
     const warnings: string[] = [];
     const path = await resolveDataFile('word_index.json', {
