@@ -90,6 +90,44 @@ describe('loadJena', () => {
     expect(jena.timestamps[3]).toBe(Date.UTC(2009, 0, 1, 0, 40));
   });
 
+  it('reads a raw MPI station file: 22 Latin-1 columns, CRLF, -9999 sentinels', async () => {
+    const names = [
+      'p (mbar)',
+      'T (degC)',
+      'Tpot (K)',
+      'Tdew (degC)',
+      'rh (%)',
+      'VPmax (mbar)',
+      'VPact (mbar)',
+      'VPdef (mbar)',
+      'sh (g/kg)',
+      'H2OC (mmol/mol)',
+      'rho (g/m**3)',
+      'wv (m/s)',
+      'max. wv (m/s)',
+      'wd (deg)',
+      'rain (mm)',
+      'raining (s)',
+      'SWDR (W/m²)',
+      'PAR (µmol/m²/s)',
+      'max. PAR (µmol/m²/s)',
+      'Tlog (degC)',
+      'CO2 (ppm)',
+    ];
+    const row = (time: string, wv: number) =>
+      `${time},${names.map((_, c) => (c === 11 ? wv : c + 0.5)).join(',')}`;
+    const text = [
+      ['Date Time', ...names].map((n) => `"${n}"`).join(','),
+      row('01.01.2016 00:10:00', 1.2),
+      row('01.01.2016 00:20:00', -9999),
+    ].join('\r\n');
+    const source = write('mpi_roof_2016a.csv', Buffer.from(`${text}\r\n`, 'latin1'));
+    const jena = await loadJena({ source, columns: ['T', 'wv', 'SWDR (W/m²)'], ...quiet });
+    expect(jena.columns).toEqual(['T (degC)', 'wv (m/s)', 'SWDR (W/m²)']);
+    expect([...jena.data.data]).toEqual([1.5, 1.2, 16.5, 1.5, -9999, 16.5].map(Math.fround));
+    expect(jena.quality.sentinels.map((s) => [s.column, s.count])).toEqual([['wv (m/s)', 1]]);
+  });
+
   it('names a missing source', async () => {
     const source = join(dir, 'missing.csv');
     await expect(loadJena({ source })).rejects.toThrow(
