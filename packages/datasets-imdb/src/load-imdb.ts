@@ -156,17 +156,21 @@ function encodeReview(
   o: CheckedImdbOptions,
   coverage: ImdbCoverage,
 ): number[] {
+  const words = imdbTokenize(text);
   const seq: number[] = o.startChar === null ? [] : [o.startChar];
-  for (const word of imdbTokenize(text)) {
-    coverage.tokens++;
-    const rank = wordIndex.get(word);
+  const oov = o.unknownWords === 'oov' ? (o.oovChar as number) : -1;
+  let found = 0;
+  for (let i = 0; i < words.length; i++) {
+    const rank = wordIndex.get(words[i]);
     if (rank !== undefined) {
-      coverage.inIndex++;
+      found++;
       seq.push(rank + o.indexFrom);
-    } else if (o.unknownWords === 'oov') {
-      seq.push(o.oovChar as number);
+    } else if (oov >= 0) {
+      seq.push(oov);
     }
   }
+  coverage.tokens += words.length;
+  coverage.inIndex += found;
   return seq;
 }
 
@@ -190,7 +194,9 @@ function maxIndex(xs: number[][]): number {
   return max;
 }
 
+/** Cuts the vocabulary in place (the arrays were built by this module, nobody else holds them). */
 function applyVocabulary(x: number[], skipTop: number, numWords: number, oovChar: number | null): number[] {
-  if (oovChar !== null) return x.map((w) => (skipTop <= w && w < numWords ? w : oovChar));
-  return x.filter((w) => skipTop <= w && w < numWords);
+  if (oovChar === null) return x.filter((w) => skipTop <= w && w < numWords);
+  for (let i = 0; i < x.length; i++) if (x[i] < skipTop || x[i] >= numWords) x[i] = oovChar;
+  return x;
 }
