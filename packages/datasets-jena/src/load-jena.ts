@@ -142,6 +142,6 @@ function describeQuality(q: JenaQuality): string {
   if (q.duplicateRows.length) parts.push(`${q.duplicateRows.length} duplicate timestamps`);
   if (q.backwardRows.length) parts.push(`${q.backwardRows.length} timestamps going backwards`);
   if (parts.length === 0) return '';
-  const { sentinelsReplaced, duplicatesDropped } = q.cleaned;
-  return `${parts.join(', ')}; cleaned: ${sentinelsReplaced} sentinels replaced, ${duplicatesDropped} duplicates dropped (see .quality).`;
+  const { sentinelsReplaced, duplicatesDropped, gapRowsInserted } = q.cleaned;
+  return `${parts.join(', ')}; cleaned: ${sentinelsReplaced} sentinels replaced, ${duplicatesDropped} duplicates dropped, ${gapRowsInserted} gap rows inserted (see .quality).`;
 }
