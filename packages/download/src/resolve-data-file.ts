@@ -15,7 +15,7 @@ export interface DataFileAlternative {
 
 /** Options of {@link resolveDataFile}. */
 export interface ResolveDataFileOptions {
-  /** An explicit local file or folder; wins over everything else. */
+  /** An explicit local file or folder, or an `https:` URL (a mirror, downloaded into the cache); wins. */
   source?: string;
   /** Official URL, downloaded into the cache when no local copy exists. */
   url: string;
@@ -55,6 +55,17 @@ export interface ResolveDataFileOptions {
  */
 export async function resolveDataFile(fileName: string, options: ResolveDataFileOptions): Promise<string> {
   const { source, url, sha256, alternatives = [], onWarning = (m: string) => console.warn(m) } = options;
+  const downloadOptions = {
+    cacheDir: options.cacheDir,
+    onProgress: options.onProgress,
+    maxBytes: options.maxBytes,
+    timeoutMs: options.timeoutMs,
+    signal: options.signal,
+  };
+  if (source !== undefined && /^https?:\/\//i.test(source)) {
+    // A URL source is a mirror: cached under its own name, checked only when it names the official file.
+    return download(source, downloadOptions);
+  }
   if (source !== undefined) {
     const kind = await kindOf(source);
     if (kind === undefined) {
@@ -79,15 +90,7 @@ export async function resolveDataFile(fileName: string, options: ResolveDataFile
       }
     }
   }
-  return download(url, {
-    fileName,
-    sha256,
-    cacheDir: options.cacheDir,
-    onProgress: options.onProgress,
-    maxBytes: options.maxBytes,
-    timeoutMs: options.timeoutMs,
-    signal: options.signal,
-  });
+  return download(url, { ...downloadOptions, fileName, sha256 });
 }
 
 async function kindOf(path: string): Promise<'file' | 'dir' | undefined> {

@@ -68,6 +68,17 @@ describe('resolveDataFile', () => {
     ]);
   });
 
+  it('downloads a URL source into the cache', async () => {
+    const cacheDir = join(dir, 'cache');
+    const path = await resolveDataFile('official.json', {
+      source: url,
+      url: 'https://example.invalid/x',
+      cacheDir,
+    });
+    expect(path).toBe(join(cacheDir, 'word_index.json'));
+    expect(served).toBe(1);
+  });
+
   it('rejects a source that does not exist', async () => {
     const source = join(dir, 'missing.json');
     await expect(resolveDataFile('word_index.json', { source, url })).rejects.toThrow(
