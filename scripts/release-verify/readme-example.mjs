@@ -5,7 +5,7 @@
 const EXAMPLE_HEADING = /^##\s+Examples?\s*$/;
 const ANY_H1_OR_H2 = /^#{1,2}\s/;
 const JS_FENCE = /^```(js|javascript|mjs)\s*$/;
-const SKIP_MARKER = /^<!--\s*release-verify:\s*skip\b\s*(.*?)\s*-->$/;
+const SKIP_MARKER = /^<!--\s*release-verify:\s*skip\b\s*\(?(.*?)\)?\s*-->$/;
 
 /**
  * Extracts the README example.
