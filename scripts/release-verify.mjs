@@ -37,7 +37,7 @@ const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const TFJS_VERSION = '4.22.0';
 const UPLINK = process.env.RELEASE_VERIFY_UPLINK ?? 'https://registry.npmjs.org/';
 const EXAMPLE_TIMEOUT_MS = 180_000;
-const COLUMNS = ['publint', 'esm', 'cjs', 'readme example'];
+const COLUMNS = ['publint', 'install', 'esm', 'cjs', 'readme example'];
 const args = new Set(process.argv.slice(2));
 
 let registry = null;
@@ -111,8 +111,9 @@ async function packAll(results, tarballDir) {
       cwd: result.pkg.dir,
     });
     const files = readdirSync(destination).filter((f) => f.endsWith('.tgz'));
-    if (code !== 0 || files.length !== 1)
+    if (code !== 0 || files.length !== 1) {
       throw new Error(`release:verify: pnpm pack failed for ${result.pkg.name}\n${tail(output)}`);
+    }
     tarballs.set(result.pkg.name, join(destination, files[0]));
   }
   return tarballs;
@@ -177,12 +178,21 @@ function createProject(dir, { url, token }) {
   return { dir, url, env: npmEnv() };
 }
 
-/** npm reads npm_config_* from the environment before any .npmrc; drop those that could redirect it. */
+/**
+ * The environment of a user's shell: pnpm exports the repo's config as npm_config_* to scripts, and npm
+ * reads those before any .npmrc, so they are dropped (network settings such as proxies are kept); so is
+ * NODE_OPTIONS, which could carry the in-repo `--conditions=@tensorseq/source`.
+ */
 function npmEnv() {
   const env = { ...process.env };
+  delete env.NODE_OPTIONS;
   for (const key of Object.keys(env)) {
-    if (/^npm_config_(.*registry|userconfig|globalconfig|prefix|dry_run|.*_authtoken)$/i.test(key))
+    if (
+      /^npm_config_/i.test(key) &&
+      !/^npm_config_(https?_proxy|proxy|noproxy|cafile|ca|strict_ssl|cache)$/i.test(key)
+    ) {
       delete env[key];
+    }
   }
   return env;
 }
@@ -208,7 +218,7 @@ async function publishAll(results, tarballs, project) {
       { cwd: project.dir, env: project.env },
     );
     if (code !== 0) {
-      fail(result, 'esm', `npm publish failed (exit ${code})`, output);
+      fail(result, 'install', `npm publish failed (exit ${code})`, output);
       ok = false;
     }
   }
@@ -232,7 +242,10 @@ async function installAll(results, project) {
     { cwd: project.dir, env: project.env, timeoutMs: 600_000 },
   );
   if (code !== 0) {
-    for (const result of results) fail(result, 'esm', `npm install failed (exit ${code})`, output);
+    // One install for all packages: its output is shown once, under the first package.
+    for (const [i, result] of results.entries()) {
+      fail(result, 'install', `npm install failed (exit ${code})`, i === 0 ? output : '');
+    }
     return false;
   }
   return true;
@@ -244,11 +257,12 @@ async function checkPackage(result, project) {
   if (installed.version !== version || !installed.resolved?.startsWith(project.url)) {
     fail(
       result,
-      'esm',
+      'install',
       `installed package must be ${version} from ${project.url}. Received: version=${installed.version}, resolved=${installed.resolved}.`,
     );
     return;
   }
+  result.status.install = 'ok';
   const esmNames = await checkEsm(result, project);
   if (esmNames) await checkCjs(result, project, esmNames);
   await runReadmeExample(result, project);
@@ -297,6 +311,7 @@ function exportNamesScript(load) {
 async function exportNames(result, column, file, project) {
   const { code, stdout, output } = await exec(process.execPath, [file], {
     cwd: project.dir,
+    env: project.env,
     timeoutMs: 60_000,
   });
   if (code !== 0) {
@@ -333,6 +348,7 @@ async function runReadmeExample(result, project) {
   writeFileSync(file, example.code);
   const { code, output } = await exec(process.execPath, [file], {
     cwd: project.dir,
+    env: project.env,
     timeoutMs: EXAMPLE_TIMEOUT_MS,
   });
   if (code === 0) result.status['readme example'] = 'ok';
