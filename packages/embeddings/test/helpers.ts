@@ -91,6 +91,6 @@ export function firstBitDifference(a: Float32Array, b: Float32Array): number {
 /** The oracle's rows as one row-major matrix. */
 export function stack(rows: Float32Array[], dim: number): Float32Array {
   const out = new Float32Array(rows.length * dim);
-  rows.forEach((row, i) => out.set(row, i * dim));
+  for (const [i, row] of rows.entries()) out.set(row, i * dim);
   return out;
 }
