@@ -78,8 +78,8 @@ class TextVectorsReader {
     }
     if (this.declared !== undefined && this.entries < this.maxEntries) {
       throw new EmbeddingsFormatError(
-        `${this.owner}: the file must hold ${this.maxEntries} vectors, as its header declares. Received: end of input after ${this.entries} vectors (line ${this.line}).`,
-        { line: this.line, offset: this.window.bytesRead },
+        `${this.owner}: the file must hold ${this.maxEntries} vectors, as its header declares. Received: end of input after ${this.entries} vectors (line ${this.line + 1}).`,
+        { line: this.line + 1, offset: this.window.bytesRead },
       );
     }
     if (this.declared !== undefined && this.entries === this.declared) await this.warnIfTrailingData();
