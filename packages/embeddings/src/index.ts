@@ -13,9 +13,9 @@ export {
   type SimilarWord,
 } from './keyed-vectors';
 export { loadFastTextVec } from './load-fasttext-vec';
-export { loadGlove } from './load-glove';
+export { GLOVE_6B_URL, type GloveRelease, loadGlove } from './load-glove';
 export type { LoadProgress, LoadVectorsOptions, UnicodeErrors } from './load-options';
 export { type LoadWord2VecOptions, loadWord2Vec } from './load-word2vec';
 export type { NDArray } from './nd-array';
 export type { SaveVectorsOptions } from './save-vectors';
-export type { VectorSource } from './vector-source';
+export type { VectorSource, ZipMemberSource } from './vector-source';

@@ -42,7 +42,7 @@ export async function loadVectors(
     throw new TypeError(`${owner}: noHeader must be false for the binary format. Received: noHeader=true.`);
   }
   const checked = checkLoadOptions(owner, options);
-  const window = new ByteWindow(await openVectorSource(owner, source));
+  const window = new ByteWindow(await openVectorSource(owner, source, options.download));
   try {
     await window.fill();
     return binary

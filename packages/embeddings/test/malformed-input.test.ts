@@ -229,7 +229,7 @@ describe('option checks', () => {
 
   it('rejects a URL that is not a file: URL', async () => {
     await expect(loadGlove(new URL('ftp://example.com/glove.txt'))).rejects.toThrow(
-      'loadGlove: source must be a path, a file: URL or a stream. Received: source=ftp://example.com/glove.txt.',
+      'loadGlove: source must be a path, a URL, a { zip, member } or a stream. Received: source=ftp://example.com/glove.txt.',
     );
   });
 });
