@@ -94,5 +94,6 @@ function normalizeSpecial(token: string): string {
 
 /** Decodes bytes one char per byte; exact for ASCII. */
 export function latin1(bytes: Uint8Array, start: number, end: number): string {
+  if (Buffer.isBuffer(bytes)) return bytes.toString('latin1', start, end);
   return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
 }
