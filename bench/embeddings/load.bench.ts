@@ -88,9 +88,12 @@ async function generate(): Promise<void> {
     }
     const ok = text.write(`${line}\n`);
     binary.write(Buffer.concat([Buffer.from(`${words[i]} `), Buffer.from(row.buffer.slice(0))]));
-    if (!ok) await new Promise((done) => text.once('drain', done));
+    if (!ok) await new Promise<void>((done) => text.once('drain', () => done()));
   }
-  await Promise.all([new Promise((done) => text.end(done)), new Promise((done) => binary.end(done))]);
+  await Promise.all([
+    new Promise<void>((done) => text.end(() => done())),
+    new Promise<void>((done) => binary.end(() => done())),
+  ]);
   renameSync(`${textPath}.part`, textPath);
   renameSync(`${binaryPath}.part`, binaryPath);
   // The vocabulary fast path: 10,000 words spread over the file, as a tokenizer's would be.
