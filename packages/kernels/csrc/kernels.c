@@ -16,38 +16,31 @@ typedef unsigned int u32;
 #define EXPORT(name) __attribute__((export_name(#name)))
 
 // ---------------------------------------------------------------------------------------------------
-// Scalar math without libc. exp follows Cephes expf (range reduction by ln 2, degree-6 polynomial,
-// about 1 ulp on the clamped range); tanh and sigmoid are built from it.
+// Scalar math without libc.
 
-static inline float fexp(float x) {
-  x = x < -87.0f ? -87.0f : (x > 88.0f ? 88.0f : x);
-  float n = __builtin_floorf(x * 1.44269504088896341f + 0.5f);
-  float r = x - n * 0.693359375f + n * 2.12194440e-4f;
-  float z = r * r;
-  float p = 1.9875691500E-4f;
-  p = p * r + 1.3981999507E-3f;
-  p = p * r + 8.3334519073E-3f;
-  p = p * r + 4.1665795894E-2f;
-  p = p * r + 1.6666665459E-1f;
-  p = p * r + 5.0000001201E-1f;
-  p = p * z + r + 1.0f;
-  union {
-    u32 u;
-    float f;
-  } scale;
-  scale.u = (u32)((i32)n + 127) << 23;
-  return p * scale.f;
-}
-
+// tanh as Eigen's 13/6 rational approximation (a few ulp on float32): only multiply-adds and one
+// division, so it vectorizes well and is about twice as fast as going through exp. Inputs are clamped
+// where float32 tanh is already +-1.
 static inline float ftanh(float x) {
-  // 1 - 2/(e^{2x}+1) saturates correctly at both ends; for tiny |x| the odd Taylor term keeps the
-  // relative precision that the subtraction would lose.
-  float ax = x < 0 ? -x : x;
-  if (ax < 0.0004f) return x;
-  return 1.0f - 2.0f / (fexp(2.0f * x) + 1.0f);
+  x = x < -7.90531110763549805f ? -7.90531110763549805f : (x > 7.90531110763549805f ? 7.90531110763549805f : x);
+  float x2 = x * x;
+  float p = -2.76076847742355e-16f;
+  p = p * x2 + 2.00018790482477e-13f;
+  p = p * x2 + -8.60467152213735e-11f;
+  p = p * x2 + 5.12229709037114e-08f;
+  p = p * x2 + 1.48572235717979e-05f;
+  p = p * x2 + 6.37261928875436e-04f;
+  p = p * x2 + 4.89352455891786e-03f;
+  p = p * x;
+  float q = 1.19825839466702e-06f;
+  q = q * x2 + 1.18534705686654e-04f;
+  q = q * x2 + 2.26843463243900e-03f;
+  q = q * x2 + 4.89352518554385e-03f;
+  return p / q;
 }
 
-static inline float fsigmoid(float x) { return 1.0f / (1.0f + fexp(-x)); }
+// sigmoid(x) = (1 + tanh(x/2)) / 2, sharing the rational tanh.
+static inline float fsigmoid(float x) { return 0.5f + 0.5f * ftanh(0.5f * x); }
 
 enum { ACT_TANH = 0, ACT_RELU = 1, ACT_SIGMOID = 2, ACT_HARD_SIGMOID = 3, ACT_LINEAR = 4 };
 enum { CELL_SIMPLE_RNN = 0, CELL_LSTM = 1, CELL_GRU = 2 };

@@ -134,7 +134,7 @@ const PAGE = 65536;
  * growing because growth detaches the old ArrayBuffer).
  */
 class Arena {
-  private top: number;
+  top: number;
   private readonly pending: { offset: number; data: Float32Array }[] = [];
 
   constructor(
@@ -166,11 +166,78 @@ class Arena {
   }
 }
 
+type SavedName = 'xs' | 'gates' | 'hIn' | 'aux' | 'aux2';
+const SAVED_NAMES: readonly SavedName[] = ['xs', 'gates', 'hIn', 'aux', 'aux2'];
+
+/**
+ * Saved buffers that stay in the module's memory after a training forward, so the usual
+ * forward → backward sequence copies nothing (copying ~70 MB out of wasm and back costs as much as the
+ * LSTM math itself). They are copied out ("spilled") when another kernel call needs the memory, unless
+ * a backward pass already consumed them; reading a field from JS copies them out too.
+ */
+class ResidentSaved implements RnnSequenceSaved {
+  readonly complete = true;
+  private copied: Record<SavedName, Float32Array> | null = null;
+  resident = true;
+
+  constructor(
+    private readonly memory: WasmMemory,
+    readonly offsets: Record<SavedName, number>,
+    readonly lengths: Record<SavedName, number>,
+    /** First byte after the region, where a backward pass that reads it in place starts allocating. */
+    readonly end: number,
+  ) {}
+
+  get xs(): Float32Array {
+    return this.materialize().xs;
+  }
+  get gates(): Float32Array {
+    return this.materialize().gates;
+  }
+  get hIn(): Float32Array {
+    return this.materialize().hIn;
+  }
+  get aux(): Float32Array {
+    return this.materialize().aux;
+  }
+  get aux2(): Float32Array {
+    return this.materialize().aux2;
+  }
+
+  materialize(): Record<SavedName, Float32Array> {
+    if (this.copied === null) {
+      if (!this.resident) {
+        throw new RangeError(
+          'rnnSequenceBackward: forward must be differentiated before later kernel calls once it has been differentiated (the wasm backend then releases its saved buffers). Received: forward.saved=released.',
+        );
+      }
+      const copy = {} as Record<SavedName, Float32Array>;
+      for (const name of SAVED_NAMES) {
+        copy[name] = new Float32Array(this.memory.buffer, this.offsets[name], this.lengths[name]).slice();
+      }
+      this.copied = copy;
+    }
+    return this.copied;
+  }
+}
+
 class WasmRuntime implements WasmKernels {
+  /** The last training forward's saved buffers while they live in wasm memory. */
+  private resident: { saved: ResidentSaved; consumed: boolean } | null = null;
+
   private readonly base: number;
 
   constructor(private readonly exports: KernelsExports) {
     this.base = exports.__heap_base.value as number;
+  }
+
+  /** Frees the memory of the resident saved buffers, copying them out first unless already consumed. */
+  private evict(): void {
+    const r = this.resident;
+    if (r === null) return;
+    this.resident = null;
+    if (!r.consumed) r.saved.materialize();
+    r.saved.resident = false;
   }
 
   sgemm(
@@ -184,6 +251,7 @@ class WasmRuntime implements WasmKernels {
     c: Float32Array,
     accumulate: boolean,
   ): void {
+    this.evict();
     const arena = new Arena(this.exports.memory, this.base);
     const pa = arena.input(a.subarray(0, m * k));
     const pb = arena.input(b.subarray(0, k * n));
@@ -201,6 +269,7 @@ class WasmRuntime implements WasmKernels {
     const steps = training ? T : 1;
     const auxSize = args.cell === 'simpleRnn' ? 0 : steps * B * U;
     const aux2Size = lstm || (args.cell === 'gru' && rdm !== null) ? steps * B * U : 0;
+    this.evict();
     const arena = new Arena(this.exports.memory, this.base);
     const params = arena.reserve(PARAM_FIELDS.length);
     const p: Partial<Record<ParamField, number>> = {
@@ -227,16 +296,24 @@ class WasmRuntime implements WasmKernels {
     const read = (offset: number, length: number) =>
       new Float32Array(this.exports.memory.buffer, offset, length).slice();
     const empty = new Float32Array(0);
-    const saved: RnnSequenceSaved = training
-      ? {
-          complete: true,
-          xs: read(p.xs!, T * B * F),
-          gates: read(p.gates!, T * B * gu),
-          hIn: read(p.hin!, T * B * U),
-          aux: read(p.aux!, auxSize),
-          aux2: read(p.aux2!, aux2Size),
-        }
-      : { complete: false, xs: empty, gates: empty, hIn: empty, aux: empty, aux2: empty };
+    let saved: RnnSequenceSaved = {
+      complete: false,
+      xs: empty,
+      gates: empty,
+      hIn: empty,
+      aux: empty,
+      aux2: empty,
+    };
+    if (training) {
+      const resident = new ResidentSaved(
+        this.exports.memory,
+        { xs: p.xs!, gates: p.gates!, hIn: p.hin!, aux: p.aux!, aux2: p.aux2! },
+        { xs: T * B * F, gates: T * B * gu, hIn: T * B * U, aux: auxSize, aux2: aux2Size },
+        arena.top,
+      );
+      this.resident = { saved: resident, consumed: false };
+      saved = resident;
+    }
     const finalStates = [read(p.h!, B * U)];
     if (lstm) finalStates.push(read(p.c!, B * U));
     return { outputs: read(p.outputs!, B * T * U), finalStates, saved };
@@ -252,7 +329,13 @@ class WasmRuntime implements WasmKernels {
     const { batch: B, time: T, features: F, units: U } = args;
     const lstm = args.cell === 'lstm';
     const { saved } = forward;
-    const arena = new Arena(this.exports.memory, this.base);
+    const inPlace = this.resident?.saved === saved ? this.resident : null;
+    if (inPlace === null) this.evict();
+    // Reading the resident buffers in place: allocate above them instead of copying them in.
+    const arena = new Arena(this.exports.memory, inPlace ? inPlace.saved.end : this.base);
+    const savedAt = (name: SavedName, hostName: ParamField): Partial<Record<ParamField, number>> => ({
+      [hostName]: inPlace ? inPlace.saved.offsets[name] : arena.input(saved[name]),
+    });
     const params = arena.reserve(PARAM_FIELDS.length);
     const zeros = new Float32Array(B * U);
     const p: Partial<Record<ParamField, number>> = {
@@ -264,11 +347,11 @@ class WasmRuntime implements WasmKernels {
       rdm: arena.input(args.recurrentDropoutMask),
       h: arena.input(dFinalStates[0] ?? zeros),
       c: lstm ? arena.input(dFinalStates[1] ?? zeros) : 0,
-      xs: arena.input(saved.xs),
-      gates: arena.input(saved.gates),
-      hin: arena.input(saved.hIn),
-      aux: arena.input(saved.aux),
-      aux2: arena.input(saved.aux2),
+      ...savedAt('xs', 'xs'),
+      ...savedAt('gates', 'gates'),
+      ...savedAt('hIn', 'hin'),
+      ...savedAt('aux', 'aux'),
+      ...savedAt('aux2', 'aux2'),
       dout: arena.input(dOutputs),
       dx: arena.reserve(B * T * F),
       dkernel: arena.reserve(F * gu),
@@ -280,6 +363,7 @@ class WasmRuntime implements WasmKernels {
       dxs: arena.reserve(T * B * F),
     };
     this.run(arena, params, p, 'rnn_backward');
+    if (inPlace) inPlace.consumed = true;
     const read = (offset: number, length: number) =>
       new Float32Array(this.exports.memory.buffer, offset, length).slice();
     const dInitialStates = [read(p.h!, B * U)];
