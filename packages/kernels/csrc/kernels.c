@@ -98,6 +98,18 @@ static void activate_run(i32 code, float* v, i32 n) {
 static float pack_a_buf[MC * KC] __attribute__((aligned(16)));
 static float pack_b_buf[KC * NC] __attribute__((aligned(16)));
 
+// 4x4 transpose of rows r0..r3 (4 floats each) into columns o[0..3].
+static inline void transpose4(v128_t r0, v128_t r1, v128_t r2, v128_t r3, v128_t* o) {
+  v128_t t0 = wasm_i32x4_shuffle(r0, r1, 0, 4, 1, 5);
+  v128_t t1 = wasm_i32x4_shuffle(r0, r1, 2, 6, 3, 7);
+  v128_t t2 = wasm_i32x4_shuffle(r2, r3, 0, 4, 1, 5);
+  v128_t t3 = wasm_i32x4_shuffle(r2, r3, 2, 6, 3, 7);
+  o[0] = wasm_i32x4_shuffle(t0, t2, 0, 1, 4, 5);
+  o[1] = wasm_i32x4_shuffle(t0, t2, 2, 3, 6, 7);
+  o[2] = wasm_i32x4_shuffle(t1, t3, 0, 1, 4, 5);
+  o[3] = wasm_i32x4_shuffle(t1, t3, 2, 3, 6, 7);
+}
+
 // Packs op(A)[i0:i0+mc, p0:p0+kc] into panels: panel r holds rows r*MR.. as [kc][MR], zero-padded.
 static void pack_a(i32 ta, const float* a, i32 lda, i32 i0, i32 p0, i32 mc, i32 kc, float* dst) {
   for (i32 ir = 0; ir < mc; ir += MR) {
@@ -105,7 +117,15 @@ static void pack_a(i32 ta, const float* a, i32 lda, i32 i0, i32 p0, i32 mc, i32 
     if (!ta) {
       const float* src = a + (i0 + ir) * lda + p0;
       if (mr == MR) {
-        for (i32 p = 0; p < kc; p++) {
+        i32 p = 0;
+        for (; p + 4 <= kc; p += 4) {
+          v128_t o[4];
+          transpose4(wasm_v128_load(src + p), wasm_v128_load(src + lda + p), wasm_v128_load(src + 2 * lda + p),
+                     wasm_v128_load(src + 3 * lda + p), o);
+          for (i32 q = 0; q < 4; q++) wasm_v128_store(dst + 4 * q, o[q]);
+          dst += 4 * MR;
+        }
+        for (; p < kc; p++) {
           dst[0] = src[p];
           dst[1] = src[lda + p];
           dst[2] = src[2 * lda + p];
@@ -157,7 +177,22 @@ static void pack_b(i32 tb, const float* b, i32 ldb, i32 p0, i32 j0, i32 kc, i32 
     } else {
       // op(B)[p][j] = B[j][p].
       const float* src = b + (j0 + jr) * ldb + p0;
-      for (i32 p = 0; p < kc; p++) {
+      i32 p = 0;
+      if (nr == NR) {
+        for (; p + 4 <= kc; p += 4) {
+          v128_t lo[4], hi[4];
+          transpose4(wasm_v128_load(src + p), wasm_v128_load(src + ldb + p), wasm_v128_load(src + 2 * ldb + p),
+                     wasm_v128_load(src + 3 * ldb + p), lo);
+          transpose4(wasm_v128_load(src + 4 * ldb + p), wasm_v128_load(src + 5 * ldb + p),
+                     wasm_v128_load(src + 6 * ldb + p), wasm_v128_load(src + 7 * ldb + p), hi);
+          for (i32 q = 0; q < 4; q++) {
+            wasm_v128_store(dst + NR * q, lo[q]);
+            wasm_v128_store(dst + NR * q + 4, hi[q]);
+          }
+          dst += 4 * NR;
+        }
+      }
+      for (; p < kc; p++) {
         for (i32 j = 0; j < NR; j++) dst[j] = j < nr ? src[j * ldb + p] : 0.0f;
         dst += NR;
       }
