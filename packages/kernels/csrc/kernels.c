@@ -45,22 +45,6 @@ static inline float fsigmoid(float x) { return 0.5f + 0.5f * ftanh(0.5f * x); }
 enum { ACT_TANH = 0, ACT_RELU = 1, ACT_SIGMOID = 2, ACT_HARD_SIGMOID = 3, ACT_LINEAR = 4 };
 enum { CELL_SIMPLE_RNN = 0, CELL_LSTM = 1, CELL_GRU = 2 };
 
-// Derivative through the activation's output (all five are monotone).
-static inline float activation_grad(i32 code, float y) {
-  switch (code) {
-    case ACT_TANH:
-      return 1.0f - y * y;
-    case ACT_RELU:
-      return y > 0 ? 1.0f : 0.0f;
-    case ACT_SIGMOID:
-      return y * (1.0f - y);
-    case ACT_HARD_SIGMOID:
-      return (y > 0 && y < 1) ? 0.2f : 0.0f;
-    default:
-      return 1.0f;
-  }
-}
-
 // In-place activation of a contiguous run; the switch is outside the loop so each case vectorizes.
 static void activate_run(i32 code, float* v, i32 n) {
   switch (code) {
@@ -80,6 +64,28 @@ static void activate_run(i32 code, float* v, i32 n) {
       }
       break;
     default:
+      break;
+  }
+}
+
+// out[i] = act'(x) given y = act(x) (all five are monotone, so the output determines it), for a
+// contiguous run, switch outside the loop so each case vectorizes.
+static void activation_grad_run(i32 code, float* out, const float* y, i32 n) {
+  switch (code) {
+    case ACT_TANH:
+      for (i32 i = 0; i < n; i++) out[i] = 1.0f - y[i] * y[i];
+      break;
+    case ACT_RELU:
+      for (i32 i = 0; i < n; i++) out[i] = y[i] > 0 ? 1.0f : 0.0f;
+      break;
+    case ACT_SIGMOID:
+      for (i32 i = 0; i < n; i++) out[i] = y[i] * (1.0f - y[i]);
+      break;
+    case ACT_HARD_SIGMOID:
+      for (i32 i = 0; i < n; i++) out[i] = (y[i] > 0 && y[i] < 1) ? 0.2f : 0.0f;
+      break;
+    default:
+      for (i32 i = 0; i < n; i++) out[i] = 1.0f;
       break;
   }
 }
@@ -306,7 +312,8 @@ typedef struct {
   // State: h and c hold the initial states on entry and the final states on exit (forward), or the
   // final-state gradients on entry and the initial-state gradients on exit (backward).
   float *h, *c;
-  // Forward: outputs [B,T,U]; saved [T,B,.] buffers (only slot 0 used without training); scratch.
+  // Forward: outputs [B,T,U]; saved [T,B,.] buffers (only slot 0 used without training); scratch gh
+  // [B, G*U] (backward: [B, G*U + U], the activation derivatives of one step).
   float *outputs, *xs, *gx, *gates, *hin, *aux, *aux2, *gh;
   // Backward: upstream dOutputs or null; results; scratch.
   const float* dout;
@@ -474,22 +481,38 @@ void rnn_forward(RnnParams* p) {
 // first) the gate gradients go to dg (input side) and dgh (recurrent side, a separate buffer only for
 // GRU resetAfter), then dh_{t-1} = direct part + (dgh @ U^T) * recurrent dropout mask.
 
+// Derivatives of a step's gate block [B, G*U]: blocks [0, rec_blocks*U) use the recurrent activation,
+// the next U the cell activation, the rest (lstm's o) the recurrent activation again.
+static void gate_grads(const RnnParams* p, float* out, const float* gates, i32 GU, i32 rec_blocks) {
+  i32 U = p->units;
+  for (i32 b = 0; b < p->batch; b++) {
+    const float* g = gates + b * GU;
+    float* d = out + b * GU;
+    activation_grad_run(p->rec_act, d, g, rec_blocks * U);
+    activation_grad_run(p->act, d + rec_blocks * U, g + rec_blocks * U, U);
+    if (GU > (rec_blocks + 1) * U) {
+      activation_grad_run(p->rec_act, d + (rec_blocks + 1) * U, g + (rec_blocks + 1) * U, GU - (rec_blocks + 1) * U);
+    }
+  }
+}
+
 static void zero_row(float* row, i32 n) {
   for (i32 j = 0; j < n; j++) row[j] = 0;
 }
 
 static void simple_rnn_step_grad(const RnnParams* p, i32 s, i32 t) {
   i32 B = p->batch, U = p->units;
+  activation_grad_run(p->act, p->gh, p->gates + s * B * U, B * U);
   for (i32 b = 0; b < B; b++) {
     float* dg = p->dg + (s * B + b) * U;
     if (masked(p, b, t)) {
       zero_row(dg, U);
       continue;
     }
-    const float* y = p->gates + (s * B + b) * U;
+    const float* dy = p->gh + b * U;
     float* dh = p->h + b * U;
     for (i32 j = 0; j < U; j++) {
-      dg[j] = dh[j] * activation_grad(p->act, y[j]);
+      dg[j] = dh[j] * dy[j];
       dh[j] = 0;
     }
   }
@@ -497,7 +520,10 @@ static void simple_rnn_step_grad(const RnnParams* p, i32 s, i32 t) {
 
 static void lstm_step_grad(const RnnParams* p, i32 s, i32 t) {
   i32 B = p->batch, U = p->units, GU = 4 * U;
-  i32 act = p->act, ract = p->rec_act;
+  float* dgates = p->gh;
+  float* dcact = p->gh + B * GU;
+  gate_grads(p, dgates, p->gates + s * B * GU, GU, 2);
+  activation_grad_run(p->act, dcact, p->aux2 + s * B * U, B * U);
   for (i32 b = 0; b < B; b++) {
     float* dg = p->dg + (s * B + b) * GU;
     if (masked(p, b, t)) {
@@ -507,16 +533,18 @@ static void lstm_step_grad(const RnnParams* p, i32 s, i32 t) {
     const float* g = p->gates + (s * B + b) * GU;
     const float* cprev = p->aux + (s * B + b) * U;
     const float* cact = p->aux2 + (s * B + b) * U;
+    const float* d = dgates + b * GU;
+    const float* dca = dcact + b * U;
     float* dh = p->h + b * U;
     float* dc = p->c + b * U;
     for (i32 j = 0; j < U; j++) {
       float i = g[j], f = g[U + j], gg = g[2 * U + j], o = g[3 * U + j];
       float ac = cact[j];
-      float dcn = dc[j] + dh[j] * o * activation_grad(act, ac);
-      dg[j] = dcn * gg * activation_grad(ract, i);
-      dg[U + j] = dcn * cprev[j] * activation_grad(ract, f);
-      dg[2 * U + j] = dcn * i * activation_grad(act, gg);
-      dg[3 * U + j] = dh[j] * ac * activation_grad(ract, o);
+      float dcn = dc[j] + dh[j] * o * dca[j];
+      dg[j] = dcn * gg * d[j];
+      dg[U + j] = dcn * cprev[j] * d[U + j];
+      dg[2 * U + j] = dcn * i * d[2 * U + j];
+      dg[3 * U + j] = dh[j] * ac * d[3 * U + j];
       dc[j] = dcn * f;
       dh[j] = 0;
     }
@@ -525,7 +553,7 @@ static void lstm_step_grad(const RnnParams* p, i32 s, i32 t) {
 
 static void gru_after_step_grad(const RnnParams* p, i32 s, i32 t) {
   i32 B = p->batch, U = p->units, GU = 3 * U;
-  i32 act = p->act, ract = p->rec_act;
+  gate_grads(p, p->gh, p->gates + s * B * GU, GU, 2);
   const float* hprev_all = p->rdm ? p->aux2 : p->hin;
   for (i32 b = 0; b < B; b++) {
     float* dg = p->dg + (s * B + b) * GU;
@@ -538,12 +566,13 @@ static void gru_after_step_grad(const RnnParams* p, i32 s, i32 t) {
     const float* g = p->gates + (s * B + b) * GU;
     const float* rech = p->aux + (s * B + b) * U;
     const float* hprev = hprev_all + (s * B + b) * U;
+    const float* d = p->gh + b * GU;
     float* dh = p->h + b * U;
     for (i32 j = 0; j < U; j++) {
       float z = g[j], r = g[U + j], hh = g[2 * U + j];
-      float dpre_h = dh[j] * (1.0f - z) * activation_grad(act, hh);
-      float dz = dh[j] * (hprev[j] - hh) * activation_grad(ract, z);
-      float dr = dpre_h * rech[j] * activation_grad(ract, r);
+      float dpre_h = dh[j] * (1.0f - z) * d[2 * U + j];
+      float dz = dh[j] * (hprev[j] - hh) * d[j];
+      float dr = dpre_h * rech[j] * d[U + j];
       dg[j] = dz;
       dg[U + j] = dr;
       dg[2 * U + j] = dpre_h;
@@ -557,7 +586,7 @@ static void gru_after_step_grad(const RnnParams* p, i32 s, i32 t) {
 
 static void gru_before_step_grad(const RnnParams* p, i32 s, i32 t) {
   i32 B = p->batch, U = p->units, GU = 3 * U;
-  i32 act = p->act, ract = p->rec_act;
+  gate_grads(p, p->gh, p->gates + s * B * GU, GU, 2);
   const float* hin = p->hin + s * B * U;
   const float* hprev_all = p->rdm ? p->aux2 : p->hin;
   float* dg_s = p->dg + s * B * GU;
@@ -569,11 +598,12 @@ static void gru_before_step_grad(const RnnParams* p, i32 s, i32 t) {
     }
     const float* g = p->gates + (s * B + b) * GU;
     const float* hprev = hprev_all + (s * B + b) * U;
+    const float* d = p->gh + b * GU;
     float* dh = p->h + b * U;
     for (i32 j = 0; j < U; j++) {
       float z = g[j], hh = g[2 * U + j];
-      dg[j] = dh[j] * (hprev[j] - hh) * activation_grad(ract, z);
-      dg[2 * U + j] = dh[j] * (1.0f - z) * activation_grad(act, hh);
+      dg[j] = dh[j] * (hprev[j] - hh) * d[j];
+      dg[2 * U + j] = dh[j] * (1.0f - z) * d[2 * U + j];
       dh[j] = dh[j] * z;
     }
   }
@@ -581,12 +611,13 @@ static void gru_before_step_grad(const RnnParams* p, i32 s, i32 t) {
   gemm(0, 1, B, U, U, dg_s + 2 * U, GU, p->rk + 2 * U, GU, p->dhin, U, 0);
   for (i32 b = 0; b < B; b++) {
     const float* g = p->gates + (s * B + b) * GU;
+    const float* d = p->gh + b * GU;
     float* dg = dg_s + b * GU;
     i32 m = masked(p, b, t);
     for (i32 j = 0; j < U; j++) {
       float drh = p->dhin[b * U + j];
       float r = g[U + j];
-      dg[U + j] = m ? 0.0f : drh * hin[b * U + j] * activation_grad(ract, r);
+      dg[U + j] = m ? 0.0f : drh * hin[b * U + j] * d[U + j];
       p->dhin[b * U + j] = drh * r;
     }
   }

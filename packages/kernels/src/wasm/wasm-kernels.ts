@@ -379,6 +379,8 @@ class WasmRuntime implements WasmKernels {
       dgh: plan.gruAfter ? arena.reserve(T * B * gu) : 0,
       dhin: arena.reserve(B * U),
       dxs: arena.reserve(T * B * F),
+      // One step's activation derivatives: the gate block [B, G*U] and lstm's act(c) [B, U].
+      gh: arena.reserve(B * gu + B * U),
     };
     this.run(arena, params, p, 'rnn_backward');
     if (inPlace) inPlace.consumed = true;
