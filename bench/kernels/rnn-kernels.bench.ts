@@ -81,6 +81,7 @@ function rnnArgs(
 }
 
 const rows: Record<string, string | number>[] = [];
+const gemmRows: Record<string, string | number>[] = [];
 const backends: KernelsBackend[] = ['wasm', 'js'];
 
 for (const [name, args] of [
@@ -128,7 +129,7 @@ for (const [name, m, n, k] of [
     );
     const ms = t.medianMs / reps;
     const cpuMs = t.cpuMs / reps;
-    rows.push({
+    gemmRows.push({
       case: name,
       backend,
       'total ms': ms,
@@ -140,4 +141,6 @@ for (const [name, m, n, k] of [
 }
 
 printTable(rows);
-console.log(`results: ${writeResults('kernels-rnn-kernels', rows)}`);
+console.log('');
+printTable(gemmRows);
+console.log(`results: ${writeResults('kernels-rnn-kernels', { rnn: rows, sgemm: gemmRows })}`);
