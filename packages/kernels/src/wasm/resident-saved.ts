@@ -7,8 +7,9 @@ export const SAVED_NAMES: readonly SavedName[] = ['xs', 'gates', 'hIn', 'aux', '
 /**
  * Saved buffers that stay in the module's memory after a training forward, so the usual
  * forward → backward sequence copies nothing (copying ~70 MB out of wasm and back costs as much as the
- * LSTM math itself). They are copied out ("spilled") when another kernel call needs the memory, unless
- * a backward pass already consumed them; reading a field from JS copies them out too.
+ * LSTM math itself). Other calls allocate above them; the next training forward copies them out
+ * ("spills" them) unless a backward pass already consumed them; reading a field from JS copies them out
+ * too.
  */
 export class ResidentSaved implements RnnSequenceSaved {
   readonly complete = true;
@@ -43,7 +44,7 @@ export class ResidentSaved implements RnnSequenceSaved {
     if (this.copied === null) {
       if (!this.resident) {
         throw new RangeError(
-          'rnnSequenceBackward: forward must be differentiated before later kernel calls once it has been differentiated (the wasm backend then releases its saved buffers). Received: forward.saved=released.',
+          'rnnSequenceBackward: forward must be differentiated again before the next training forward (the wasm backend then releases saved buffers that a backward pass already used). Received: forward.saved=released.',
         );
       }
       const copy = {} as Record<SavedName, Float32Array>;

@@ -78,6 +78,11 @@ export class WasmRuntime implements WasmKernels {
     this.base = exports.__heap_base.value as number;
   }
 
+  /** Where a call may start allocating: above the resident saved buffers, if any. */
+  private freeStart(): number {
+    return this.resident === null ? this.base : this.resident.saved.end;
+  }
+
   /** Frees the memory of the resident saved buffers, copying them out first unless already consumed. */
   private evict(): void {
     const r = this.resident;
@@ -98,8 +103,7 @@ export class WasmRuntime implements WasmKernels {
     c: Float32Array,
     accumulate: boolean,
   ): void {
-    this.evict();
-    const arena = new Arena(this.exports.memory, this.base);
+    const arena = new Arena(this.exports.memory, this.freeStart());
     const pa = arena.input(a.subarray(0, m * k));
     const pb = arena.input(b.subarray(0, k * n));
     const pc = accumulate ? arena.input(c.subarray(0, m * n)) : arena.reserve(m * n);
@@ -116,8 +120,9 @@ export class WasmRuntime implements WasmKernels {
     const steps = training ? T : 1;
     const auxSize = args.cell === 'simpleRnn' ? 0 : steps * B * U;
     const aux2Size = lstm || (args.cell === 'gru' && rdm !== null) ? steps * B * U : 0;
-    this.evict();
-    const arena = new Arena(this.exports.memory, this.base);
+    // A training forward's buffers become the new resident set; inference allocates above the current one.
+    if (training) this.evict();
+    const arena = new Arena(this.exports.memory, this.freeStart());
     const params = arena.reserve(PARAM_FIELDS.length);
     const p: Partial<Record<ParamField, number>> = {
       ...this.headerOf(plan, training),
@@ -177,9 +182,8 @@ export class WasmRuntime implements WasmKernels {
     const lstm = args.cell === 'lstm';
     const { saved } = forward;
     const inPlace = this.resident?.saved === saved ? this.resident : null;
-    if (inPlace === null) this.evict();
-    // Reading the resident buffers in place: allocate above them instead of copying them in.
-    const arena = new Arena(this.exports.memory, inPlace ? inPlace.saved.end : this.base);
+    // Resident buffers are read in place; either way this call allocates above them.
+    const arena = new Arena(this.exports.memory, this.freeStart());
     const savedAt = (name: SavedName, hostName: ParamField): Partial<Record<ParamField, number>> => ({
       [hostName]: inPlace ? inPlace.saved.offsets[name] : arena.input(saved[name]),
     });
