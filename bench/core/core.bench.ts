@@ -6,9 +6,10 @@
  * Embedding gradient runs tfjs-backend-cpu's quadratic UnsortedSegmentSum), tfjs-layers with that kernel
  * shimmed to a linear one (bench/src/tfjs-layers-shim.ts), and PyTorch CPU when `import torch` works.
  *
- * Run: pnpm bench core        (median of 7 runs after 3 warm-up steps; results in bench/results/core.json)
+ * Run: pnpm bench core        (medians after warm-up; results in bench/results/core.json)
  */
 import { spawnSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
@@ -25,22 +26,31 @@ interface Spec {
   dim: number;
   maxlen: number;
   hidden: number | null;
+  /** Warm-up steps, then timed steps (median reported); B's steps are 10× longer, so fewer. */
+  timing: { warmup: number; runs: number };
 }
 
 const specs: Spec[] = [
-  { name: 'A', label: 'Embedding(10000,8)+Flatten+Dense(1), maxlen 20', dim: 8, maxlen: 20, hidden: null },
+  {
+    name: 'A',
+    label: 'Embedding(10000,8)+Flatten+Dense(1), maxlen 20',
+    dim: 8,
+    maxlen: 20,
+    hidden: null,
+    timing: { warmup: 10, runs: 15 },
+  },
   {
     name: 'B',
     label: 'Embedding(10000,100)+Flatten+Dense(32)+Dense(1), maxlen 100',
     dim: 100,
     maxlen: 100,
     hidden: 32,
+    timing: { warmup: 3, runs: 5 },
   },
 ];
 const VOCAB = 10000;
 const BATCH = 32;
 const STOCK_LIMIT_S = 60;
-const TIMING = { warmup: 3, runs: 7 };
 
 function batch(spec: Spec): { x: tf.Tensor; y: tf.Tensor } {
   let s = 12345;
@@ -102,9 +112,13 @@ function torchStep(spec: Spec): number | string {
   const probe = spawnSync('/usr/bin/python3', ['-c', 'import torch'], { encoding: 'utf8' });
   if (probe.status !== 0) return 'skipped (no torch for /usr/bin/python3)';
   const script = join(dirname(fileURLToPath(import.meta.url)), 'torch_step.py');
-  const r = spawnSync('/usr/bin/python3', [script, spec.name, String(TIMING.warmup), String(TIMING.runs)], {
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    '/usr/bin/python3',
+    [script, spec.name, String(spec.timing.warmup), String(spec.timing.runs)],
+    {
+      encoding: 'utf8',
+    },
+  );
   if (r.status !== 0) return `failed: ${r.stderr.trim().split('\n').pop()}`;
   return (JSON.parse(r.stdout.trim().split('\n').pop() as string) as { median_ms: number }).median_ms;
 }
@@ -118,9 +132,9 @@ async function main(): Promise<void> {
     shimUnsortedSegmentSum();
     const { x, y } = batch(spec);
     const ours = tensorseqModel(spec);
-    const oursT = await time(() => ours.trainOnBatch(x, y), TIMING);
+    const oursT = await time(() => ours.trainOnBatch(x, y), spec.timing);
     const theirs = tfjsModel(spec);
-    const shimT = await time(() => theirs.trainOnBatch(x, y), TIMING);
+    const shimT = await time(() => theirs.trainOnBatch(x, y), spec.timing);
     const torch = torchStep(spec);
     const fmt = (ms: number) => Number(ms.toFixed(ms < 10 ? 2 : 1));
     rows.push({
@@ -137,8 +151,9 @@ async function main(): Promise<void> {
     theirs.dispose();
     tf.dispose([x, y]);
   }
+  const load = loadavg()[0].toFixed(1);
   console.log(
-    `core: one training step, batch ${BATCH}, cpu backend (${TIMING.runs} runs after ${TIMING.warmup} warm-up; stock = 1 step)`,
+    `core: one training step, batch ${BATCH}, cpu backend, median after warm-up (A: 15 runs after 10, B: 5 after 3; stock: 1 step); load average ${load} on ${cpus().length} cores`,
   );
   printTable(rows);
   console.log(`wrote ${writeResults('core', results)}`);
