@@ -5,6 +5,9 @@ import '../register-gradients';
  * Scatter-add of `dy` rows into a dense `[inputDim, outputDim]` gradient: `out[ids[i]] += dy[i]`.
  * One pass over the rows, so it costs O(rows · dim + inputDim · dim), unlike tfjs-backend-cpu's
  * UnsortedSegmentSum which loops over every segment for every row.
+ *
+ * @example
+ * scatterAddRows([1, 2, 3, 4], [1, 1], 2, 2) // → Float32Array [0, 0, 4, 6]
  */
 export function scatterAddRows(
   dy: ArrayLike<number>,
