@@ -20,22 +20,32 @@ describe('losses', () => {
     const expected = [-Math.log(0.9), -Math.log(0.8)];
     expectClose(resolveLoss('binary_crossentropy').perSample(t, p), expected, { atol: 1e-6 });
     // p = 0 is clipped to 1e-7, not −∞.
-    expectClose(resolveLoss('binaryCrossentropy').perSample(tf.tensor2d([[1]]), tf.tensor2d([[0]])), [-Math.log(1e-7)], {
-      atol: 1e-3,
-    });
+    expectClose(
+      resolveLoss('binaryCrossentropy').perSample(tf.tensor2d([[1]]), tf.tensor2d([[0]])),
+      [-Math.log(1e-7)],
+      {
+        atol: 1e-3,
+      },
+    );
   });
 
   it('categorical and sparse categorical cross-entropy', () => {
     const expected = [-Math.log(0.7), -Math.log(0.3)];
     expectClose(resolveLoss('categoricalCrossentropy').perSample(yTrue, yPred), expected, { atol: 1e-6 });
     const sparse = tf.tensor1d([1, 0]);
-    expectClose(resolveLoss('sparseCategoricalCrossentropy').perSample(sparse, yPred), expected, { atol: 1e-6 });
+    expectClose(resolveLoss('sparseCategoricalCrossentropy').perSample(sparse, yPred), expected, {
+      atol: 1e-6,
+    });
   });
 
   it('mse and mae', () => {
-    expectClose(resolveLoss('mse').perSample(yTrue, yPred), [(0.04 + 0.09 + 0.01) / 3, (0.49 + 0.09 + 0.16) / 3], {
-      atol: 1e-6,
-    });
+    expectClose(
+      resolveLoss('mse').perSample(yTrue, yPred),
+      [(0.04 + 0.09 + 0.01) / 3, (0.49 + 0.09 + 0.16) / 3],
+      {
+        atol: 1e-6,
+      },
+    );
     expectClose(resolveLoss('mae').perSample(yTrue, yPred), [(0.2 + 0.3 + 0.1) / 3, (0.7 + 0.3 + 0.4) / 3], {
       atol: 1e-6,
     });
@@ -43,11 +53,15 @@ describe('losses', () => {
 });
 
 describe('metrics', () => {
-  it("chooses the accuracy like Keras: binary for BCE or one unit, categorical or sparse otherwise", () => {
+  it('chooses the accuracy like Keras: binary for BCE or one unit, categorical or sparse otherwise', () => {
     const binary = resolveMetric('acc', 'binaryCrossentropy', 1);
-    expectClose(binary.perSample(tf.tensor2d([[1], [0], [1]]), tf.tensor2d([[0.6], [0.5], [0.4]])), [1, 1, 0], {
-      atol: 0,
-    });
+    expectClose(
+      binary.perSample(tf.tensor2d([[1], [0], [1]]), tf.tensor2d([[0.6], [0.5], [0.4]])),
+      [1, 1, 0],
+      {
+        atol: 0,
+      },
+    );
     const categorical = resolveMetric('accuracy', 'categoricalCrossentropy', 3);
     expect(categorical.name).toBe('accuracy');
     expectClose(categorical.perSample(yTrue, yPred), [1, 0], { atol: 0 });
@@ -69,7 +83,7 @@ describe('Adam and SGD', () => {
     const w = weight([1, -1]);
     const opt = new Adam({ learningRate: 0.1 });
     opt.applyGradients([{ weight: w, grad: tf.tensor2d([[0.5], [-2]]) }]);
-    // t = 1: m̂ = g, v̂ = g², so the step is lr·g/(|g| + ε·√(1−β₂)/(1−β₁)…) ≈ lr·sign(g).
+    // t = 1: the bias-corrected moments are g and g², so the step is lr·g / (|g| + ε') ≈ lr·sign(g).
     expectClose(w.read(), [0.9, -0.9], { atol: 1e-5 });
     expect(opt.iterations).toBe(1);
   });
