@@ -67,7 +67,9 @@ describe('metrics', () => {
     expectClose(categorical.perSample(yTrue, yPred), [1, 0], { atol: 0 });
     const sparse = resolveMetric('acc', 'sparseCategoricalCrossentropy', 3);
     expectClose(sparse.perSample(tf.tensor1d([1, 2]), yPred), [1, 1], { atol: 0 });
-    expectClose(resolveMetric('mae', 'meanSquaredError', 3).perSample(yTrue, yPred), [0.2, 1.4 / 3], { atol: 1e-6 });
+    expectClose(resolveMetric('mae', 'meanSquaredError', 3).perSample(yTrue, yPred), [0.2, 1.4 / 3], {
+      atol: 1e-6,
+    });
   });
 });
 
