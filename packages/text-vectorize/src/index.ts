@@ -1,1 +1,24 @@
-export { DEFAULT_FILTERS, type TextToWordSequenceOptions, textToWordSequence } from './text-to-word-sequence';
+export { fnv1a } from './fnv1a';
+export { type HashFunction, type HashingTrickOptions, hashingTrick } from './hashing-trick';
+export { md5, toHex } from './md5';
+export type { NDArray, TypedArray } from './nd-array';
+export { bagOfNgrams, type NgramsOptions, ngrams } from './ngrams';
+export { oneHot } from './one-hot';
+export {
+  type PadDtype,
+  type PadDtypeMap,
+  type PadSequencesOptions,
+  padSequences,
+} from './pad-sequences';
+export {
+  DEFAULT_FILTERS,
+  type TextToWordSequenceOptions,
+  textToWordSequence,
+} from './text-to-word-sequence';
+export {
+  type MatrixMode,
+  type MatrixOptions,
+  Tokenizer,
+  type TokenizerOptions,
+  type TokenizerText,
+} from './tokenizer';
