@@ -16,6 +16,13 @@ export {
   textToWordSequence,
 } from './text-to-word-sequence';
 export {
+  type OutputMode,
+  type SplitMode,
+  type Standardize,
+  TextVectorizer,
+  type TextVectorizerOptions,
+} from './text-vectorizer';
+export {
   type MatrixMode,
   type MatrixOptions,
   Tokenizer,

@@ -3,13 +3,14 @@ import { hashRange } from './string-hash';
 /**
  * An interning string table: word ⇄ dense id (0, 1, 2… in insertion order). It looks words up by a
  * range of a larger text (hash computed while scanning), so the hot loops never allocate a substring
- * for a word they have already seen. Map<string, …> would need that substring first.
+ * for a word they have already seen; a Map<string, …> would need that substring first. Open
+ * addressing with the hash stored next to the id, so most probes touch a single cache line.
  */
 export class Vocabulary {
   /** Words by id, in insertion order. */
   readonly words: string[] = [];
-  private hashes = new Int32Array(1024);
-  private table = new Int32Array(2048); // id + 1; 0 = empty slot
+  private hashes: number[] = [];
+  private table = new Int32Array(2 * 2048); // [hash, id + 1] pairs; id + 1 = 0 marks an empty slot
   private mask = 2047;
 
   get size(): number {
@@ -18,15 +19,13 @@ export class Vocabulary {
 
   /** Id of `s[start:end)` (whose hash is `hash`), or -1. */
   findRange(s: string, start: number, end: number, hash: number): number {
-    const { table, mask, hashes, words } = this;
-    const length = end - start;
+    const { table, mask, words } = this;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = table[slot];
+      const entry = table[2 * slot + 1];
       if (entry === 0) return -1;
-      const id = entry - 1;
-      if (hashes[id] === hash) {
-        const word = words[id];
-        if (word.length === length && s.startsWith(word, start)) return id;
+      if (table[2 * slot] === hash) {
+        const word = words[entry - 1];
+        if (word.length === end - start && sameChars(word, s, start)) return entry - 1;
       }
     }
   }
@@ -50,14 +49,10 @@ export class Vocabulary {
 
   private insert(word: string, hash: number): number {
     const id = this.words.length;
-    if (id === this.hashes.length) {
-      const grown = new Int32Array(id * 2);
-      grown.set(this.hashes);
-      this.hashes = grown;
-    }
     this.words.push(word);
-    this.hashes[id] = hash;
-    if ((id + 1) * 2 > this.table.length) this.rehash(this.table.length * 2);
+    this.hashes.push(hash);
+    // Keep the load factor at most 1/2: probe chains stay about one slot long.
+    if ((id + 1) * 2 > this.mask + 1) this.rehash((this.mask + 1) * 2);
     else this.place(id, hash);
     return id;
   }
@@ -65,15 +60,24 @@ export class Vocabulary {
   private place(id: number, hash: number): void {
     const { table, mask } = this;
     let slot = hash & mask;
-    while (table[slot] !== 0) slot = (slot + 1) & mask;
-    table[slot] = id + 1;
+    while (table[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+    table[2 * slot] = hash;
+    table[2 * slot + 1] = id + 1;
   }
 
   private rehash(capacity: number): void {
-    this.table = new Int32Array(capacity);
+    this.table = new Int32Array(2 * capacity);
     this.mask = capacity - 1;
     for (let id = 0; id < this.words.length; id++) this.place(id, this.hashes[id]);
   }
+}
+
+/** Whether `word` occurs in `s` at `start`; a plain loop beats a startsWith call for short words. */
+function sameChars(word: string, s: string, start: number): boolean {
+  for (let k = 0; k < word.length; k++) {
+    if (word.charCodeAt(k) !== s.charCodeAt(start + k)) return false;
+  }
+  return true;
 }
 
 /**
