@@ -15,21 +15,26 @@ export interface HashingTrickOptions extends TextToWordSequenceOptions {
 /** Largest modulus handled with plain numbers: r * 256 + 255 stays below 2^53. */
 const NUMBER_MOD_LIMIT = 2 ** 44;
 
-/** Maps a word to `hash(word) % (n - 1) + 1`, Python's modulo (never negative). */
+/** Maps a word to an integer bucket. */
 export type WordHasher = (word: string) => number;
 
-/** Compiles the hash option into a word → index function for a hashing space of size `n`. */
-export function wordHasher(owner: string, hash: HashFunction, n: number): WordHasher {
-  const m = n - 1;
-  if (hash === 'md5') return (word) => md5Mod(word, m) + 1;
-  if (hash === 'fnv1a') return (word) => (fnv1a(word) % m) + 1;
+/** Compiles the hash option into word → `hash(word) mod m` in `0 … m-1` (Python's modulo, never negative). */
+export function bucketHasher(owner: string, hash: HashFunction, m: number): WordHasher {
+  if (hash === 'md5') return (word) => md5Mod(word, m);
+  if (hash === 'fnv1a') return (word) => fnv1a(word) % m;
   if (typeof hash !== 'function') fail(owner, 'hash', '"md5", "fnv1a" or a function', hash, RangeError);
   return (word) => {
     const h = hash(word);
-    if (typeof h === 'bigint') return Number(((h % BigInt(m)) + BigInt(m)) % BigInt(m)) + 1;
+    if (typeof h === 'bigint') return Number(((h % BigInt(m)) + BigInt(m)) % BigInt(m));
     if (!Number.isSafeInteger(h)) fail(owner, 'hash(word)', 'a safe integer or a bigint', h, RangeError);
-    return (((h % m) + m) % m) + 1;
+    return ((h % m) + m) % m;
   };
+}
+
+/** Keras' index for a hashing space of size `n`: `hash(word) % (n - 1) + 1`, so 0 is never used. */
+export function wordHasher(owner: string, hash: HashFunction, n: number): WordHasher {
+  const bucket = bucketHasher(owner, hash, n - 1);
+  return (word) => bucket(word) + 1;
 }
 
 /** `int(md5(word).hexdigest(), 16) % m`, exact for every m (the digest is a 128-bit integer). */

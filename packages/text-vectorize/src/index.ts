@@ -1,4 +1,6 @@
+export { type CharOneHotOptions, charOneHot, PRINTABLE } from './char-one-hot';
 export { fnv1a } from './fnv1a';
+export { type HashedWordOneHotOptions, hashedWordOneHot } from './hashed-word-one-hot';
 export { type HashFunction, type HashingTrickOptions, hashingTrick } from './hashing-trick';
 export { md5, toHex } from './md5';
 export type { NDArray, TypedArray } from './nd-array';
@@ -29,3 +31,4 @@ export {
   type TokenizerOptions,
   type TokenizerText,
 } from './tokenizer';
+export { type OneHotEncoding, type WordOneHotOptions, wordOneHot } from './word-one-hot';
