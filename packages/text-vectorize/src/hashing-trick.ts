@@ -62,7 +62,7 @@ function md5Mod(word: string, m: number): number {
  * @throws TypeError / RangeError for a non-string text, a bad `n` or an unknown hash.
  *
  * @example
- * hashingTrick('The cat sat on the mat.', 1000) // → [ 40, 525, 749, 5, 40, 367 ]-like md5 indices in 1…999
+ * hashingTrick('The cat sat on the mat.', 1000) // → [132, 759, 622, 379, 132, 962] (Keras' values)
  */
 export function hashingTrick(text: string, n: number, options: HashingTrickOptions = {}): number[] {
   const owner = 'hashingTrick';
