@@ -67,11 +67,14 @@ export class Tokenizer {
   private docs: number[] = [];
   private lastDoc: number[] = [];
   private indexDocsMap = new Map<number, number>();
-  private wordIndexMap = new Map<string, number>();
-  private indexWordMap = new Map<number, string>();
-  // wordIndex as an interning table, for allocation-free lookups while scanning texts.
-  private lookup = new Vocabulary();
-  private lookupIndex: number[] = [];
+  // After a fit: the index of each counted word id (Keras' word_index, as an array) and the ids in
+  // index order. The Maps are only built when someone reads them.
+  private ranked: Int32Array | undefined;
+  private rankOrder: Int32Array | undefined;
+  // After fromJSON: word_index as loaded (it need not follow word_counts), as an interning table.
+  private explicit: { lookup: Vocabulary; index: number[] } | undefined;
+  private wordIndexMap: Map<string, number> | undefined;
+  private indexWordMap: Map<number, string> | undefined;
   private countsCache: Map<string, number> | undefined;
   private docsCache: Map<string, number> | undefined;
 
@@ -109,11 +112,13 @@ export class Tokenizer {
 
   /** Word → index, 1 = most frequent (or the oov token); 0 is never assigned (Keras' `word_index`). */
   get wordIndex(): ReadonlyMap<string, number> {
+    this.wordIndexMap ??= this.buildWordIndex();
     return this.wordIndexMap;
   }
 
   /** Index → word, the inverse of {@link Tokenizer.wordIndex} (Keras' `index_word`). */
   get indexWord(): ReadonlyMap<number, string> {
+    this.indexWordMap ??= invert(this.wordIndex);
     return this.indexWordMap;
   }
 
@@ -192,25 +197,52 @@ export class Tokenizer {
   private rebuildIndex(): void {
     this.countsCache = undefined;
     this.docsCache = undefined;
-    const { counts } = this;
-    const order = Array.from({ length: counts.length }, (_, id) => id);
+    const { counts, docs } = this;
+    const order = Int32Array.from({ length: counts.length }, (_, id) => id);
     order.sort((a, b) => counts[b] - counts[a] || a - b);
-    const wordIndex = new Map<string, number>();
-    let next = 1;
-    if (this.oovToken !== null) wordIndex.set(this.oovToken, next++);
-    for (const id of order) wordIndex.set(this.counted.words[id], next++);
-    this.wordIndexMap = wordIndex;
-    this.indexWordMap = invert(wordIndex);
-    this.counted.words.forEach((word, id) => {
-      this.indexDocsMap.set(wordIndex.get(word)!, this.docs[id]);
+    // Index of a word = its position in [oov?, ...sorted words] + 1; an oov token that also occurs in
+    // the texts keeps its frequency rank (Python's dict(zip(...)) lets the later entry win).
+    const first = this.oovToken === null ? 1 : 2;
+    const ranked = new Int32Array(counts.length);
+    order.forEach((id, position) => {
+      ranked[id] = position + first;
     });
-    this.rebuildLookup();
+    this.ranked = ranked;
+    this.rankOrder = order;
+    this.explicit = undefined;
+    this.wordIndexMap = undefined;
+    this.indexWordMap = undefined;
+    for (let id = 0; id < docs.length; id++) this.indexDocsMap.set(ranked[id], docs[id]);
   }
 
-  private rebuildLookup(): void {
-    this.lookup = new Vocabulary();
-    this.lookupIndex = [];
-    for (const [word, index] of this.wordIndexMap) this.lookupIndex[this.lookup.add(word)] = index;
+  private buildWordIndex(): Map<string, number> {
+    const map = new Map<string, number>();
+    const { ranked, rankOrder } = this;
+    if (ranked === undefined || rankOrder === undefined) return map;
+    if (this.oovToken !== null) map.set(this.oovToken, 1);
+    for (const id of rankOrder) map.set(this.counted.words[id], ranked[id]);
+    return map;
+  }
+
+  /** Word → index table for the transforms (scanning-friendly), or undefined before any fit. */
+  private lookupTable(): { lookup: Vocabulary; index: ArrayLike<number> } | undefined {
+    if (this.explicit !== undefined) return this.explicit;
+    return this.ranked === undefined ? undefined : { lookup: this.counted, index: this.ranked };
+  }
+
+  /** Keras' `word_index.get(oov_token)`. */
+  private oovIndex(): number | undefined {
+    if (this.oovToken === null) return undefined;
+    if (this.explicit !== undefined || this.ranked === undefined) return this.wordIndex.get(this.oovToken);
+    const id = this.counted.find(this.oovToken);
+    return id >= 0 ? this.ranked[id] : 1;
+  }
+
+  /** `len(word_index)` without building the Map. */
+  private wordIndexSize(): number {
+    if (this.explicit !== undefined || this.ranked === undefined) return this.wordIndex.size;
+    const extra = this.oovToken !== null && this.counted.find(this.oovToken) < 0 ? 1 : 0;
+    return this.counted.size + extra;
   }
 
   /**
@@ -240,23 +272,33 @@ export class Tokenizer {
    */
   textsToSequences(texts: Iterable<TokenizerText>): number[][] {
     checkIterable('Tokenizer.textsToSequences', 'texts', texts);
-    const { lookup, lookupIndex } = this;
+    const table = this.lookupTable();
     const limit = this.numWords ?? Number.POSITIVE_INFINITY;
-    const oovIndex = this.oovToken === null ? undefined : this.wordIndexMap.get(this.oovToken);
-    let out: number[] = [];
+    const oov = this.oovIndex() ?? -1;
+    // Indices of one text go to a reused buffer; each result row is then allocated once, exactly sized.
+    let buffer = new Int32Array(1024);
+    let length = 0;
     const emit: TokenSink = (s, start, end, hash) => {
-      const id = lookup.findRange(s, start, end, hash);
-      const index = id >= 0 ? lookupIndex[id] : -1;
-      if (index >= 0 && index < limit) out.push(index);
-      else if (oovIndex !== undefined) out.push(oovIndex);
+      const id = table === undefined ? -1 : table.lookup.findRange(s, start, end, hash);
+      let index = id >= 0 ? table!.index[id] : -1;
+      if (index < 0 || index >= limit) index = oov;
+      if (index < 0) return;
+      if (length === buffer.length) {
+        const grown = new Int32Array(length * 2);
+        grown.set(buffer);
+        buffer = grown;
+      }
+      buffer[length++] = index;
     };
     const result: number[][] = [];
     let i = 0;
     for (const text of texts) {
       checkText('Tokenizer.textsToSequences', i++, text);
-      out = [];
+      length = 0;
       this.forEachToken(text, emit);
-      result.push(out);
+      const row: number[] = [];
+      for (let k = 0; k < length; k++) row.push(buffer[k]);
+      result.push(row);
     }
     return result;
   }
@@ -271,15 +313,16 @@ export class Tokenizer {
   sequencesToTexts(sequences: Iterable<ArrayLike<number>>): string[] {
     checkIterable('Tokenizer.sequencesToTexts', 'sequences', sequences);
     const limit = this.numWords ?? Number.POSITIVE_INFINITY;
-    const oovIndex = this.oovToken === null ? undefined : this.wordIndexMap.get(this.oovToken);
-    const oovWord = oovIndex === undefined ? undefined : this.indexWordMap.get(oovIndex);
+    const oovIndex = this.oovIndex();
+    const indexWord = this.indexWord;
+    const oovWord = oovIndex === undefined ? undefined : indexWord.get(oovIndex);
     const result: string[] = [];
     let i = 0;
     for (const seq of sequences) {
       checkSequence('Tokenizer.sequencesToTexts', i++, seq);
       const words: string[] = [];
       for (let k = 0; k < seq.length; k++) {
-        const word = this.indexWordMap.get(seq[k]);
+        const word = indexWord.get(seq[k]);
         if (word !== undefined && seq[k] < limit) words.push(word);
         else if (oovWord !== undefined) words.push(oovWord);
       }
@@ -335,13 +378,13 @@ export class Tokenizer {
   private matrixWidth(owner: string, mode: MatrixMode, options: MatrixOptions): number {
     checkOneOf(owner, 'mode', mode, MODES);
     checkOneOf(owner, 'dtype', options.dtype ?? 'float64', ['float64', 'float32']);
-    if (this.numWords === null && this.wordIndexMap.size === 0) {
+    if (this.numWords === null && this.wordIndexSize() === 0) {
       throw new Error(`${owner}: Specify a dimension (numWords argument), or fit on some text data first.`);
     }
     if (mode === 'tfidf' && this.docCount === 0) {
       throw new Error(`${owner}: Fit the Tokenizer on some data before using tfidf mode.`);
     }
-    return this.numWords ?? this.wordIndexMap.size + 1;
+    return this.numWords ?? this.wordIndexSize() + 1;
   }
 
   private buildMatrix(
@@ -424,8 +467,8 @@ export class Tokenizer {
       wordCounts: this.wordCounts,
       wordDocs: this.wordDocs,
       indexDocs: this.indexDocsMap,
-      indexWord: this.indexWordMap,
-      wordIndex: this.wordIndexMap,
+      indexWord: this.indexWord,
+      wordIndex: this.wordIndex,
     };
   }
 
@@ -447,7 +490,10 @@ export class Tokenizer {
     this.indexDocsMap = new Map(state.indexDocs);
     this.indexWordMap = new Map(state.indexWord);
     this.wordIndexMap = new Map(state.wordIndex);
-    this.rebuildLookup();
+    const lookup = new Vocabulary();
+    const index: number[] = [];
+    for (const [word, i] of state.wordIndex) index[lookup.add(word)] = i;
+    this.explicit = { lookup, index };
   }
 }
 
