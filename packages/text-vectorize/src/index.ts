@@ -31,4 +31,5 @@ export {
   type TokenizerOptions,
   type TokenizerText,
 } from './tokenizer';
+export type { KerasTokenizerConfig } from './tokenizer-json';
 export { type OneHotEncoding, type WordOneHotOptions, wordOneHot } from './word-one-hot';

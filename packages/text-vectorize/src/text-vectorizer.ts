@@ -8,7 +8,12 @@ import {
 } from './internal/text-vectorizer-steps';
 import type { NDArray } from './nd-array';
 
-/** How texts are cleaned before splitting (Keras' `standardize`), or your own function. */
+/**
+ * How texts are cleaned before splitting (Keras' `standardize`), or your own function.
+ *
+ * @example
+ * new TextVectorizer({ standardize: (text) => text.toLowerCase() }) // Unicode lower-casing
+ */
 export type Standardize =
   | 'lowerAndStripPunctuation'
   | 'lower'
@@ -16,10 +21,20 @@ export type Standardize =
   | null
   | ((text: string) => string);
 
-/** How cleaned texts become tokens (Keras' `split`), or your own function. */
+/**
+ * How cleaned texts become tokens (Keras' `split`), or your own function.
+ *
+ * @example
+ * new TextVectorizer({ split: 'character' }).tokenize('ab') // → ['a', 'b']
+ */
 export type SplitMode = 'whitespace' | 'character' | null | ((text: string) => string[]);
 
-/** What {@link TextVectorizer.call} returns per text (Keras' `output_mode`). */
+/**
+ * What {@link TextVectorizer.call} returns per text (Keras' `output_mode`).
+ *
+ * @example
+ * new TextVectorizer({ outputMode: 'multiHot', vocabulary: ['a'] }).call(['a b']).data // → Float32Array [1, 1]
+ */
 export type OutputMode = 'int' | 'multiHot' | 'count' | 'tfIdf';
 
 /** Options of {@link TextVectorizer}, Keras' TextVectorization arguments in camelCase. */

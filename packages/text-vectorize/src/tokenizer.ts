@@ -3,12 +3,28 @@ import { Vocabulary } from './internal/vocabulary';
 import { scanCodePoints, type TokenSink, type WordScanner } from './internal/word-scanner';
 import type { NDArray } from './nd-array';
 import { resolveWordOptions, wordScannerFor } from './text-to-word-sequence';
-import { parseTokenizerJson, type TokenizerState, tokenizerToJson } from './tokenizer-json';
+import {
+  type KerasTokenizerConfig,
+  parseTokenizerJson,
+  type TokenizerState,
+  tokenizerConfig,
+  tokenizerToJson,
+} from './tokenizer-json';
 
-/** How {@link Tokenizer.textsToMatrix} weighs a word (Keras' four modes). */
+/**
+ * How {@link Tokenizer.textsToMatrix} weighs a word (Keras' four modes).
+ *
+ * @example
+ * const mode: MatrixMode = 'tfidf';
+ */
 export type MatrixMode = 'binary' | 'count' | 'tfidf' | 'freq';
 
-/** One text for a Tokenizer: a string, or a list of tokens (only lower-cased, never split). */
+/**
+ * One text for a Tokenizer: a string, or a list of tokens (only lower-cased, never split).
+ *
+ * @example
+ * const texts: TokenizerText[] = ['The cat sat.', ['the', 'cat', 'sat']];
+ */
 export type TokenizerText = string | readonly string[];
 
 /** Options of {@link Tokenizer}, with Keras' names (camelCase) and defaults. */
@@ -271,11 +287,34 @@ export class Tokenizer {
    * @returns One index array per text.
    */
   textsToSequences(texts: Iterable<TokenizerText>): number[][] {
-    checkIterable('Tokenizer.textsToSequences', 'texts', texts);
+    const owner = 'Tokenizer.textsToSequences';
+    checkIterable(owner, 'texts', texts);
+    const encode = this.sequenceEncoder(owner);
+    const result: number[][] = [];
+    let i = 0;
+    for (const text of texts) result.push(encode(text, i++));
+    return result;
+  }
+
+  /**
+   * {@link Tokenizer.textsToSequences} one text at a time (Keras' `texts_to_sequences_generator`).
+   *
+   * @param texts - Strings or token lists (any iterable: nothing is read ahead).
+   * @returns A generator of index arrays.
+   */
+  *textsToSequencesGenerator(texts: Iterable<TokenizerText>): Generator<number[], void, undefined> {
+    const owner = 'Tokenizer.textsToSequencesGenerator';
+    checkIterable(owner, 'texts', texts);
+    const encode = this.sequenceEncoder(owner);
+    let i = 0;
+    for (const text of texts) yield encode(text, i++);
+  }
+
+  /** Text → indices with Keras' rules, scanning into a reused buffer (one exact-size array per text). */
+  private sequenceEncoder(owner: string): (text: TokenizerText, position: number) => number[] {
     const table = this.lookupTable();
     const limit = this.numWords ?? Number.POSITIVE_INFINITY;
     const oov = this.oovIndex() ?? -1;
-    // Indices of one text go to a reused buffer; each result row is then allocated once, exactly sized.
     let buffer = new Int32Array(1024);
     let length = 0;
     const emit: TokenSink = (s, start, end, hash) => {
@@ -290,17 +329,14 @@ export class Tokenizer {
       }
       buffer[length++] = index;
     };
-    const result: number[][] = [];
-    let i = 0;
-    for (const text of texts) {
-      checkText('Tokenizer.textsToSequences', i++, text);
+    return (text, position) => {
+      checkText(owner, position, text);
       length = 0;
       this.forEachToken(text, emit);
       const row: number[] = [];
       for (let k = 0; k < length; k++) row.push(buffer[k]);
-      result.push(row);
-    }
-    return result;
+      return row;
+    };
   }
 
   /**
@@ -311,24 +347,33 @@ export class Tokenizer {
    * @returns One string per sequence.
    */
   sequencesToTexts(sequences: Iterable<ArrayLike<number>>): string[] {
-    checkIterable('Tokenizer.sequencesToTexts', 'sequences', sequences);
+    return [...this.sequencesToTextsGenerator(sequences)];
+  }
+
+  /**
+   * {@link Tokenizer.sequencesToTexts} one sequence at a time (Keras' `sequences_to_texts_generator`).
+   *
+   * @param sequences - Sequences of word indices.
+   * @returns A generator of strings.
+   */
+  *sequencesToTextsGenerator(sequences: Iterable<ArrayLike<number>>): Generator<string, void, undefined> {
+    const owner = 'Tokenizer.sequencesToTexts';
+    checkIterable(owner, 'sequences', sequences);
     const limit = this.numWords ?? Number.POSITIVE_INFINITY;
     const oovIndex = this.oovIndex();
     const indexWord = this.indexWord;
     const oovWord = oovIndex === undefined ? undefined : indexWord.get(oovIndex);
-    const result: string[] = [];
     let i = 0;
     for (const seq of sequences) {
-      checkSequence('Tokenizer.sequencesToTexts', i++, seq);
+      checkSequence(owner, i++, seq);
       const words: string[] = [];
       for (let k = 0; k < seq.length; k++) {
         const word = indexWord.get(seq[k]);
         if (word !== undefined && seq[k] < limit) words.push(word);
         else if (oovWord !== undefined) words.push(oovWord);
       }
-      result.push(words.join(' '));
+      yield words.join(' ');
     }
-    return result;
   }
 
   /**
@@ -437,6 +482,15 @@ export class Tokenizer {
    */
   toJSON(): string {
     return tokenizerToJson(this.state());
+  }
+
+  /**
+   * Keras' `get_config()`: the options, `document_count`, and each map as a JSON string.
+   *
+   * @returns The config object that `toJSON()` wraps in `{"class_name": "Tokenizer", "config": …}`.
+   */
+  getConfig(): KerasTokenizerConfig {
+    return tokenizerConfig(this.state());
   }
 
   /**
