@@ -199,8 +199,11 @@ export class TextVectorizer {
     this.install(tokens, idf);
   }
 
-  /** Sets the lookup table; the OOV idf is the mean of the learned idf weights, as in Keras. */
-  private install(tokens: string[], idf: Float32Array | undefined): void {
+  /**
+   * Sets the lookup table. The OOV idf is the given one, else (adapt, or a vocabulary without
+   * special tokens) the mean of the token idf weights, as in Keras.
+   */
+  private install(tokens: string[], idf: Float32Array | undefined, oovIdf?: number): void {
     this.tokens = tokens;
     this.hasVocabulary = true;
     this.index = new Map(tokens.map((t, k) => [t, k + this.tokenStart]));
@@ -212,7 +215,7 @@ export class TextVectorizer {
     const weights = new Float32Array(Math.max(width, tokens.length + 1));
     let sum = 0;
     for (const w of idf) sum += w;
-    weights[0] = tokens.length > 0 ? Math.fround(sum / tokens.length) : 0;
+    weights[0] = oovIdf ?? (tokens.length > 0 ? Math.fround(sum / tokens.length) : 0);
     weights.set(idf, 1);
     this.idf = weights;
   }
@@ -221,7 +224,8 @@ export class TextVectorizer {
    * Replaces the vocabulary. Leading special tokens (`''`, `'[UNK]'`) are recognized and skipped.
    *
    * @param vocabulary - Tokens, most frequent first by convention; no duplicates.
-   * @param idfWeights - tfIdf mode: one weight per entry of `vocabulary` (special entries included).
+   * @param idfWeights - tfIdf mode: one weight per entry of `vocabulary`; a leading `'[UNK]'` entry's
+   *   weight is the OOV weight, otherwise the OOV column gets the mean weight (Keras' rule).
    * @throws RangeError for duplicates, a missing or mis-sized `idfWeights` in tfIdf mode.
    */
   setVocabulary(vocabulary: readonly string[], idfWeights?: ArrayLike<number>): void {
@@ -250,7 +254,8 @@ export class TextVectorizer {
         RangeError,
       );
     }
-    this.install(tokens, Float32Array.from(Array.from(idfWeights).slice(skip)));
+    const weights = Float32Array.from(idfWeights);
+    this.install(tokens, weights.subarray(skip), skip > 0 ? weights[0] : undefined);
   }
 
   /**
