@@ -158,27 +158,29 @@ export class Tokenizer {
     const name = 'texts';
     if (isAsyncIterable(texts)) return this.fitAsync(texts);
     checkIterable('Tokenizer.fitOnTexts', name, texts);
+    const fit = this.fitter();
     try {
       let i = 0;
-      for (const text of texts) this.fitOne(text, i++);
+      for (const text of texts) fit(text, i++);
     } finally {
       this.rebuildIndex();
     }
   }
 
   private async fitAsync(texts: AsyncIterable<TokenizerText>): Promise<void> {
+    const fit = this.fitter();
     try {
       let i = 0;
-      for await (const text of texts) this.fitOne(text, i++);
+      for await (const text of texts) fit(text, i++);
     } finally {
       this.rebuildIndex();
     }
   }
 
-  private fitOne(text: TokenizerText, position: number): void {
-    checkText('Tokenizer.fitOnTexts', position, text);
-    const doc = this.docCount++;
+  /** One text → counts, with a single token sink for the whole fit call (no closure per text). */
+  private fitter(): (text: TokenizerText, position: number) => void {
     const { counted, counts, docs, lastDoc } = this;
+    let doc = 0;
     const count: TokenSink = (s, start, end, hash) => {
       const id = counted.addRange(s, start, end, hash);
       if (id === counts.length) {
@@ -187,12 +189,17 @@ export class Tokenizer {
         lastDoc.push(-1);
       }
       counts[id]++;
+      // word_docs counts documents, not occurrences: remember the last document that counted the word.
       if (lastDoc[id] !== doc) {
         lastDoc[id] = doc;
         docs[id]++;
       }
     };
-    this.forEachToken(text, count);
+    return (text, position) => {
+      checkText('Tokenizer.fitOnTexts', position, text);
+      doc = this.docCount++;
+      this.forEachToken(text, count);
+    };
   }
 
   /** Tokenizes like Keras: char level and token lists are only lower-cased, strings are split. */
