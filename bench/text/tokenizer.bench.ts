@@ -45,6 +45,20 @@ const texts = await readImdbReviews(archive);
 const chars = texts.reduce((n, t) => n + t.length, 0);
 console.log(`loaded ${texts.length} reviews (${(chars / 1e6).toFixed(1)} M chars)`);
 
+// Calibration: one lower-case + character-class pass over the corpus, the floor of any tokenizer.
+// The pipeline reads the corpus twice (fit, then sequences); comparing with this figure tells how
+// much of a slow run is the machine (shared cores) rather than the code.
+const separators = new Uint8Array(0x10000);
+for (const c of '!"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n ') separators[c.charCodeAt(0)] = 1;
+const calibration = timeOnce(() => {
+  let count = 0;
+  for (const text of texts) {
+    const s = text.toLowerCase();
+    for (let i = 0; i < s.length; i++) count += separators[s.charCodeAt(i)];
+  }
+  if (count === 0) throw new Error('calibration: no separators found');
+});
+
 let fitted = new Tokenizer({ numWords: 10000 });
 const runPipeline = () => {
   const tokenizer = new Tokenizer({ numWords: 10000 });
@@ -96,6 +110,7 @@ const rows = [
   row('  fitOnTexts', texts.length, fit),
   row('  textsToSequences', texts.length, seq),
   row('  padSequences', texts.length, pad),
+  row('calibration: 1 character pass (50,000)', texts.length, calibration),
   row(
     'textsToMatrix tfidf float32 (5,000)',
     sample.length,
