@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { padSequences, Tokenizer } from '@tensorseq/text-vectorize';
+import { DEFAULT_FILTERS, padSequences, Tokenizer } from '@tensorseq/text-vectorize';
 import { printTable, time, trackPeakRss, writeResults } from '../src/measure';
 import { readImdbReviews } from './read-imdb-tar';
 
@@ -49,7 +49,7 @@ console.log(`loaded ${texts.length} reviews (${(chars / 1e6).toFixed(1)} M chars
 // The pipeline reads the corpus twice (fit, then sequences); comparing with this figure tells how
 // much of a slow run is the machine (shared cores) rather than the code.
 const separators = new Uint8Array(0x10000);
-for (const c of '!"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n ') separators[c.charCodeAt(0)] = 1;
+for (const c of `${DEFAULT_FILTERS} `) separators[c.charCodeAt(0)] = 1;
 const calibration = timeOnce(() => {
   let count = 0;
   for (const text of texts) {
