@@ -1,4 +1,5 @@
 import { checkBoolean, checkInteger, checkOneOf, checkString, fail } from './internal/checks';
+import { hashRange } from './internal/string-hash';
 import { Vocabulary } from './internal/vocabulary';
 import { scanCodePoints, type TokenSink, type WordScanner } from './internal/word-scanner';
 import type { NDArray } from './nd-array';
@@ -209,7 +210,7 @@ export class Tokenizer {
     if (typeof text !== 'string') {
       for (const token of text) {
         const t = this.lower ? token.toLowerCase() : token;
-        sink(t, 0, t.length, hashOf(t));
+        sink(t, 0, t.length, hashRange(t, 0, t.length));
       }
     } else if (this.charLevel) {
       scanCodePoints(this.lower ? text.toLowerCase() : text, sink);
@@ -575,12 +576,6 @@ export class Tokenizer {
     this.explicit = { lookup, index };
     this.keptTable = undefined;
   }
-}
-
-function hashOf(s: string): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h;
 }
 
 function invert(map: ReadonlyMap<string, number>): Map<number, string> {
