@@ -366,8 +366,14 @@ export class Tokenizer {
       }
       buffer[length++] = index;
     };
+    const separators = this.charLevel ? undefined : this.scanner.fastSeparators;
     return (text, position) => {
       checkText(owner, position, text);
+      if (separators !== undefined && table !== undefined && typeof text === 'string') {
+        // Plain texts with Keras-style filters (the usual case): one fused loop, no call per word.
+        const s = this.lower ? text.toLowerCase() : text;
+        return table.lookup.encodeWords(s, separators, table.index, limit, oov);
+      }
       length = 0;
       this.forEachToken(text, emit);
       const row: number[] = [];

@@ -79,6 +79,42 @@ export class Vocabulary {
     return stats;
   }
 
+  /**
+   * The fused hot loop of `Tokenizer.textsToSequences`: splits `s` (already lower-cased) like
+   * {@link Vocabulary.countWords} and maps each word to `index[id]` when known and below `limit`,
+   * else to `oov` (dropped when `oov` is -1), without a call per word.
+   *
+   * @returns The indices, in order.
+   */
+  encodeWords(
+    s: string,
+    separators: Uint8Array,
+    index: ArrayLike<number>,
+    limit: number,
+    oov: number,
+  ): number[] {
+    const out: number[] = [];
+    const n = s.length;
+    let start = 0;
+    let h = HASH_SEED;
+    for (let i = 0; i <= n; i++) {
+      const c = i < n ? s.charCodeAt(i) : -1;
+      if (c >= 0 && separators[c] === 0) {
+        h = ((h << 5) | (h >>> 27)) ^ c;
+        continue;
+      }
+      if (i > start) {
+        const id = this.findRange(s, start, i, finishHash(h, i - start));
+        let value = id >= 0 ? index[id] : -1;
+        if (value < 0 || value >= limit) value = oov;
+        if (value >= 0) out.push(value);
+      }
+      start = i + 1;
+      h = HASH_SEED;
+    }
+    return out;
+  }
+
   /** Id of `word`, or -1. */
   find(word: string): number {
     return this.findRange(word, 0, word.length, hashRange(word, 0, word.length));
