@@ -323,6 +323,7 @@ export class Sequential implements CallbackModel {
     const weights = this.trainableLayerWeights();
     let pred: tf.Tensor | null = null;
     const values = tf.tidy(() => {
+      y = this.alignTargets(y, 'Sequential.trainOnBatch');
       const lossFn = () => {
         const p = this.call(x, { training: true });
         pred = tf.keep(p);
@@ -355,6 +356,7 @@ export class Sequential implements CallbackModel {
   private evaluateBatch(x: tf.Tensor, y: tf.Tensor): Float32Array {
     const { loss, metrics } = this.requireCompiled('Sequential.evaluate');
     const values = tf.tidy(() => {
+      y = this.alignTargets(y, 'Sequential.evaluate');
       const p = this.call(x, { training: false });
       return tf.stack([tf.mean(loss.perSample(y, p)), ...metrics.map((m) => tf.mean(m.perSample(y, p)))]);
     });
@@ -387,6 +389,23 @@ export class Sequential implements CallbackModel {
       logs[name] = sums[i] / Math.max(1, seen);
     });
     return logs;
+  }
+
+  /**
+   * Targets as the loss needs them: `[n]` becomes `[n, 1]` for a one-unit output (Keras does the same for
+   * 1-D targets, e.g. the Jena window generator's), and any other mismatch is an error rather than a
+   * silently broadcast loss. Call inside `tf.tidy`.
+   */
+  private alignTargets(y: tf.Tensor, owner: string): tf.Tensor {
+    const out = this.outputShape as Shape;
+    if (y.rank === 1 && out.length === 2 && out[1] === 1) return tf.reshape(y, [y.shape[0], 1]);
+    const sparse = this.compiled?.loss.name === 'sparseCategoricalCrossentropy';
+    if (!sparse && !shapeMatches(out, y.shape)) {
+      throw new RangeError(
+        `${owner}: y must have shape ${formatShape(out)} to match the output of the last layer "${this.layerList[this.layerList.length - 1].name}". Received: y shape=${formatShape(y.shape)}.`,
+      );
+    }
+    return y;
   }
 
   /** Converts and checks x/y for training or evaluation; reshapes `[n]` targets to `[n, 1]` like Keras. */

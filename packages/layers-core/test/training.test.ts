@@ -123,6 +123,41 @@ describe('Sequential training', () => {
     model.dispose();
   });
 
+  it('reshapes 1-D generator targets to [n, 1] like Keras, so the loss is per sample', async () => {
+    const model = new Sequential({
+      layers: [new Dense({ units: 1, inputShape: [1], kernelInitializer: 'ones', useBias: false })],
+    });
+    model.compile({ optimizer: new SGD({ learningRate: 0 }), loss: 'mae' });
+    async function* batches(): AsyncGenerator<Batch> {
+      for (;;)
+        yield {
+          xs: { data: new Float32Array([1, 2]), shape: [2, 1] },
+          ys: { data: new Float32Array([1, 2]), shape: [2] },
+        };
+    }
+    // Predictions equal the targets: the per-sample MAE is 0, while [2, 1] broadcast against [2] would
+    // compare every prediction with every target and give 0.5.
+    const h = await model.fit(batches(), {
+      stepsPerEpoch: 1,
+      verbose: 0,
+      validationData: batches(),
+      validationSteps: 1,
+    });
+    expect(h.history.loss[0]).toBe(0);
+    expect(h.history.val_loss[0]).toBe(0);
+    async function* wrong(): AsyncGenerator<Batch> {
+      for (;;)
+        yield {
+          xs: { data: new Float32Array([1, 2]), shape: [2, 1] },
+          ys: { data: new Float32Array([1, 3, 5, 7]), shape: [2, 2] },
+        };
+    }
+    await expect(model.fit(wrong(), { stepsPerEpoch: 1, verbose: 0 })).rejects.toThrow(
+      'Sequential.trainOnBatch: y must have shape (None, 1) to match the output of the last layer',
+    );
+    model.dispose();
+  });
+
   it('takes the validation split from the end, before shuffling', async () => {
     const model = new Sequential({
       layers: [new Dense({ units: 1, inputShape: [1], kernelInitializer: 'zeros' })],
