@@ -43,11 +43,16 @@ export type LayerConfig = Record<string, unknown>;
 
 const nameCounters = new Map<string, number>();
 
-function defaultName(className: string): string {
-  const base = className
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+/** Keras' `to_snake_case`: `Conv1D` → `conv1d`, `MaxPooling1D` → `max_pooling1d`, `SimpleRNN` → `simple_rnn`. */
+export function toSnakeCase(className: string): string {
+  return className
+    .replace(/(.)([A-Z][a-z0-9]+)/g, '$1_$2')
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
     .toLowerCase();
+}
+
+function defaultName(className: string): string {
+  const base = toSnakeCase(className);
   const n = (nameCounters.get(base) ?? 0) + 1;
   nameCounters.set(base, n);
   return n === 1 ? base : `${base}_${n - 1}`;

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { describe, expect, it } from 'vitest';
 import { type CallArgs, Layer, type Shape } from '../src/index';
+import { toSnakeCase } from '../src/layer';
 
 class Scale extends Layer {
   static override readonly className = 'Scale';
@@ -31,5 +32,13 @@ describe('Layer', () => {
     );
     y.dispose();
     layer.dispose();
+  });
+});
+
+describe('toSnakeCase', () => {
+  it("names layers like Keras' to_snake_case", () => {
+    expect(
+      ['Conv1D', 'MaxPooling1D', 'GlobalMaxPooling1D', 'SimpleRNN', 'LSTM', 'GRU', 'Dense'].map(toSnakeCase),
+    ).toEqual(['conv1d', 'max_pooling1d', 'global_max_pooling1d', 'simple_rnn', 'lstm', 'gru', 'dense']);
   });
 });
