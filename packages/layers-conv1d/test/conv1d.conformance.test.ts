@@ -1,0 +1,76 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type ActivationName, applyActivation } from '../src/activation';
+import { type ConvPadding, window1d } from '../src/conv-utils';
+import { Conv1D } from '../src/conv1d';
+import { conv1dIm2col } from '../src/conv1d-im2col';
+import { conv1dReference } from '../src/conv1d-reference';
+import { expectClose, GRAD_TOL, type LayerCase, loadConformance, OUT_TOL, toTensor } from './conformance';
+
+const { cases } = loadConformance<{ cases: LayerCase[] }>('layers/conv1d.json');
+
+const camel = (s: string) => s.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
+
+function options(c: LayerCase) {
+  const k = c.config as Record<string, number | string | boolean>;
+  return {
+    filters: k.filters as number,
+    kernelSize: k.kernel_size as number,
+    strides: k.strides as number,
+    padding: k.padding as ConvPadding,
+    dilationRate: k.dilation_rate as number,
+    activation: camel(k.activation as string) as ActivationName,
+    useBias: k.use_bias as boolean,
+  };
+}
+
+const paths = { im2col: conv1dIm2col, reference: conv1dReference };
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe('Conv1D conformance (layers/conv1d.json)', () => {
+  it('has cases', () => {
+    expect(cases.length).toBeGreaterThan(0);
+  });
+
+  describe.each(Object.keys(paths) as (keyof typeof paths)[])('%s path', (path) => {
+    it.each(cases.map((c) => [c.id, c] as const))('%s: output and gradients', (_id, c) => {
+      const o = options(c);
+      const x = toTensor(c.inputs.x) as tf.Tensor3D;
+      const w = window1d(x.shape[1], {
+        size: o.kernelSize,
+        stride: o.strides,
+        padding: o.padding,
+        dilation: o.dilationRate,
+      });
+      const weights = c.weights.map(toTensor);
+      const r = toTensor(c.loss.R);
+      const f = (...args: tf.Tensor[]) =>
+        applyActivation(o.activation, paths[path](args[0] as tf.Tensor3D, args[1], args[2] ?? null, w));
+      const y = f(x, ...weights);
+      expectClose(y, c.output, ...OUT_TOL);
+      const grads = tf.grads((...args: tf.Tensor[]) => tf.sum(tf.mul(f(...args), r)))([x, ...weights]);
+      expectClose(grads[0], c.grads.x, ...GRAD_TOL);
+      c.weights.forEach((wt, i) => {
+        expectClose(grads[i + 1], c.grads[wt.name], ...GRAD_TOL);
+      });
+      tf.dispose([x, y, r, ...weights, ...grads]);
+    });
+  });
+
+  it.each(cases.map((c) => [c.id, c] as const))('%s: the layer reproduces the output', (_id, c) => {
+    const layer = new Conv1D(options(c));
+    const x = toTensor(c.inputs.x);
+    layer.build(x.shape);
+    layer.setWeights(c.weights);
+    const y = layer.apply(x) as tf.Tensor;
+    expectClose(y, c.output, ...OUT_TOL);
+    expect(layer.computeOutputShape(x.shape)).toEqual(c.output.shape);
+    tf.dispose([x, y]);
+    layer.dispose();
+  });
+});
