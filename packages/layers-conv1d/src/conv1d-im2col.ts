@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { sgemm } from '@tensorseq/kernels';
 import type { Window1D } from './conv-utils';
 import { col2im, im2col } from './im2col';
-import { sgemm } from './sgemm';
 
 /** Backends whose tensors can be read and written synchronously as Float32Arrays without a device copy. */
 const SYNC_BACKENDS = new Set(['cpu', 'wasm']);

@@ -1,13 +1,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import { expectClose, loadConformance, toTensor } from '@tensorseq/test-utils';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ActivationName, applyActivation } from '../src/activation';
 import { type ConvPadding, window1d } from '../src/conv-utils';
 import { Conv1D } from '../src/conv1d';
 import { conv1dIm2col } from '../src/conv1d-im2col';
 import { conv1dReference } from '../src/conv1d-reference';
-import { expectClose, GRAD_TOL, type LayerCase, loadConformance, OUT_TOL, toTensor } from './conformance';
+import { GRAD_TOL, type LayerCase, OUT_TOL } from './tolerances';
 
 const { cases } = loadConformance<{ cases: LayerCase[] }>('layers/conv1d.json');
 
@@ -47,16 +48,16 @@ describe('Conv1D conformance (layers/conv1d.json)', () => {
         padding: o.padding,
         dilation: o.dilationRate,
       });
-      const weights = c.weights.map(toTensor);
+      const weights = c.weights.map((wt) => toTensor(wt));
       const r = toTensor(c.loss.R);
       const f = (...args: tf.Tensor[]) =>
         applyActivation(o.activation, paths[path](args[0] as tf.Tensor3D, args[1], args[2] ?? null, w));
       const y = f(x, ...weights);
-      expectClose(y, c.output, ...OUT_TOL);
+      expectClose(y, c.output, { ...OUT_TOL, label: c.id });
       const grads = tf.grads((...args: tf.Tensor[]) => tf.sum(tf.mul(f(...args), r)))([x, ...weights]);
-      expectClose(grads[0], c.grads.x, ...GRAD_TOL);
+      expectClose(grads[0], c.grads.x, { ...GRAD_TOL, label: c.id });
       c.weights.forEach((wt, i) => {
-        expectClose(grads[i + 1], c.grads[wt.name], ...GRAD_TOL);
+        expectClose(grads[i + 1], c.grads[wt.name], { ...GRAD_TOL, label: c.id });
       });
       tf.dispose([x, y, r, ...weights, ...grads]);
     });
@@ -68,7 +69,7 @@ describe('Conv1D conformance (layers/conv1d.json)', () => {
     layer.build(x.shape);
     layer.setWeights(c.weights);
     const y = layer.apply(x) as tf.Tensor;
-    expectClose(y, c.output, ...OUT_TOL);
+    expectClose(y, c.output, { ...OUT_TOL, label: c.id });
     expect(layer.computeOutputShape(x.shape)).toEqual(c.output.shape);
     tf.dispose([x, y]);
     layer.dispose();

@@ -1,10 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import { expectClose, loadConformance, toTensor } from '@tensorseq/test-utils';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GlobalAveragePooling1D } from '../src/global-average-pooling1d';
 import { GlobalMaxPooling1D } from '../src/global-max-pooling1d';
-import { expectClose, GRAD_TOL, type LayerCase, loadConformance, OUT_TOL, toTensor } from './conformance';
+import { GRAD_TOL, type LayerCase, OUT_TOL } from './tolerances';
 
 const { cases } = loadConformance<{ cases: LayerCase[] }>('layers/global_pooling1d.json');
 const layers = { GlobalMaxPooling1D, GlobalAveragePooling1D };
@@ -23,10 +24,10 @@ describe('global 1D pooling conformance (layers/global_pooling1d.json)', () => {
     const x = toTensor(c.inputs.x);
     const r = toTensor(c.loss.R);
     const y = layer.apply(x) as tf.Tensor;
-    expectClose(y, c.output, ...OUT_TOL);
+    expectClose(y, c.output, { ...OUT_TOL, label: c.id });
     expect(layer.computeOutputShape(x.shape)).toEqual(c.output.shape);
     const dx = tf.grad((xi: tf.Tensor) => tf.sum(tf.mul(layer.apply(xi) as tf.Tensor, r)))(x);
-    expectClose(dx, c.grads.x, ...GRAD_TOL);
+    expectClose(dx, c.grads.x, { ...GRAD_TOL, label: c.id });
     tf.dispose([x, y, r, dx]);
   });
 });

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import { expectClose, loadConformance, toTensor } from '@tensorseq/test-utils';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AveragePooling1D } from '../src/average-pooling1d';
 import { type Window1D, window1d } from '../src/conv-utils';
@@ -8,7 +9,7 @@ import { MaxPooling1D } from '../src/max-pooling1d';
 import { avgPool1dReference, maxPool1dReference } from '../src/pool1d-reference';
 import { avgPool1dTyped, maxPool1dTyped } from '../src/pool1d-typed';
 import type { Pooling1DOptions } from '../src/pooling1d';
-import { expectClose, GRAD_TOL, type LayerCase, loadConformance, OUT_TOL, toTensor } from './conformance';
+import { GRAD_TOL, type LayerCase, OUT_TOL } from './tolerances';
 
 type PoolCase = LayerCase & { derived: { windows: [number, number][] } };
 const { cases } = loadConformance<{ cases: PoolCase[] }>('layers/pooling1d.json');
@@ -52,9 +53,9 @@ describe('1D pooling conformance (layers/pooling1d.json)', () => {
       const kernel = kernels[c.layer][path];
       const r = toTensor(c.loss.R);
       const y = kernel(x, w);
-      expectClose(y, c.output, ...OUT_TOL);
+      expectClose(y, c.output, { ...OUT_TOL, label: c.id });
       const dx = tf.grad((xi: tf.Tensor) => tf.sum(tf.mul(kernel(xi as tf.Tensor3D, w), r)))(x);
-      expectClose(dx, c.grads.x, ...GRAD_TOL);
+      expectClose(dx, c.grads.x, { ...GRAD_TOL, label: c.id });
       tf.dispose([x, y, r, dx]);
     });
   });
@@ -63,7 +64,7 @@ describe('1D pooling conformance (layers/pooling1d.json)', () => {
     const layer = new layers[c.layer as keyof typeof layers](options(c));
     const x = toTensor(c.inputs.x);
     const y = layer.apply(x) as tf.Tensor;
-    expectClose(y, c.output, ...OUT_TOL);
+    expectClose(y, c.output, { ...OUT_TOL, label: c.id });
     expect(layer.computeOutputShape(x.shape)).toEqual(c.output.shape);
     tf.dispose([x, y]);
   });
