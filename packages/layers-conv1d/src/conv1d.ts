@@ -1,14 +1,20 @@
 import * as tf from '@tensorflow/tfjs-core';
 import {
+  type ActivationFunction,
+  assertOneOf,
+  assertPositiveInteger,
+  type Initializer,
   type InitializerIdentifier,
   Layer,
   type LayerConfig,
   type LayerOptions,
   type LayerWeight,
+  resolveActivation,
+  resolveInitializer,
   type Shape,
+  serializeInitializer,
 } from '@tensorseq/layers-core';
-import { ACTIVATIONS, type ActivationName, applyActivation } from './activation';
-import { assertOneOf, assertPositiveInteger, assertRank3 } from './assert';
+import { assertRank3 } from './assert';
 import { type ConvPadding, convOutputLength, type Window1D, window1d } from './conv-utils';
 import { conv1dIm2col, isTypedPathEligible } from './conv1d-im2col';
 import { conv1dReference } from './conv1d-reference';
@@ -31,8 +37,8 @@ export interface Conv1DOptions extends LayerOptions {
   padding?: ConvPadding;
   /** Gap between kernel taps (atrous convolution). @defaultValue 1 */
   dilationRate?: number;
-  /** @defaultValue 'linear' */
-  activation?: ActivationName;
+  /** Any `@tensorseq/layers-core` activation name (`'relu'`, Keras' `'hard_sigmoid'`…); null means linear. @defaultValue 'linear' */
+  activation?: string | null;
   /** @defaultValue true */
   useBias?: boolean;
   /** @defaultValue 'glorotUniform' */
@@ -63,10 +69,10 @@ export class Conv1D extends Layer {
   readonly strides: number;
   readonly padding: ConvPadding;
   readonly dilationRate: number;
-  readonly activation: ActivationName;
+  readonly activation: ActivationFunction;
   readonly useBias: boolean;
-  private readonly kernelInitializer: InitializerIdentifier;
-  private readonly biasInitializer: InitializerIdentifier;
+  private readonly kernelInitializer: Initializer;
+  private readonly biasInitializer: Initializer;
   private kernel: LayerWeight | null = null;
   private bias: LayerWeight | null = null;
 
@@ -78,18 +84,16 @@ export class Conv1D extends Layer {
       strides = 1,
       padding = 'valid',
       dilationRate = 1,
-      activation = 'linear',
       useBias = true,
       kernelInitializer = 'glorotUniform',
       biasInitializer = 'zeros',
     } = options;
     const owner = this.className;
-    assertPositiveInteger(filters, 'filters', owner);
-    assertPositiveInteger(kernelSize, 'kernelSize', owner);
-    assertPositiveInteger(strides, 'strides', owner);
-    assertPositiveInteger(dilationRate, 'dilationRate', owner);
-    assertOneOf(padding, PADDINGS, 'padding', owner);
-    assertOneOf(activation, ACTIVATIONS, 'activation', owner);
+    assertPositiveInteger(owner, 'filters', filters);
+    assertPositiveInteger(owner, 'kernelSize', kernelSize);
+    assertPositiveInteger(owner, 'strides', strides);
+    assertPositiveInteger(owner, 'dilationRate', dilationRate);
+    assertOneOf(owner, 'padding', padding, PADDINGS);
     if (strides > 1 && dilationRate > 1) {
       throw new RangeError(
         `${owner}: strides must be 1 when dilationRate > 1 (TensorFlow does not support both). Received: strides=${strides}, dilationRate=${dilationRate}.`,
@@ -100,10 +104,10 @@ export class Conv1D extends Layer {
     this.strides = strides;
     this.padding = padding;
     this.dilationRate = dilationRate;
-    this.activation = activation;
+    this.activation = resolveActivation(options.activation, owner);
     this.useBias = useBias;
-    this.kernelInitializer = kernelInitializer;
-    this.biasInitializer = biasInitializer;
+    this.kernelInitializer = resolveInitializer(kernelInitializer, owner);
+    this.biasInitializer = resolveInitializer(biasInitializer, owner);
   }
 
   override build(inputShape: Shape): void {
@@ -146,7 +150,7 @@ export class Conv1D extends Layer {
       const y = isTypedPathEligible()
         ? conv1dIm2col(x, kernel, bias, w)
         : conv1dReference(x, kernel, bias, w);
-      return applyActivation(this.activation, y);
+      return this.activation.apply(y);
     });
   }
 
@@ -158,10 +162,10 @@ export class Conv1D extends Layer {
       strides: this.strides,
       padding: this.padding,
       dilationRate: this.dilationRate,
-      activation: this.activation,
+      activation: this.activation.name,
       useBias: this.useBias,
-      ...(typeof this.kernelInitializer === 'string' ? { kernelInitializer: this.kernelInitializer } : {}),
-      ...(typeof this.biasInitializer === 'string' ? { biasInitializer: this.biasInitializer } : {}),
+      kernelInitializer: serializeInitializer(this.kernelInitializer),
+      biasInitializer: serializeInitializer(this.biasInitializer),
     };
   }
 

@@ -1,4 +1,3 @@
-export type { ActivationName } from './activation';
 export { AveragePooling1D } from './average-pooling1d';
 export {
   type ConvPadding,

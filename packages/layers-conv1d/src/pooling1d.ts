@@ -1,6 +1,13 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { Layer, type LayerConfig, type LayerOptions, type Shape } from '@tensorseq/layers-core';
-import { assertOneOf, assertPositiveInteger, assertRank3 } from './assert';
+import {
+  assertOneOf,
+  assertPositiveInteger,
+  Layer,
+  type LayerConfig,
+  type LayerOptions,
+  type Shape,
+} from '@tensorseq/layers-core';
+import { assertRank3 } from './assert';
 import { convOutputLength, type Window1D, window1d } from './conv-utils';
 import { isTypedPathEligible } from './conv1d-im2col';
 
@@ -43,9 +50,9 @@ export abstract class Pooling1D extends Layer {
     super(options);
     const { poolSize = 2, strides = null, padding = 'valid' } = options;
     const owner = this.className;
-    assertPositiveInteger(poolSize, 'poolSize', owner);
-    if (strides !== null) assertPositiveInteger(strides, 'strides', owner);
-    assertOneOf(padding, POOL_PADDINGS, 'padding', owner);
+    assertPositiveInteger(owner, 'poolSize', poolSize);
+    if (strides !== null) assertPositiveInteger(owner, 'strides', strides);
+    assertOneOf(owner, 'padding', padding, POOL_PADDINGS);
     this.poolSize = poolSize;
     this.strides = strides ?? poolSize;
     this.padding = padding;

@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import { resolveActivation } from '@tensorseq/layers-core';
 import { expectClose, loadConformance, toTensor } from '@tensorseq/test-utils';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type ActivationName, applyActivation } from '../src/activation';
 import { type ConvPadding, window1d } from '../src/conv-utils';
 import { Conv1D } from '../src/conv1d';
 import { conv1dIm2col } from '../src/conv1d-im2col';
@@ -11,8 +11,6 @@ import { conv1dReference } from '../src/conv1d-reference';
 import { GRAD_TOL, type LayerCase, OUT_TOL } from './tolerances';
 
 const { cases } = loadConformance<{ cases: LayerCase[] }>('layers/conv1d.json');
-
-const camel = (s: string) => s.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
 
 function options(c: LayerCase) {
   const k = c.config as Record<string, number | string | boolean>;
@@ -22,7 +20,7 @@ function options(c: LayerCase) {
     strides: k.strides as number,
     padding: k.padding as ConvPadding,
     dilationRate: k.dilation_rate as number,
-    activation: camel(k.activation as string) as ActivationName,
+    activation: k.activation as string,
     useBias: k.use_bias as boolean,
   };
 }
@@ -51,7 +49,9 @@ describe('Conv1D conformance (layers/conv1d.json)', () => {
       const weights = c.weights.map((wt) => toTensor(wt));
       const r = toTensor(c.loss.R);
       const f = (...args: tf.Tensor[]) =>
-        applyActivation(o.activation, paths[path](args[0] as tf.Tensor3D, args[1], args[2] ?? null, w));
+        resolveActivation(o.activation).apply(
+          paths[path](args[0] as tf.Tensor3D, args[1], args[2] ?? null, w),
+        );
       const y = f(x, ...weights);
       expectClose(y, c.output, { ...OUT_TOL, label: c.id });
       const grads = tf.grads((...args: tf.Tensor[]) => tf.sum(tf.mul(f(...args), r)))([x, ...weights]);

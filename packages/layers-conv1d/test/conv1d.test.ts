@@ -143,8 +143,8 @@ describe('Conv1D', () => {
       expect(() => new Conv1D({ filters: 2, kernelSize: 3, padding: 'full' as 'same' })).toThrow(
         'Conv1D: padding must be one of "valid", "same", "causal". Received: padding="full".',
       );
-      expect(() => new Conv1D({ filters: 2, kernelSize: 3, activation: 'gelu' as 'relu' })).toThrow(
-        'Conv1D: activation must be one of "linear", "relu", "tanh", "sigmoid", "hardSigmoid", "elu", "selu", "softplus". Received: activation="gelu".',
+      expect(() => new Conv1D({ filters: 2, kernelSize: 3, activation: 'gelu' })).toThrow(
+        /^Conv1D: activation must be one of "linear", "relu", .*\. Received: activation="gelu"\.$/,
       );
     });
 
@@ -162,7 +162,7 @@ describe('Conv1D', () => {
     it('rejects inputs of the wrong rank or channel count', () => {
       const conv = new Conv1D({ filters: 2, kernelSize: 3 });
       expect(() => conv.apply(tf.zeros([4, 3]))).toThrow(
-        'Conv1D: input must have rank 3 [batch, steps, channels]. Received: shape=[4, 3].',
+        'Conv1D: input must have rank 3. Received: input shape=[4, 3] (rank 2).',
       );
       conv.build([null, 10, 3]);
       expect(() => conv.apply(tf.zeros([1, 10, 4]))).toThrow(

@@ -74,7 +74,7 @@ describe('GlobalMaxPooling1D / GlobalAveragePooling1D', () => {
 
   it('rejects inputs of the wrong rank', () => {
     expect(() => new GlobalMaxPooling1D().apply(tf.zeros([2, 3]))).toThrow(
-      'GlobalMaxPooling1D: input must have rank 3 [batch, steps, channels]. Received: shape=[2, 3].',
+      'GlobalMaxPooling1D: input must have rank 3. Received: input shape=[2, 3] (rank 2).',
     );
   });
 });

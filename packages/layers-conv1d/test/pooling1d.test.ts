@@ -96,7 +96,7 @@ describe('MaxPooling1D / AveragePooling1D', () => {
         'MaxPooling1D: input length must be at least the window span 5 (size 5, dilation 1) with padding "valid". Received: inputLength=4. To fix this, use longer inputs, a smaller window or padding "same".',
       );
       expect(() => new AveragePooling1D().apply(tf.zeros([1, 4, 2, 1]))).toThrow(
-        'AveragePooling1D: input must have rank 3 [batch, steps, channels]. Received: shape=[1, 4, 2, 1].',
+        'AveragePooling1D: input must have rank 3. Received: input shape=[1, 4, 2, 1] (rank 4).',
       );
     });
   });
