@@ -30,10 +30,12 @@ export function scatterAddRows(
  */
 export function embeddingLookup(table: tf.Tensor, ids: tf.Tensor): tf.Tensor {
   const [inputDim, outputDim] = table.shape;
+  // Read now: the caller may dispose `ids` (e.g. a cast copy) before the backward pass runs.
+  const idValues = ids.dataSync();
   const lookup = tf.customGrad((t: tf.Tensor | tf.GradSaveFunc) => {
     const value = tf.reshape(tf.gather(t as tf.Tensor, tf.reshape(ids, [-1])), [...ids.shape, outputDim]);
     const gradFunc = (dy: tf.Tensor) =>
-      tf.tensor(scatterAddRows(dy.dataSync(), ids.dataSync(), inputDim, outputDim), [inputDim, outputDim]);
+      tf.tensor(scatterAddRows(dy.dataSync(), idValues, inputDim, outputDim), [inputDim, outputDim]);
     return { value, gradFunc };
   });
   return lookup(table);
