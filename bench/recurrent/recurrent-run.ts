@@ -1,0 +1,313 @@
+/**
+ * The recurrent suite's body (imported by recurrent.bench.ts once tfjs' ESM deep imports can resolve).
+ *
+ * Recurrent training-step benchmark: tensorseq vs tfjs-layers 4.22, same process, cpu backend.
+ *
+ *   pnpm bench recurrent                       # every model, 5 timed steps each after 1 warm-up
+ *   BENCH_MODELS=jena-gru,imdb-lstm pnpm bench recurrent
+ *   BENCH_RUNS=3 pnpm bench recurrent          # fewer timed steps (quick look; the report uses 5)
+ *
+ * One step = forward, backward and an RMSprop update on one batch, for the chapter's models at the
+ * chapter's shapes. Both sides use the book's Keras 2 cell math (hardSigmoid gates, GRU resetAfter false,
+ * tfjs-layers' only GRU variant) so they compute the same function. tfjs-layers' Embedding gradient
+ * (cpu UnsortedSegmentSum, quadratic) is shimmed to linear time for both, so the IMDB ratios measure the
+ * recurrent part; stock tfjs-layers is estimated from the stock kernel on a slice, clearly labelled.
+ * Peak RSS is the increase over the RSS before each model's runs (same process). An optional PyTorch
+ * column runs bench/recurrent/torch_models.py with /usr/bin/python3 when torch is installed.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import '@tensorflow/tfjs-backend-cpu';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { kernelsBackend } from '@tensorseq/kernels';
+import { Bidirectional, GRU, LSTM, type RNN, SimpleRNN } from '@tensorseq/layers-recurrent';
+import { printTable, time, trackPeakRss, writeResults } from '../src/measure';
+import { shimUnsortedSegmentSum } from '../src/tfjs-layers-shim';
+
+type Recurrent = 'simplernn' | 'lstm' | 'bilstm' | 'gru' | 'gru-dropout' | 'stacked-gru';
+
+interface ModelSpec {
+  name: string;
+  kind: Recurrent;
+  /** IMDB: int ids [batch, maxlen] into a 10,000-word Embedding(32); Jena: floats [batch, time, 14]. */
+  input: { batch: number; time: number; features?: number; vocab?: number };
+  loss: 'bce' | 'mae';
+}
+
+const MODELS: ModelSpec[] = [
+  { name: 'imdb-simplernn', kind: 'simplernn', input: { batch: 128, time: 500, vocab: 10000 }, loss: 'bce' },
+  { name: 'imdb-lstm', kind: 'lstm', input: { batch: 128, time: 500, vocab: 10000 }, loss: 'bce' },
+  { name: 'imdb-bilstm', kind: 'bilstm', input: { batch: 128, time: 500, vocab: 10000 }, loss: 'bce' },
+  { name: 'jena-gru', kind: 'gru', input: { batch: 128, time: 240, features: 14 }, loss: 'mae' },
+  {
+    name: 'jena-gru-dropout',
+    kind: 'gru-dropout',
+    input: { batch: 128, time: 240, features: 14 },
+    loss: 'mae',
+  },
+  {
+    name: 'jena-stacked-gru',
+    kind: 'stacked-gru',
+    input: { batch: 128, time: 240, features: 14 },
+    loss: 'mae',
+  },
+];
+
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const wanted = process.env.BENCH_MODELS?.split(',');
+const EMBED = 32;
+
+/** Seeded inputs: ids in [1, vocab) or N(0,1) features, and 0/1 (or N(0,1)) targets. */
+function makeBatch(spec: ModelSpec): { x: tf.Tensor; y: tf.Tensor } {
+  const { batch, time: steps, features, vocab } = spec.input;
+  const x = vocab
+    ? tf.cast(tf.randomUniform([batch, steps], 1, vocab, 'float32', 1), 'int32')
+    : tf.randomNormal([batch, steps, features as number], 0, 1, 'float32', 2);
+  const y =
+    spec.loss === 'bce'
+      ? tf.cast(tf.greater(tf.randomUniform([batch, 1], 0, 1, 'float32', 3), 0.5), 'float32')
+      : tf.randomNormal([batch, 1], 0, 1, 'float32', 4);
+  return { x, y };
+}
+
+// ---------------------------------------------------------------- tensorseq side
+/** The chapter model on tensorseq's recurrent layers; Embedding and Dense as plain variables + ops. */
+function tensorseqModel(spec: ModelSpec) {
+  const book = { recurrentActivation: 'hardSigmoid' as const };
+  const recurrent: (RNN | Bidirectional)[] = [];
+  switch (spec.kind) {
+    case 'simplernn':
+      recurrent.push(new SimpleRNN({ units: 32, seed: 1 }));
+      break;
+    case 'lstm':
+      recurrent.push(new LSTM({ units: 32, ...book, seed: 1 }));
+      break;
+    case 'bilstm':
+      recurrent.push(new Bidirectional(new LSTM({ units: 32, ...book, seed: 1 }), { seed: 2 }));
+      break;
+    case 'gru':
+      recurrent.push(new GRU({ units: 32, ...book, resetAfter: false, seed: 1 }));
+      break;
+    case 'gru-dropout':
+      recurrent.push(
+        new GRU({ units: 32, ...book, resetAfter: false, dropout: 0.2, recurrentDropout: 0.2, seed: 1 }),
+      );
+      break;
+    case 'stacked-gru': {
+      const drop = { dropout: 0.1, recurrentDropout: 0.5, resetAfter: false, ...book };
+      recurrent.push(new GRU({ units: 32, ...drop, returnSequences: true, seed: 1 }));
+      recurrent.push(new GRU({ units: 64, activation: 'relu', ...drop, seed: 2 }));
+      break;
+    }
+  }
+  const last = spec.kind === 'bilstm' ? 64 : spec.kind === 'stacked-gru' ? 64 : 32;
+  const embedding = spec.input.vocab
+    ? tf.variable(tf.randomUniform([spec.input.vocab, EMBED], -0.05, 0.05, 'float32', 5))
+    : null;
+  const denseK = tf.variable(tf.randomUniform([last, 1], -0.3, 0.3, 'float32', 6));
+  const denseB = tf.variable(tf.zeros([1]));
+  const optimizer = tf.train.rmsprop(1e-3, 0.9, 0, 1e-7);
+  const forward = (x: tf.Tensor, training: boolean): tf.Tensor => {
+    let h = embedding ? tf.gather(embedding, x) : x;
+    for (const layer of recurrent) h = layer.apply(h, { training }) as tf.Tensor;
+    const logits = tf.add(tf.matMul(h, denseK), denseB);
+    return spec.loss === 'bce' ? tf.sigmoid(logits) : logits;
+  };
+  const lossOf = (p: tf.Tensor, y: tf.Tensor): tf.Scalar =>
+    spec.loss === 'bce'
+      ? tf.mean(
+          tf.neg(
+            tf.add(
+              tf.mul(y, tf.log(tf.clipByValue(p, 1e-7, 1))),
+              tf.mul(tf.sub(1, y), tf.log(tf.clipByValue(tf.sub(1, p), 1e-7, 1))),
+            ),
+          ),
+        )
+      : tf.mean(tf.abs(tf.sub(p, y)));
+  return {
+    step(x: tf.Tensor, y: tf.Tensor): number {
+      const loss = optimizer.minimize(() => lossOf(forward(x, true), y), true) as tf.Scalar;
+      const v = loss.dataSync()[0];
+      loss.dispose();
+      return v;
+    },
+    predict(x: tf.Tensor): void {
+      tf.tidy(() => forward(x, false).dataSync());
+    },
+    dispose() {
+      for (const layer of recurrent) layer.dispose();
+      embedding?.dispose();
+      denseK.dispose();
+      denseB.dispose();
+      optimizer.dispose();
+    },
+  };
+}
+
+// ---------------------------------------------------------------- tfjs-layers side
+function tfjsModel(spec: ModelSpec) {
+  const model = tfl.sequential();
+  const { time: steps, features, vocab } = spec.input;
+  const book = { recurrentActivation: 'hardSigmoid' as const };
+  if (vocab) model.add(tfl.layers.embedding({ inputDim: vocab, outputDim: EMBED, inputLength: steps }));
+  const first = vocab ? {} : { inputShape: [steps, features as number] };
+  switch (spec.kind) {
+    case 'simplernn':
+      model.add(tfl.layers.simpleRNN({ units: 32, ...first }));
+      break;
+    case 'lstm':
+      model.add(tfl.layers.lstm({ units: 32, ...book, ...first }));
+      break;
+    case 'bilstm':
+      model.add(
+        tfl.layers.bidirectional({ layer: tfl.layers.lstm({ units: 32, ...book }) as tfl.RNN, ...first }),
+      );
+      break;
+    case 'gru':
+      model.add(tfl.layers.gru({ units: 32, ...book, ...first }));
+      break;
+    case 'gru-dropout':
+      model.add(tfl.layers.gru({ units: 32, ...book, dropout: 0.2, recurrentDropout: 0.2, ...first }));
+      break;
+    case 'stacked-gru': {
+      const drop = { dropout: 0.1, recurrentDropout: 0.5, ...book };
+      model.add(tfl.layers.gru({ units: 32, ...drop, returnSequences: true, ...first }));
+      model.add(tfl.layers.gru({ units: 64, activation: 'relu', ...drop }));
+      break;
+    }
+  }
+  model.add(tfl.layers.dense({ units: 1, activation: spec.loss === 'bce' ? 'sigmoid' : 'linear' }));
+  model.compile({
+    optimizer: tf.train.rmsprop(1e-3, 0.9, 0, 1e-7),
+    loss: spec.loss === 'bce' ? 'binaryCrossentropy' : 'meanAbsoluteError',
+  });
+  return {
+    async step(x: tf.Tensor, y: tf.Tensor) {
+      await model.trainOnBatch(x, y);
+    },
+    predict(x: tf.Tensor): void {
+      tf.tidy(() => (model.predict(x) as tf.Tensor).dataSync());
+    },
+    dispose: () => model.dispose(),
+  };
+}
+
+// ---------------------------------------------------------------- measuring
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+async function measure(step: () => unknown): Promise<{ ms: number; rssMiB: number }> {
+  gc();
+  const base = process.memoryUsage.rss() / 2 ** 20;
+  const rss = trackPeakRss();
+  const t = await time(step, { warmup: 1, runs });
+  return { ms: t.medianMs, rssMiB: rss.stop() - base };
+}
+
+/** Stock tfjs-backend-cpu UnsortedSegmentSum on 1/50 of the IMDB ids, extrapolated (it is O(ids · vocab · dim)). */
+function estimateStockEmbeddingGradMs(spec: ModelSpec): number {
+  const ids = (spec.input.batch * spec.input.time) / 50;
+  const vocab = spec.input.vocab as number;
+  const x = tf.ones([ids, EMBED]);
+  const seg = tf.cast(tf.randomUniform([ids], 0, vocab, 'float32', 9), 'int32');
+  const t0 = performance.now();
+  tf.unsortedSegmentSum(x, seg as tf.Tensor1D, vocab).dispose();
+  const ms = (performance.now() - t0) * 50;
+  x.dispose();
+  seg.dispose();
+  return ms;
+}
+
+function torchTimings(names: string[]): Record<string, number> | string {
+  const script = join(dirname(fileURLToPath(import.meta.url)), 'torch_models.py');
+  if (!existsSync('/usr/bin/python3')) return 'skipped: /usr/bin/python3 not found';
+  const probe = spawnSync('/usr/bin/python3', ['-c', 'import torch'], { encoding: 'utf8' });
+  if (probe.status !== 0) return 'skipped: torch is not installed for /usr/bin/python3';
+  const r = spawnSync('/usr/bin/python3', [script, String(runs), ...names], { encoding: 'utf8' });
+  if (r.status !== 0) return `skipped: torch_models.py failed (${r.stderr.trim().split('\n').pop()})`;
+  return JSON.parse(r.stdout.trim().split('\n').pop() as string) as Record<string, number>;
+}
+
+async function main(): Promise<void> {
+  await tf.setBackend('cpu');
+  const specs = MODELS.filter((m) => !wanted || wanted.includes(m.name));
+  const stockEstimates = new Map<string, number>();
+  for (const spec of specs)
+    if (spec.input.vocab) stockEstimates.set(spec.name, estimateStockEmbeddingGradMs(spec));
+  shimUnsortedSegmentSum();
+  const torch = torchTimings(specs.map((s) => s.name));
+  const rows: Record<string, string | number>[] = [];
+  const results: Record<string, unknown>[] = [];
+  for (const spec of specs) {
+    const { x, y } = makeBatch(spec);
+    const ours = tensorseqModel(spec);
+    const us = await measure(() => ours.step(x, y));
+    const predictMs =
+      spec.name === 'imdb-lstm' ? (await time(() => ours.predict(x), { runs })).medianMs : null;
+    ours.dispose();
+    const theirs = tfjsModel(spec);
+    const them = await measure(() => theirs.step(x, y));
+    const theirPredictMs =
+      predictMs === null ? null : (await time(() => theirs.predict(x), { runs })).medianMs;
+    theirs.dispose();
+    x.dispose();
+    y.dispose();
+    const stock = stockEstimates.get(spec.name);
+    const torchMs = typeof torch === 'string' ? null : (torch[spec.name] ?? null);
+    const ratio = us.ms / them.ms;
+    rows.push({
+      model: spec.name,
+      'tensorseq ms': us.ms,
+      'tfjs-layers ms': them.ms,
+      ratio: ratio,
+      goal: ratio <= 0.25 ? 'met (≤0.25)' : 'MISSED',
+      'ΔRSS us MiB': us.rssMiB,
+      'ΔRSS tfjs MiB': them.rssMiB,
+      'stock tfjs': stock === undefined ? '-' : `too slow: est. ≥${(stock / 1000).toFixed(0)} s/step`,
+      'torch ms': torchMs ?? '-',
+    });
+    results.push({
+      model: spec.name,
+      tensorseqMs: us.ms,
+      tfjsLayersMs: them.ms,
+      ratio,
+      tensorseqRssMiB: us.rssMiB,
+      tfjsLayersRssMiB: them.rssMiB,
+      stockTfjsEstimateMs: stock ?? null,
+      torchMs,
+      predictMs,
+      theirPredictMs,
+    });
+    if (predictMs !== null && theirPredictMs !== null) {
+      const batch = spec.input.batch;
+      rows.push({
+        model: `${spec.name} predict`,
+        'tensorseq ms': predictMs,
+        'tfjs-layers ms': theirPredictMs,
+        ratio: predictMs / theirPredictMs,
+        goal: `${Math.round((batch * 1000) / predictMs)} vs ${Math.round((batch * 1000) / theirPredictMs)} samples/s`,
+        'ΔRSS us MiB': '-',
+        'ΔRSS tfjs MiB': '-',
+        'stock tfjs': '-',
+        'torch ms': '-',
+      });
+    }
+    console.log(`done ${spec.name}: ${us.ms.toFixed(0)} ms vs ${them.ms.toFixed(0)} ms`);
+  }
+  console.log(
+    `\nrecurrent training step, cpu backend, kernels: ${kernelsBackend()}, ${runs} timed runs (median)`,
+  );
+  printTable(rows);
+  if (typeof torch === 'string') console.log(`PyTorch column ${torch}`);
+  console.log(
+    `wrote ${writeResults('recurrent', { backend: 'cpu', kernels: kernelsBackend(), runs, results, torch })}`,
+  );
+}
+
+await main();
