@@ -18,6 +18,7 @@ import { assertRank3 } from './assert';
 import { type ConvPadding, convOutputLength, type Window1D, window1d } from './conv-utils';
 import { conv1dIm2col, isTypedPathEligible } from './conv1d-im2col';
 import { conv1dReference } from './conv1d-reference';
+import { conv1dTaps } from './conv1d-taps';
 
 const PADDINGS: readonly ConvPadding[] = ['valid', 'same', 'causal'];
 
@@ -53,7 +54,8 @@ export interface Conv1DOptions extends LayerOptions {
  * are: `y[b, t, o] = act(bias[o] + Σ_j Σ_c xpad[b, t·s + j·d, c] · K[j, c, o])`.
  *
  * On backends with synchronous memory (cpu, wasm) the forward and backward passes are one custom
- * gradient built on im2col + GEMM over typed arrays; elsewhere it falls back to tfjs-core ops. Steps may
+ * gradient built on `sgemm` over typed arrays (batch-wide GEMMs per kernel tap when `strides` is 1,
+ * im2col otherwise); elsewhere it falls back to tfjs-core ops. Steps may
  * be variable (`inputShape: [null, channels]`). Masks are not propagated (as in Keras).
  *
  * @example
@@ -148,7 +150,7 @@ export class Conv1D extends Layer {
     const x = inputs as tf.Tensor3D;
     return tf.tidy(() => {
       const y = isTypedPathEligible()
-        ? conv1dIm2col(x, kernel, bias, w)
+        ? (w.stride === 1 ? conv1dTaps : conv1dIm2col)(x, kernel, bias, w)
         : conv1dReference(x, kernel, bias, w);
       return this.activation.apply(y);
     });

@@ -8,6 +8,7 @@ import { window1d } from '../src/conv-utils';
 import { Conv1D } from '../src/conv1d';
 import { conv1dIm2col } from '../src/conv1d-im2col';
 import { conv1dReference } from '../src/conv1d-reference';
+import { conv1dTaps } from '../src/conv1d-taps';
 import { registerConv1dLayers } from '../src/register';
 
 beforeAll(async () => {
@@ -73,7 +74,7 @@ describe('Conv1D', () => {
     ['causal', 1, 2],
     ['causal', 4, 1],
   ] as const)(
-    'im2col matches the tfjs-op reference at a bigger shape (%s, strides %i, dilation %i)',
+    'the typed paths match the tfjs-op reference at a bigger shape (%s, strides %i, dilation %i)',
     (padding, stride, dilation) => {
       const x = seededNormal([3, 37, 5], 10) as tf.Tensor3D;
       const kernel = seededNormal([4, 5, 6], 11);
@@ -88,11 +89,12 @@ describe('Conv1D', () => {
         );
         return [y, ...g];
       };
-      const fast = run(conv1dIm2col);
       const reference = run(conv1dReference);
-      fast.forEach((t, i) => {
-        expectClose(t, reference[i], { atol: 1e-4, rtol: 1e-4, label: `output ${i}` });
-      });
+      for (const fast of stride === 1 ? [conv1dIm2col, conv1dTaps] : [conv1dIm2col]) {
+        run(fast).forEach((t, i) => {
+          expectClose(t, reference[i], { atol: 1e-4, rtol: 1e-4, label: `${fast.name} output ${i}` });
+        });
+      }
     },
   );
 
@@ -157,6 +159,13 @@ describe('Conv1D', () => {
       expect(() => conv.apply(tf.zeros([1, 6, 2]))).toThrow('Received: inputLength=6.');
       const same = new Conv1D({ filters: 2, kernelSize: 3, dilationRate: 3, padding: 'same' });
       expect(same.computeOutputShape([1, 6, 2])).toEqual([1, 6, 2]);
+    });
+
+    it('keeps the tap path to stride 1', () => {
+      const w = window1d(9, { size: 3, stride: 2 });
+      expect(() => conv1dTaps(tf.zeros([1, 9, 2]) as tf.Tensor3D, tf.zeros([3, 2, 1]), null, w)).toThrow(
+        'conv1dTaps: the window stride must be 1. Received: stride=2.',
+      );
     });
 
     it('rejects inputs of the wrong rank or channel count', () => {
