@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { sgemm } from '@tensorseq/kernels';
 import type { Window1D } from './conv-utils';
+import { applyFusedActivation, type FusedActivation, fusedActivationGrad } from './fused-activation';
 import { col2im, im2col } from './im2col';
 
 /** Backends whose tensors can be read and written synchronously as Float32Arrays without a device copy. */
@@ -36,6 +37,7 @@ interface ConvDims {
  * @param kernel - `[size, channels, filters]` (Keras layout).
  * @param bias - `[filters]`, or null without bias.
  * @param w - the window geometry from `window1d`.
+ * @param activation - applied inside the custom gradient. @defaultValue 'linear'
  * @returns `[batch, outLength, filters]`.
  * @example
  * const y = conv1dIm2col(tf.ones([1, 3, 1]), tf.ones([2, 1, 1]), null, window1d(3, { size: 2 }));
@@ -46,6 +48,7 @@ export function conv1dIm2col(
   kernel: tf.Tensor,
   bias: tf.Tensor | null,
   w: Window1D,
+  activation: FusedActivation = 'linear',
 ): tf.Tensor3D {
   const dims: ConvDims = { batch: x.shape[0], channels: x.shape[2], filters: kernel.shape[2] as number, w };
   const run = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
@@ -53,10 +56,12 @@ export function conv1dIm2col(
     const [xt, kt, bt] = args as tf.Tensor[];
     save([xt, kt]);
     const y = forward(read(xt), read(kt), bias ? read(bt) : null, dims);
+    applyFusedActivation(activation, y);
     return {
       value: tf.tensor3d(y, [dims.batch, w.outLength, dims.filters]),
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const g = backward(read(saved[0]), read(saved[1]), read(dy), dims);
+        const dz = fusedActivationGrad(activation, read(dy), y);
+        const g = backward(read(saved[0]), read(saved[1]), dz, dims);
         const dx = tf.tensor3d(g.dx, x.shape);
         const dk = tf.tensor(g.dKernel, kernel.shape);
         return bias ? [dx, dk, tf.tensor1d(g.dBias)] : [dx, dk];

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { sgemm } from '@tensorseq/kernels';
 import type { Window1D } from './conv-utils';
+import { applyFusedActivation, type FusedActivation, fusedActivationGrad } from './fused-activation';
 
 interface TapDims {
   batch: number;
@@ -26,6 +27,7 @@ interface TapDims {
  * @param kernel - `[size, channels, filters]` (Keras layout).
  * @param bias - `[filters]`, or null.
  * @param w - the window geometry from `window1d`; its stride must be 1.
+ * @param activation - applied inside the custom gradient. @defaultValue 'linear'
  * @returns `[batch, outLength, filters]`.
  * @example
  * conv1dTaps(tf.ones([1, 3, 1]), tf.ones([2, 1, 1]), null, window1d(3, { size: 2 })) // → [[[2], [2]]]
@@ -35,6 +37,7 @@ export function conv1dTaps(
   kernel: tf.Tensor,
   bias: tf.Tensor | null,
   w: Window1D,
+  activation: FusedActivation = 'linear',
 ): tf.Tensor3D {
   if (w.stride !== 1) {
     throw new RangeError(`conv1dTaps: the window stride must be 1. Received: stride=${w.stride}.`);
@@ -54,10 +57,12 @@ export function conv1dTaps(
     const [xt, kt, bt] = args as tf.Tensor[];
     save([xt, kt]);
     const y = forward(padBatch(read(xt), dims), read(kt), bias ? read(bt) : null, dims);
+    applyFusedActivation(activation, y);
     return {
       value: tf.tensor3d(y, [batch, w.outLength, dims.filters]),
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const g = backward(padBatch(read(saved[0]), dims), read(saved[1]), read(dy), dims);
+        const dz = fusedActivationGrad(activation, read(dy), y);
+        const g = backward(padBatch(read(saved[0]), dims), read(saved[1]), dz, dims);
         const dx = tf.tensor3d(g.dx, x.shape);
         const dk = tf.tensor(g.dKernel, kernel.shape);
         return bias ? [dx, dk, tf.tensor1d(g.dBias)] : [dx, dk];

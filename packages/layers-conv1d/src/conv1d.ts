@@ -19,6 +19,7 @@ import { type ConvPadding, convOutputLength, type Window1D, window1d } from './c
 import { conv1dIm2col, isTypedPathEligible } from './conv1d-im2col';
 import { conv1dReference } from './conv1d-reference';
 import { conv1dTaps } from './conv1d-taps';
+import { isFusedActivation } from './fused-activation';
 
 const PADDINGS: readonly ConvPadding[] = ['valid', 'same', 'causal'];
 
@@ -148,12 +149,13 @@ export class Conv1D extends Layer {
     const w = this.window(inputs.shape[1] as number);
     const bias = this.bias ? this.bias.read() : null;
     const x = inputs as tf.Tensor3D;
-    return tf.tidy(() => {
-      const y = isTypedPathEligible()
-        ? (w.stride === 1 ? conv1dTaps : conv1dIm2col)(x, kernel, bias, w)
-        : conv1dReference(x, kernel, bias, w);
-      return this.activation.apply(y);
-    });
+    const act = this.activation;
+    if (isTypedPathEligible()) {
+      const typed = w.stride === 1 ? conv1dTaps : conv1dIm2col;
+      if (isFusedActivation(act.name)) return typed(x, kernel, bias, w, act.name);
+      return tf.tidy(() => act.apply(typed(x, kernel, bias, w)));
+    }
+    return tf.tidy(() => act.apply(conv1dReference(x, kernel, bias, w)));
   }
 
   override getConfig(): LayerConfig {

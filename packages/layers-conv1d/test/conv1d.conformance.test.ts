@@ -9,6 +9,7 @@ import { Conv1D } from '../src/conv1d';
 import { conv1dIm2col } from '../src/conv1d-im2col';
 import { conv1dReference } from '../src/conv1d-reference';
 import { conv1dTaps } from '../src/conv1d-taps';
+import { type FusedActivation, isFusedActivation } from '../src/fused-activation';
 import { GRAD_TOL, type LayerCase, OUT_TOL } from './tolerances';
 
 const { cases } = loadConformance<{ cases: LayerCase[] }>('layers/conv1d.json');
@@ -52,10 +53,14 @@ describe('Conv1D conformance (layers/conv1d.json)', () => {
       });
       const weights = c.weights.map((wt) => toTensor(wt));
       const r = toTensor(c.loss.R);
-      const f = (...args: tf.Tensor[]) =>
-        resolveActivation(o.activation).apply(
-          paths[path](args[0] as tf.Tensor3D, args[1], args[2] ?? null, w),
-        );
+      // The typed paths run relu/linear inside their custom gradient (as Conv1D does); others after.
+      const act = resolveActivation(o.activation);
+      const fused = path !== 'reference' && isFusedActivation(act.name);
+      const f = (...args: tf.Tensor[]) => {
+        const [xi, ki, bi = null] = args as [tf.Tensor3D, tf.Tensor, tf.Tensor?];
+        if (fused) return paths[path](xi, ki, bi, w, act.name as FusedActivation);
+        return act.apply(paths[path](xi, ki, bi, w));
+      };
       const y = f(x, ...weights);
       expectClose(y, c.output, { ...OUT_TOL, label: c.id });
       const grads = tf.grads((...args: tf.Tensor[]) => tf.sum(tf.mul(f(...args), r)))([x, ...weights]);
