@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import { expectClose } from '@tensorseq/test-utils';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GlobalAveragePooling1D } from '../src/global-average-pooling1d';
 import { GlobalMaxPooling1D } from '../src/global-max-pooling1d';
@@ -70,6 +71,19 @@ describe('GlobalMaxPooling1D / GlobalAveragePooling1D', () => {
       [6, 5],
     ]);
     expect(max.computeMask(x, mask)).toBeNull();
+  });
+
+  it('matches tf.max (the fallback off cpu/wasm) in value and gradient', () => {
+    const xr = tf.randomNormal([3, 17, 5], 0, 1, 'float32', 21);
+    const layer = new GlobalMaxPooling1D();
+    expectClose(layer.apply(xr) as tf.Tensor, tf.max(xr, 1), { atol: 0 });
+    const grad = (f: (t: tf.Tensor) => tf.Tensor) =>
+      tf.grad((t: tf.Tensor) => tf.sum(tf.mul(f(t), tf.range(1, 6))))(xr);
+    expectClose(
+      grad((t) => layer.apply(t) as tf.Tensor),
+      grad((t) => tf.max(t, 1)),
+      { atol: 0 },
+    );
   });
 
   it('rejects inputs of the wrong rank', () => {
