@@ -54,9 +54,10 @@ export interface Conv1DOptions extends LayerOptions {
  * kernel layout `[kernelSize, channels, filters]` and bias `[filters]`, so Keras weights load as they
  * are: `y[b, t, o] = act(bias[o] + Σ_j Σ_c xpad[b, t·s + j·d, c] · K[j, c, o])`.
  *
- * On backends with synchronous memory (cpu, wasm) the forward and backward passes are one custom
- * gradient built on `sgemm` over typed arrays (batch-wide GEMMs per kernel tap when `strides` is 1,
- * im2col otherwise); elsewhere it falls back to tfjs-core ops. Steps may
+ * Fast path: when the active backend has synchronous host memory (cpu, wasm), the forward and backward
+ * passes are one custom gradient built on `sgemm` over typed arrays — batch-wide GEMMs per kernel tap
+ * when `strides` is 1, im2col otherwise — with a relu or linear activation fused in (other activations
+ * run after, as tfjs ops). On other backends (webgl, webgpu) it falls back to tfjs-core ops. Steps may
  * be variable (`inputShape: [null, channels]`). Masks are not propagated (as in Keras).
  *
  * @example
