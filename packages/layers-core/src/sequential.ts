@@ -10,6 +10,7 @@ import { type MetricFunction, resolveMetric } from './metrics';
 import type { Optimizer } from './optimizers/optimizer';
 import { type OptimizerIdentifier, resolveOptimizer } from './optimizers/resolve-optimizer';
 import { globalSeedStream, SeedStream } from './random';
+import { registerCoreLayers } from './register-core-layers';
 import { formatShape, type Shape } from './shape';
 import { formatSummary, type SummaryOptions } from './summary';
 import {
@@ -616,6 +617,17 @@ export class Sequential implements CallbackModel {
     await saveModel(this, dir);
   }
 
+  /**
+   * Loads a model written by {@link Sequential.save} (same as `loadModel(dir)`).
+   *
+   * @example
+   * const model = await Sequential.load('models/imdb');
+   */
+  static async load(dir: string): Promise<Sequential> {
+    const { loadModel } = await import('./io/load-model');
+    return loadModel(dir);
+  }
+
   /** The topology: `{ name, layers: [{ className, config }] }`. */
   getConfig(): { name: string; layers: { className: string; config: LayerConfig }[] } {
     const layers = this.layerList.map((l) => ({ className: l.className, config: l.getConfig() }));
@@ -627,7 +639,8 @@ export class Sequential implements CallbackModel {
   }
 
   /**
-   * Rebuilds a model from `getConfig()` output (layers must be registered with `registerLayer`).
+   * Rebuilds a model from `getConfig()` output (this package's layers are registered here; other
+   * packages' layers must be registered with `registerLayer`).
    *
    * @example
    * const copy = Sequential.fromConfig(model.getConfig());
@@ -636,6 +649,7 @@ export class Sequential implements CallbackModel {
     name?: string;
     layers: { className: string; config: LayerConfig }[];
   }): Sequential {
+    registerCoreLayers();
     return new Sequential({ name: config.name, layers: config.layers.map((l) => deserializeLayer(l)) });
   }
 
