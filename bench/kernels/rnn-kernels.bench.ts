@@ -6,7 +6,9 @@
  *
  * Shapes: imdb-lstm's LSTM(32) on batch 128 × 500 steps × 32 features; jena-gru's GRU(32) on batch
  * 128 × 240 steps × 14 features (resetAfter false, the book's Keras 2); sgemm 1024³ and the input
- * projection [64000, 32] @ [32, 128]. Inputs are seeded.
+ * projection [64000, 32] @ [32, 128]. Inputs are seeded. Besides wall-clock medians (measure.ts), the
+ * table reports the median process CPU time of the same runs: on a shared machine it is the steadier
+ * figure (single-threaded code, so CPU time ≈ wall time on an idle machine).
  */
 import {
   type KernelsBackend,
@@ -16,7 +18,23 @@ import {
   setKernelsBackend,
   sgemm,
 } from '@tensorseq/kernels';
-import { printTable, time, writeResults } from '../src/measure';
+import { printTable, type Timing, time, writeResults } from '../src/measure';
+
+/** Wall-clock timing from measure.ts plus the median CPU time (user + system) of the same runs. */
+async function timeWithCpu(fn: () => unknown, runs: number): Promise<Timing & { cpuMs: number }> {
+  const cpuRuns: number[] = [];
+  const wall = await time(
+    () => {
+      const before = process.cpuUsage();
+      fn();
+      const used = process.cpuUsage(before);
+      cpuRuns.push((used.user + used.system) / 1000);
+    },
+    { runs },
+  );
+  const timed = cpuRuns.slice(1).sort((a, b) => a - b); // the first entry is the warm-up run
+  return { ...wall, cpuMs: timed[timed.length >> 1] };
+}
 
 function seeded(seed: number): () => number {
   let a = seed >>> 0;
@@ -63,6 +81,7 @@ function rnnArgs(
 }
 
 const rows: Record<string, string | number>[] = [];
+const gemmRows: Record<string, string | number>[] = [];
 const backends: KernelsBackend[] = ['wasm', 'js'];
 
 for (const [name, args] of [
@@ -73,15 +92,19 @@ for (const [name, args] of [
   const dFinal = args.initialStates.map(() => null);
   for (const backend of backends) {
     const runs = backend === 'js' ? 3 : 7;
-    const fwd = await time(() => rnnSequenceForward(args, { backend }), { runs });
+    const fwd = await timeWithCpu(() => rnnSequenceForward(args, { backend }), runs);
     const saved = rnnSequenceForward(args, { backend });
-    const bwd = await time(() => rnnSequenceBackward(args, saved, dOutputs, dFinal, { backend }), { runs });
+    const bwd = await timeWithCpu(
+      () => rnnSequenceBackward(args, saved, dOutputs, dFinal, { backend }),
+      runs,
+    );
     rows.push({
       case: name,
       backend,
       'forward ms': fwd.medianMs,
       'backward ms': bwd.medianMs,
       'total ms': fwd.medianMs + bwd.medianMs,
+      'total cpu ms': fwd.cpuMs + bwd.cpuMs,
     });
   }
 }
@@ -98,16 +121,26 @@ for (const [name, m, n, k] of [
   for (const backend of backends) {
     setKernelsBackend(backend);
     const reps = m * n * k < 1e7 ? 200 : 1;
-    const t = await time(
+    const t = await timeWithCpu(
       () => {
         for (let r = 0; r < reps; r++) sgemm(false, false, m, n, k, a, b, c);
       },
-      { runs: backend === 'js' ? 3 : 7 },
+      backend === 'js' ? 3 : 7,
     );
     const ms = t.medianMs / reps;
-    rows.push({ case: name, backend, 'total ms': ms, 'GFLOP/s': (2 * m * n * k) / ms / 1e6 });
+    const cpuMs = t.cpuMs / reps;
+    gemmRows.push({
+      case: name,
+      backend,
+      'total ms': ms,
+      'total cpu ms': cpuMs,
+      'GFLOP/s': (2 * m * n * k) / ms / 1e6,
+      'GFLOP/s (cpu)': (2 * m * n * k) / cpuMs / 1e6,
+    });
   }
 }
 
 printTable(rows);
-console.log(`results: ${writeResults('kernels-rnn-kernels', rows)}`);
+console.log('');
+printTable(gemmRows);
+console.log(`results: ${writeResults('kernels-rnn-kernels', { rnn: rows, sgemm: gemmRows })}`);

@@ -1,6 +1,6 @@
 // @tensorseq/kernels: WebAssembly SIMD kernels (wasm32 + simd128, no libc).
 //
-// The TypeScript side (src/wasm/wasm-kernels.ts) owns the memory layout: it grows the module's memory,
+// The TypeScript side (src/wasm/wasm-runtime.ts) owns the memory layout: it grows the module's memory,
 // copies inputs in at offsets above __heap_base, fills an RnnParams block with their addresses and
 // calls one export per forward/backward pass. This file mirrors src/js/rnn-forward-js.ts and
 // src/js/rnn-backward-js.ts step for step, with the same saved-buffer layout ([T, B, .], step-major),
@@ -16,57 +16,34 @@ typedef unsigned int u32;
 #define EXPORT(name) __attribute__((export_name(#name)))
 
 // ---------------------------------------------------------------------------------------------------
-// Scalar math without libc. exp follows Cephes expf (range reduction by ln 2, degree-6 polynomial,
-// about 1 ulp on the clamped range); tanh and sigmoid are built from it.
+// Scalar math without libc.
 
-static inline float fexp(float x) {
-  x = x < -87.0f ? -87.0f : (x > 88.0f ? 88.0f : x);
-  float n = __builtin_floorf(x * 1.44269504088896341f + 0.5f);
-  float r = x - n * 0.693359375f + n * 2.12194440e-4f;
-  float z = r * r;
-  float p = 1.9875691500E-4f;
-  p = p * r + 1.3981999507E-3f;
-  p = p * r + 8.3334519073E-3f;
-  p = p * r + 4.1665795894E-2f;
-  p = p * r + 1.6666665459E-1f;
-  p = p * r + 5.0000001201E-1f;
-  p = p * z + r + 1.0f;
-  union {
-    u32 u;
-    float f;
-  } scale;
-  scale.u = (u32)((i32)n + 127) << 23;
-  return p * scale.f;
-}
-
+// tanh as Eigen's 13/6 rational approximation (a few ulp on float32): only multiply-adds and one
+// division, so it vectorizes well and is about twice as fast as going through exp. Inputs are clamped
+// where float32 tanh is already +-1.
 static inline float ftanh(float x) {
-  // 1 - 2/(e^{2x}+1) saturates correctly at both ends; for tiny |x| the odd Taylor term keeps the
-  // relative precision that the subtraction would lose.
-  float ax = x < 0 ? -x : x;
-  if (ax < 0.0004f) return x;
-  return 1.0f - 2.0f / (fexp(2.0f * x) + 1.0f);
+  x = x < -7.90531110763549805f ? -7.90531110763549805f : (x > 7.90531110763549805f ? 7.90531110763549805f : x);
+  float x2 = x * x;
+  float p = -2.76076847742355e-16f;
+  p = p * x2 + 2.00018790482477e-13f;
+  p = p * x2 + -8.60467152213735e-11f;
+  p = p * x2 + 5.12229709037114e-08f;
+  p = p * x2 + 1.48572235717979e-05f;
+  p = p * x2 + 6.37261928875436e-04f;
+  p = p * x2 + 4.89352455891786e-03f;
+  p = p * x;
+  float q = 1.19825839466702e-06f;
+  q = q * x2 + 1.18534705686654e-04f;
+  q = q * x2 + 2.26843463243900e-03f;
+  q = q * x2 + 4.89352518554385e-03f;
+  return p / q;
 }
 
-static inline float fsigmoid(float x) { return 1.0f / (1.0f + fexp(-x)); }
+// sigmoid(x) = (1 + tanh(x/2)) / 2, sharing the rational tanh.
+static inline float fsigmoid(float x) { return 0.5f + 0.5f * ftanh(0.5f * x); }
 
 enum { ACT_TANH = 0, ACT_RELU = 1, ACT_SIGMOID = 2, ACT_HARD_SIGMOID = 3, ACT_LINEAR = 4 };
 enum { CELL_SIMPLE_RNN = 0, CELL_LSTM = 1, CELL_GRU = 2 };
-
-// Derivative through the activation's output (all five are monotone).
-static inline float activation_grad(i32 code, float y) {
-  switch (code) {
-    case ACT_TANH:
-      return 1.0f - y * y;
-    case ACT_RELU:
-      return y > 0 ? 1.0f : 0.0f;
-    case ACT_SIGMOID:
-      return y * (1.0f - y);
-    case ACT_HARD_SIGMOID:
-      return (y > 0 && y < 1) ? 0.2f : 0.0f;
-    default:
-      return 1.0f;
-  }
-}
 
 // In-place activation of a contiguous run; the switch is outside the loop so each case vectorizes.
 static void activate_run(i32 code, float* v, i32 n) {
@@ -91,6 +68,28 @@ static void activate_run(i32 code, float* v, i32 n) {
   }
 }
 
+// out[i] = act'(x) given y = act(x) (all five are monotone, so the output determines it), for a
+// contiguous run, switch outside the loop so each case vectorizes.
+static void activation_grad_run(i32 code, float* out, const float* y, i32 n) {
+  switch (code) {
+    case ACT_TANH:
+      for (i32 i = 0; i < n; i++) out[i] = 1.0f - y[i] * y[i];
+      break;
+    case ACT_RELU:
+      for (i32 i = 0; i < n; i++) out[i] = y[i] > 0 ? 1.0f : 0.0f;
+      break;
+    case ACT_SIGMOID:
+      for (i32 i = 0; i < n; i++) out[i] = y[i] * (1.0f - y[i]);
+      break;
+    case ACT_HARD_SIGMOID:
+      for (i32 i = 0; i < n; i++) out[i] = (y[i] > 0 && y[i] < 1) ? 0.2f : 0.0f;
+      break;
+    default:
+      for (i32 i = 0; i < n; i++) out[i] = 1.0f;
+      break;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------
 // SGEMM: C[m x n] (+)= op(A) @ op(B), row-major with leading dimensions. GotoBLAS structure: B is
 // packed into k-major panels of NR columns, A into k-major panels of MR rows (the packing absorbs the
@@ -105,6 +104,18 @@ static void activate_run(i32 code, float* v, i32 n) {
 static float pack_a_buf[MC * KC] __attribute__((aligned(16)));
 static float pack_b_buf[KC * NC] __attribute__((aligned(16)));
 
+// 4x4 transpose of rows r0..r3 (4 floats each) into columns o[0..3].
+static inline void transpose4(v128_t r0, v128_t r1, v128_t r2, v128_t r3, v128_t* o) {
+  v128_t t0 = wasm_i32x4_shuffle(r0, r1, 0, 4, 1, 5);
+  v128_t t1 = wasm_i32x4_shuffle(r0, r1, 2, 6, 3, 7);
+  v128_t t2 = wasm_i32x4_shuffle(r2, r3, 0, 4, 1, 5);
+  v128_t t3 = wasm_i32x4_shuffle(r2, r3, 2, 6, 3, 7);
+  o[0] = wasm_i32x4_shuffle(t0, t2, 0, 1, 4, 5);
+  o[1] = wasm_i32x4_shuffle(t0, t2, 2, 3, 6, 7);
+  o[2] = wasm_i32x4_shuffle(t1, t3, 0, 1, 4, 5);
+  o[3] = wasm_i32x4_shuffle(t1, t3, 2, 3, 6, 7);
+}
+
 // Packs op(A)[i0:i0+mc, p0:p0+kc] into panels: panel r holds rows r*MR.. as [kc][MR], zero-padded.
 static void pack_a(i32 ta, const float* a, i32 lda, i32 i0, i32 p0, i32 mc, i32 kc, float* dst) {
   for (i32 ir = 0; ir < mc; ir += MR) {
@@ -112,7 +123,15 @@ static void pack_a(i32 ta, const float* a, i32 lda, i32 i0, i32 p0, i32 mc, i32 
     if (!ta) {
       const float* src = a + (i0 + ir) * lda + p0;
       if (mr == MR) {
-        for (i32 p = 0; p < kc; p++) {
+        i32 p = 0;
+        for (; p + 4 <= kc; p += 4) {
+          v128_t o[4];
+          transpose4(wasm_v128_load(src + p), wasm_v128_load(src + lda + p), wasm_v128_load(src + 2 * lda + p),
+                     wasm_v128_load(src + 3 * lda + p), o);
+          for (i32 q = 0; q < 4; q++) wasm_v128_store(dst + 4 * q, o[q]);
+          dst += 4 * MR;
+        }
+        for (; p < kc; p++) {
           dst[0] = src[p];
           dst[1] = src[lda + p];
           dst[2] = src[2 * lda + p];
@@ -164,7 +183,22 @@ static void pack_b(i32 tb, const float* b, i32 ldb, i32 p0, i32 j0, i32 kc, i32 
     } else {
       // op(B)[p][j] = B[j][p].
       const float* src = b + (j0 + jr) * ldb + p0;
-      for (i32 p = 0; p < kc; p++) {
+      i32 p = 0;
+      if (nr == NR) {
+        for (; p + 4 <= kc; p += 4) {
+          v128_t lo[4], hi[4];
+          transpose4(wasm_v128_load(src + p), wasm_v128_load(src + ldb + p), wasm_v128_load(src + 2 * ldb + p),
+                     wasm_v128_load(src + 3 * ldb + p), lo);
+          transpose4(wasm_v128_load(src + 4 * ldb + p), wasm_v128_load(src + 5 * ldb + p),
+                     wasm_v128_load(src + 6 * ldb + p), wasm_v128_load(src + 7 * ldb + p), hi);
+          for (i32 q = 0; q < 4; q++) {
+            wasm_v128_store(dst + NR * q, lo[q]);
+            wasm_v128_store(dst + NR * q + 4, hi[q]);
+          }
+          dst += 4 * NR;
+        }
+      }
+      for (; p < kc; p++) {
         for (i32 j = 0; j < NR; j++) dst[j] = j < nr ? src[j * ldb + p] : 0.0f;
         dst += NR;
       }
@@ -269,7 +303,7 @@ void sgemm_export(i32 ta, i32 tb, i32 m, i32 n, i32 k, const float* a, const flo
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Recurrent sequences. Field order must match PARAM_FIELDS in src/wasm/wasm-kernels.ts.
+// Recurrent sequences. Field order must match PARAM_FIELDS in src/wasm/wasm-runtime.ts.
 
 typedef struct {
   i32 cell, batch, time, features, units, act, rec_act, reset_after, go_backwards, training;
@@ -278,7 +312,8 @@ typedef struct {
   // State: h and c hold the initial states on entry and the final states on exit (forward), or the
   // final-state gradients on entry and the initial-state gradients on exit (backward).
   float *h, *c;
-  // Forward: outputs [B,T,U]; saved [T,B,.] buffers (only slot 0 used without training); scratch.
+  // Forward: outputs [B,T,U]; saved [T,B,.] buffers (only slot 0 used without training); scratch gh
+  // [B, G*U] (backward: [B, G*U + U], the activation derivatives of one step).
   float *outputs, *xs, *gx, *gates, *hin, *aux, *aux2, *gh;
   // Backward: upstream dOutputs or null; results; scratch.
   const float* dout;
@@ -446,22 +481,38 @@ void rnn_forward(RnnParams* p) {
 // first) the gate gradients go to dg (input side) and dgh (recurrent side, a separate buffer only for
 // GRU resetAfter), then dh_{t-1} = direct part + (dgh @ U^T) * recurrent dropout mask.
 
+// Derivatives of a step's gate block [B, G*U]: blocks [0, rec_blocks*U) use the recurrent activation,
+// the next U the cell activation, the rest (lstm's o) the recurrent activation again.
+static void gate_grads(const RnnParams* p, float* out, const float* gates, i32 GU, i32 rec_blocks) {
+  i32 U = p->units;
+  for (i32 b = 0; b < p->batch; b++) {
+    const float* g = gates + b * GU;
+    float* d = out + b * GU;
+    activation_grad_run(p->rec_act, d, g, rec_blocks * U);
+    activation_grad_run(p->act, d + rec_blocks * U, g + rec_blocks * U, U);
+    if (GU > (rec_blocks + 1) * U) {
+      activation_grad_run(p->rec_act, d + (rec_blocks + 1) * U, g + (rec_blocks + 1) * U, GU - (rec_blocks + 1) * U);
+    }
+  }
+}
+
 static void zero_row(float* row, i32 n) {
   for (i32 j = 0; j < n; j++) row[j] = 0;
 }
 
 static void simple_rnn_step_grad(const RnnParams* p, i32 s, i32 t) {
   i32 B = p->batch, U = p->units;
+  activation_grad_run(p->act, p->gh, p->gates + s * B * U, B * U);
   for (i32 b = 0; b < B; b++) {
     float* dg = p->dg + (s * B + b) * U;
     if (masked(p, b, t)) {
       zero_row(dg, U);
       continue;
     }
-    const float* y = p->gates + (s * B + b) * U;
+    const float* dy = p->gh + b * U;
     float* dh = p->h + b * U;
     for (i32 j = 0; j < U; j++) {
-      dg[j] = dh[j] * activation_grad(p->act, y[j]);
+      dg[j] = dh[j] * dy[j];
       dh[j] = 0;
     }
   }
@@ -469,7 +520,10 @@ static void simple_rnn_step_grad(const RnnParams* p, i32 s, i32 t) {
 
 static void lstm_step_grad(const RnnParams* p, i32 s, i32 t) {
   i32 B = p->batch, U = p->units, GU = 4 * U;
-  i32 act = p->act, ract = p->rec_act;
+  float* dgates = p->gh;
+  float* dcact = p->gh + B * GU;
+  gate_grads(p, dgates, p->gates + s * B * GU, GU, 2);
+  activation_grad_run(p->act, dcact, p->aux2 + s * B * U, B * U);
   for (i32 b = 0; b < B; b++) {
     float* dg = p->dg + (s * B + b) * GU;
     if (masked(p, b, t)) {
@@ -479,16 +533,18 @@ static void lstm_step_grad(const RnnParams* p, i32 s, i32 t) {
     const float* g = p->gates + (s * B + b) * GU;
     const float* cprev = p->aux + (s * B + b) * U;
     const float* cact = p->aux2 + (s * B + b) * U;
+    const float* d = dgates + b * GU;
+    const float* dca = dcact + b * U;
     float* dh = p->h + b * U;
     float* dc = p->c + b * U;
     for (i32 j = 0; j < U; j++) {
       float i = g[j], f = g[U + j], gg = g[2 * U + j], o = g[3 * U + j];
       float ac = cact[j];
-      float dcn = dc[j] + dh[j] * o * activation_grad(act, ac);
-      dg[j] = dcn * gg * activation_grad(ract, i);
-      dg[U + j] = dcn * cprev[j] * activation_grad(ract, f);
-      dg[2 * U + j] = dcn * i * activation_grad(act, gg);
-      dg[3 * U + j] = dh[j] * ac * activation_grad(ract, o);
+      float dcn = dc[j] + dh[j] * o * dca[j];
+      dg[j] = dcn * gg * d[j];
+      dg[U + j] = dcn * cprev[j] * d[U + j];
+      dg[2 * U + j] = dcn * i * d[2 * U + j];
+      dg[3 * U + j] = dh[j] * ac * d[3 * U + j];
       dc[j] = dcn * f;
       dh[j] = 0;
     }
@@ -497,7 +553,7 @@ static void lstm_step_grad(const RnnParams* p, i32 s, i32 t) {
 
 static void gru_after_step_grad(const RnnParams* p, i32 s, i32 t) {
   i32 B = p->batch, U = p->units, GU = 3 * U;
-  i32 act = p->act, ract = p->rec_act;
+  gate_grads(p, p->gh, p->gates + s * B * GU, GU, 2);
   const float* hprev_all = p->rdm ? p->aux2 : p->hin;
   for (i32 b = 0; b < B; b++) {
     float* dg = p->dg + (s * B + b) * GU;
@@ -510,12 +566,13 @@ static void gru_after_step_grad(const RnnParams* p, i32 s, i32 t) {
     const float* g = p->gates + (s * B + b) * GU;
     const float* rech = p->aux + (s * B + b) * U;
     const float* hprev = hprev_all + (s * B + b) * U;
+    const float* d = p->gh + b * GU;
     float* dh = p->h + b * U;
     for (i32 j = 0; j < U; j++) {
       float z = g[j], r = g[U + j], hh = g[2 * U + j];
-      float dpre_h = dh[j] * (1.0f - z) * activation_grad(act, hh);
-      float dz = dh[j] * (hprev[j] - hh) * activation_grad(ract, z);
-      float dr = dpre_h * rech[j] * activation_grad(ract, r);
+      float dpre_h = dh[j] * (1.0f - z) * d[2 * U + j];
+      float dz = dh[j] * (hprev[j] - hh) * d[j];
+      float dr = dpre_h * rech[j] * d[U + j];
       dg[j] = dz;
       dg[U + j] = dr;
       dg[2 * U + j] = dpre_h;
@@ -529,7 +586,7 @@ static void gru_after_step_grad(const RnnParams* p, i32 s, i32 t) {
 
 static void gru_before_step_grad(const RnnParams* p, i32 s, i32 t) {
   i32 B = p->batch, U = p->units, GU = 3 * U;
-  i32 act = p->act, ract = p->rec_act;
+  gate_grads(p, p->gh, p->gates + s * B * GU, GU, 2);
   const float* hin = p->hin + s * B * U;
   const float* hprev_all = p->rdm ? p->aux2 : p->hin;
   float* dg_s = p->dg + s * B * GU;
@@ -541,11 +598,12 @@ static void gru_before_step_grad(const RnnParams* p, i32 s, i32 t) {
     }
     const float* g = p->gates + (s * B + b) * GU;
     const float* hprev = hprev_all + (s * B + b) * U;
+    const float* d = p->gh + b * GU;
     float* dh = p->h + b * U;
     for (i32 j = 0; j < U; j++) {
       float z = g[j], hh = g[2 * U + j];
-      dg[j] = dh[j] * (hprev[j] - hh) * activation_grad(ract, z);
-      dg[2 * U + j] = dh[j] * (1.0f - z) * activation_grad(act, hh);
+      dg[j] = dh[j] * (hprev[j] - hh) * d[j];
+      dg[2 * U + j] = dh[j] * (1.0f - z) * d[2 * U + j];
       dh[j] = dh[j] * z;
     }
   }
@@ -553,12 +611,13 @@ static void gru_before_step_grad(const RnnParams* p, i32 s, i32 t) {
   gemm(0, 1, B, U, U, dg_s + 2 * U, GU, p->rk + 2 * U, GU, p->dhin, U, 0);
   for (i32 b = 0; b < B; b++) {
     const float* g = p->gates + (s * B + b) * GU;
+    const float* d = p->gh + b * GU;
     float* dg = dg_s + b * GU;
     i32 m = masked(p, b, t);
     for (i32 j = 0; j < U; j++) {
       float drh = p->dhin[b * U + j];
       float r = g[U + j];
-      dg[U + j] = m ? 0.0f : drh * hin[b * U + j] * activation_grad(ract, r);
+      dg[U + j] = m ? 0.0f : drh * hin[b * U + j] * d[U + j];
       p->dhin[b * U + j] = drh * r;
     }
   }
