@@ -46,7 +46,7 @@ describe.each(KERNEL_PATHS)('RNN on the $name path', (path) => {
       batchInputShape: [2, 4, 3],
       useFusedKernel: fused,
     });
-    const expected = tf.tidy(() => (whole.apply(x) as tf.Tensor).arraySync());
+    const expected = tf.tidy(() => (whole.apply(x) as tf.Tensor).arraySync() as number[][]);
     stateful.build([2, 4, 3]);
     stateful.setWeights(whole.getWeights());
     const [a, b] = tf.split(x, 2, 1);
@@ -55,7 +55,7 @@ describe.each(KERNEL_PATHS)('RNN on the $name path', (path) => {
     expect(got).toEqual(expected.map((row) => row.map((v) => expect.closeTo(v, 5))));
     stateful.resetStates();
     const fresh = tf.tidy(() => (stateful.apply(b) as tf.Tensor).arraySync());
-    const fromZero = tf.tidy(() => (whole.apply(b) as tf.Tensor).arraySync());
+    const fromZero = tf.tidy(() => (whole.apply(b) as tf.Tensor).arraySync() as number[][]);
     expect(fresh).toEqual(fromZero.map((row) => row.map((v) => expect.closeTo(v, 5))));
     tf.dispose([x, a, b]);
     whole.dispose();
