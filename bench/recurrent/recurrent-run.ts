@@ -6,9 +6,11 @@
  *   pnpm bench recurrent                       # every model, 5 timed steps each after 1 warm-up
  *   BENCH_MODELS=jena-gru,imdb-lstm pnpm bench recurrent
  *   BENCH_RUNS=3 pnpm bench recurrent          # fewer timed steps (quick look; the report uses 5)
+ *   BENCH_SKIP_PEER=1 pnpm bench recurrent     # tensorseq only (profiling)
  *
- * One step = forward, backward and an RMSprop update on one batch, for the chapter's models at the
- * chapter's shapes. Both sides use the book's Keras 2 cell math (hardSigmoid gates, GRU resetAfter false,
+ * One step = forward, backward and an RMSprop update on one batch (tensorseq: `Sequential.trainOnBatch`
+ * with layers-core's Embedding, Dense and RMSprop; tfjs-layers: `model.trainOnBatch`), for the chapter's
+ * models at the chapter's shapes. Both sides use the book's Keras 2 cell math (hardSigmoid gates, GRU resetAfter false,
  * tfjs-layers' only GRU variant) so they compute the same function. tfjs-layers' Embedding gradient
  * (cpu UnsortedSegmentSum, quadratic) is shimmed to linear time for both, so the IMDB ratios measure the
  * recurrent part; stock tfjs-layers is estimated from the stock kernel on a slice, clearly labelled.
@@ -25,7 +27,8 @@ import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { kernelsBackend } from '@tensorseq/kernels';
-import { Bidirectional, GRU, LSTM, type RNN, SimpleRNN } from '@tensorseq/layers-recurrent';
+import { Dense, Embedding, RMSprop, Sequential } from '@tensorseq/layers-core';
+import { Bidirectional, GRU, LSTM, SimpleRNN } from '@tensorseq/layers-recurrent';
 import { printTable, time, trackPeakRss, writeResults } from '../src/measure';
 import { shimUnsortedSegmentSum } from '../src/tfjs-layers-shim';
 
@@ -60,6 +63,7 @@ const MODELS: ModelSpec[] = [
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const wanted = process.env.BENCH_MODELS?.split(',');
+const skipPeer = process.env.BENCH_SKIP_PEER === '1';
 const EMBED = 32;
 
 /** Seeded inputs: ids in [1, vocab) or N(0,1) features, and 0/1 (or N(0,1)) targets. */
@@ -76,76 +80,59 @@ function makeBatch(spec: ModelSpec): { x: tf.Tensor; y: tf.Tensor } {
 }
 
 // ---------------------------------------------------------------- tensorseq side
-/** The chapter model on tensorseq's recurrent layers; Embedding and Dense as plain variables + ops. */
+/** The chapter model on tensorseq: layers-core's Sequential, Embedding, Dense, RMSprop + our RNN layers. */
 function tensorseqModel(spec: ModelSpec) {
   const book = { recurrentActivation: 'hardSigmoid' as const };
-  const recurrent: (RNN | Bidirectional)[] = [];
+  const { time: steps, features, vocab } = spec.input;
+  const model = new Sequential();
+  if (vocab) model.add(new Embedding({ inputDim: vocab, outputDim: EMBED, inputShape: [steps], seed: 5 }));
+  const first = vocab ? {} : { inputShape: [steps, features as number] };
   switch (spec.kind) {
     case 'simplernn':
-      recurrent.push(new SimpleRNN({ units: 32, seed: 1 }));
+      model.add(new SimpleRNN({ units: 32, seed: 1, ...first }));
       break;
     case 'lstm':
-      recurrent.push(new LSTM({ units: 32, ...book, seed: 1 }));
+      model.add(new LSTM({ units: 32, ...book, seed: 1, ...first }));
       break;
     case 'bilstm':
-      recurrent.push(new Bidirectional(new LSTM({ units: 32, ...book, seed: 1 }), { seed: 2 }));
+      model.add(new Bidirectional(new LSTM({ units: 32, ...book, seed: 1 }), { seed: 2, ...first }));
       break;
     case 'gru':
-      recurrent.push(new GRU({ units: 32, ...book, resetAfter: false, seed: 1 }));
+      model.add(new GRU({ units: 32, ...book, resetAfter: false, seed: 1, ...first }));
       break;
     case 'gru-dropout':
-      recurrent.push(
-        new GRU({ units: 32, ...book, resetAfter: false, dropout: 0.2, recurrentDropout: 0.2, seed: 1 }),
+      model.add(
+        new GRU({
+          units: 32,
+          ...book,
+          resetAfter: false,
+          dropout: 0.2,
+          recurrentDropout: 0.2,
+          seed: 1,
+          ...first,
+        }),
       );
       break;
     case 'stacked-gru': {
       const drop = { dropout: 0.1, recurrentDropout: 0.5, resetAfter: false, ...book };
-      recurrent.push(new GRU({ units: 32, ...drop, returnSequences: true, seed: 1 }));
-      recurrent.push(new GRU({ units: 64, activation: 'relu', ...drop, seed: 2 }));
+      model.add(new GRU({ units: 32, ...drop, returnSequences: true, seed: 1, ...first }));
+      model.add(new GRU({ units: 64, activation: 'relu', ...drop, seed: 2 }));
       break;
     }
   }
-  const last = spec.kind === 'bilstm' ? 64 : spec.kind === 'stacked-gru' ? 64 : 32;
-  const embedding = spec.input.vocab
-    ? tf.variable(tf.randomUniform([spec.input.vocab, EMBED], -0.05, 0.05, 'float32', 5))
-    : null;
-  const denseK = tf.variable(tf.randomUniform([last, 1], -0.3, 0.3, 'float32', 6));
-  const denseB = tf.variable(tf.zeros([1]));
-  const optimizer = tf.train.rmsprop(1e-3, 0.9, 0, 1e-7);
-  const forward = (x: tf.Tensor, training: boolean): tf.Tensor => {
-    let h = embedding ? tf.gather(embedding, x) : x;
-    for (const layer of recurrent) h = layer.apply(h, { training }) as tf.Tensor;
-    const logits = tf.add(tf.matMul(h, denseK), denseB);
-    return spec.loss === 'bce' ? tf.sigmoid(logits) : logits;
-  };
-  const lossOf = (p: tf.Tensor, y: tf.Tensor): tf.Scalar =>
-    spec.loss === 'bce'
-      ? tf.mean(
-          tf.neg(
-            tf.add(
-              tf.mul(y, tf.log(tf.clipByValue(p, 1e-7, 1))),
-              tf.mul(tf.sub(1, y), tf.log(tf.clipByValue(tf.sub(1, p), 1e-7, 1))),
-            ),
-          ),
-        )
-      : tf.mean(tf.abs(tf.sub(p, y)));
+  model.add(new Dense({ units: 1, activation: spec.loss === 'bce' ? 'sigmoid' : 'linear', seed: 6 }));
+  model.compile({
+    optimizer: new RMSprop({ variant: 'keras3' }),
+    loss: spec.loss === 'bce' ? 'binaryCrossentropy' : 'mae',
+  });
   return {
-    step(x: tf.Tensor, y: tf.Tensor): number {
-      const loss = optimizer.minimize(() => lossOf(forward(x, true), y), true) as tf.Scalar;
-      const v = loss.dataSync()[0];
-      loss.dispose();
-      return v;
+    step(x: tf.Tensor, y: tf.Tensor): void {
+      model.trainOnBatch(x, y);
     },
     predict(x: tf.Tensor): void {
-      tf.tidy(() => forward(x, false).dataSync());
+      tf.tidy(() => model.predict(x, { batchSize: spec.input.batch }).dataSync());
     },
-    dispose() {
-      for (const layer of recurrent) layer.dispose();
-      embedding?.dispose();
-      denseK.dispose();
-      denseB.dispose();
-      optimizer.dispose();
-    },
+    dispose: () => model.dispose(),
   };
 }
 
@@ -251,11 +238,15 @@ async function main(): Promise<void> {
     const predictMs =
       spec.name === 'imdb-lstm' ? (await time(() => ours.predict(x), { runs })).medianMs : null;
     ours.dispose();
-    const theirs = tfjsModel(spec);
-    const them = await measure(() => theirs.step(x, y));
-    const theirPredictMs =
-      predictMs === null ? null : (await time(() => theirs.predict(x), { runs })).medianMs;
-    theirs.dispose();
+    console.log(`${spec.name}: tensorseq ${us.ms.toFixed(0)} ms/step`);
+    let them = { ms: Number.NaN, rssMiB: Number.NaN };
+    let theirPredictMs: number | null = null;
+    if (!skipPeer) {
+      const theirs = tfjsModel(spec);
+      them = await measure(() => theirs.step(x, y));
+      theirPredictMs = predictMs === null ? null : (await time(() => theirs.predict(x), { runs })).medianMs;
+      theirs.dispose();
+    }
     x.dispose();
     y.dispose();
     const stock = stockEstimates.get(spec.name);
