@@ -3,6 +3,8 @@ import { loadWasmKernels, loadWasmKernelsAsync, type WasmKernels, wasmSupported 
 
 let forced: KernelsBackend | null = null;
 let instance: WasmKernels | null = null;
+/** Set when synchronous compilation was refused (a browser main thread before initKernels()). */
+let syncLoadFailed = false;
 
 /**
  * Which implementation is active: `'wasm'` when WebAssembly with SIMD is available (the default) or
@@ -17,7 +19,7 @@ let instance: WasmKernels | null = null;
  */
 export function kernelsBackend(): KernelsBackend {
   if (forced !== null) return forced;
-  return wasmSupported() ? 'wasm' : 'js';
+  return wasmSupported() && (instance !== null || !syncLoadFailed) ? 'wasm' : 'js';
 }
 
 /**
@@ -66,13 +68,34 @@ export async function initKernels(): Promise<void> {
 
 /** The wasm module, compiled synchronously on first use when initKernels() has not run. */
 export function wasmKernels(): WasmKernels {
-  instance ??= loadWasmKernels();
+  if (instance === null) {
+    try {
+      instance = loadWasmKernels();
+    } catch (error) {
+      syncLoadFailed = true;
+      throw new Error(
+        'kernels: the WebAssembly module must be compiled before use here. To fix this, call `await initKernels()` once at start-up.',
+        { cause: error },
+      );
+    }
+  }
   return instance;
 }
 
 /** Resolves an explicit per-call backend or the active one. */
 export function resolveBackend(owner: string, requested: KernelsBackend | undefined): KernelsBackend {
-  if (requested === undefined) return kernelsBackend();
+  if (requested === undefined) {
+    const active = kernelsBackend();
+    if (active === 'wasm' && forced === null && instance === null) {
+      // Default choice: where synchronous compilation is refused, run on TypeScript until initKernels().
+      try {
+        wasmKernels();
+      } catch {
+        return 'js';
+      }
+    }
+    return active;
+  }
   if (requested !== 'wasm' && requested !== 'js') {
     throw new RangeError(
       `${owner}: backend must be "wasm" or "js". Received: backend=${JSON.stringify(requested)}.`,

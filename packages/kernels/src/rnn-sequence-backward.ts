@@ -7,6 +7,7 @@ import type {
   RnnSequenceGrads,
   RnnSequenceResult,
 } from './types';
+import { WasmOutOfMemoryError } from './wasm/wasm-kernels';
 
 const OWNER = 'rnnSequenceBackward';
 
@@ -23,6 +24,10 @@ function checkGradient(name: string, value: Float32Array | null, length: number,
  * Backpropagation through time for {@link rnnSequenceForward}: the gradients of a loss with respect to
  * the inputs, the weights and the initial states, given the loss's gradients with respect to the
  * outputs and the final states. Dropout masks and timestep masks are differentiated through.
+ *
+ * On the wasm backend the forward's saved buffers stay in wasm memory, so forward → backward copies
+ * nothing; a later kernel call copies them out first, unless a backward pass already used them, in
+ * which case they are released (differentiating that forward again then throws: run it again).
  *
  * @param args The same arguments the forward pass ran with.
  * @param forward The forward result, computed with `training: true`.
@@ -69,7 +74,12 @@ export function rnnSequenceBackward(
   }
   for (const [i, d] of dFinalStates.entries()) checkGradient(`dFinalStates[${i}]`, d, B * U, 'batch*units');
   const backend = resolveBackend(OWNER, options.backend);
-  return backend === 'wasm'
-    ? wasmKernels().backward(plan, forward, dOutputs, dFinalStates)
-    : rnnBackwardJs(plan, forward, dOutputs, dFinalStates);
+  if (backend === 'wasm') {
+    try {
+      return wasmKernels().backward(plan, forward, dOutputs, dFinalStates);
+    } catch (error) {
+      if (!(error instanceof WasmOutOfMemoryError)) throw error;
+    }
+  }
+  return rnnBackwardJs(plan, forward, dOutputs, dFinalStates);
 }

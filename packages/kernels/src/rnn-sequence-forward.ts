@@ -2,11 +2,12 @@ import { resolveBackend, wasmKernels } from './backend';
 import { rnnForwardJs } from './js/rnn-forward-js';
 import { resolveRnnPlan } from './rnn-plan';
 import type { RnnSequenceArgs, RnnSequenceForwardOptions, RnnSequenceResult } from './types';
+import { WasmOutOfMemoryError } from './wasm/wasm-kernels';
 
 /**
  * Runs a SimpleRNN, LSTM or GRU over a whole sequence in one call (Keras 2 semantics, Keras weight
  * layouts): the input projection of all steps is one GEMM, each step one recurrent GEMM plus fused gate
- * math.
+ * math. Sequences too large for wasm32's 4 GiB memory run on the TypeScript kernels.
  *
  * @param args The cell, sizes, inputs, weights, initial states, masks and activations.
  * @param options `training` (save what the backward pass needs; default true) and `backend`.
@@ -33,5 +34,12 @@ export function rnnSequenceForward(
   const plan = resolveRnnPlan('rnnSequenceForward', args);
   const { training = true } = options;
   const backend = resolveBackend('rnnSequenceForward', options.backend);
-  return backend === 'wasm' ? wasmKernels().forward(plan, training) : rnnForwardJs(plan, training);
+  if (backend === 'wasm') {
+    try {
+      return wasmKernels().forward(plan, training);
+    } catch (error) {
+      if (!(error instanceof WasmOutOfMemoryError)) throw error;
+    }
+  }
+  return rnnForwardJs(plan, training);
 }

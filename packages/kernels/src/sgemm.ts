@@ -1,5 +1,6 @@
 import { resolveBackend, wasmKernels } from './backend';
 import { gemmJs } from './js/gemm';
+import { WasmOutOfMemoryError } from './wasm/wasm-kernels';
 
 function checkSize(name: string, value: number): void {
   if (!Number.isInteger(value) || value < 0) {
@@ -55,8 +56,12 @@ export function sgemm(
   checkOperand('b', b, k * n, 'k*n');
   checkOperand('c', c, m * n, 'm*n');
   if (resolveBackend('sgemm', undefined) === 'wasm') {
-    wasmKernels().sgemm(transA, transB, m, n, k, a, b, c, accumulate);
-  } else {
-    gemmJs(transA, transB, m, n, k, a, 0, transA ? m : k, b, 0, transB ? k : n, c, 0, n, accumulate);
+    try {
+      wasmKernels().sgemm(transA, transB, m, n, k, a, b, c, accumulate);
+      return;
+    } catch (error) {
+      if (!(error instanceof WasmOutOfMemoryError)) throw error;
+    }
   }
+  gemmJs(transA, transB, m, n, k, a, 0, transA ? m : k, b, 0, transB ? k : n, c, 0, n, accumulate);
 }

@@ -1,15 +1,43 @@
-/** Element-wise activation a kernel can fuse. `hardSigmoid` is Keras 2's `clip(0.2x + 0.5, 0, 1)`. */
+/**
+ * Element-wise activation a kernel can fuse. `hardSigmoid` is Keras 2's `clip(0.2x + 0.5, 0, 1)`.
+ * @example
+ * ```ts
+ * const gates: KernelActivation = 'hardSigmoid'; // the book's Keras 2 LSTM/GRU gates
+ * ```
+ */
 export type KernelActivation = 'tanh' | 'relu' | 'sigmoid' | 'hardSigmoid' | 'linear';
 
-/** Recurrent cell a sequence kernel runs: gate count 1 (simpleRnn), 4 (lstm: i,f,c,o) or 3 (gru: z,r,h). */
+/**
+ * Recurrent cell a sequence kernel runs: gate count 1 (simpleRnn), 4 (lstm: i,f,c,o) or 3 (gru: z,r,h).
+ * @example
+ * ```ts
+ * const cell: RnnCellKind = 'gru'; // kernel [features, 3*units]
+ * ```
+ */
 export type RnnCellKind = 'simpleRnn' | 'lstm' | 'gru';
 
-/** Which implementation runs the math: WebAssembly SIMD or plain TypeScript. */
+/**
+ * Which implementation runs the math: WebAssembly SIMD or plain TypeScript.
+ * @example
+ * ```ts
+ * rnnSequenceForward(args, { backend: 'js' satisfies KernelsBackend });
+ * ```
+ */
 export type KernelsBackend = 'wasm' | 'js';
 
 /**
  * Everything one recurrent layer call needs. All arrays are row-major Float32Arrays in Keras layouts;
  * G is the gate count of `cell` (1, 4 or 3).
+ * @example
+ * ```ts
+ * const args: RnnSequenceArgs = {
+ *   cell: 'simpleRnn', batch: 1, time: 2, features: 1, units: 1,
+ *   x: Float32Array.of(1, 2), kernel: Float32Array.of(0.5), recurrentKernel: Float32Array.of(1),
+ *   bias: null, initialStates: [new Float32Array(1)], mask: null, inputDropoutMask: null,
+ *   recurrentDropoutMask: null, activation: 'tanh', recurrentActivation: 'sigmoid',
+ *   resetAfter: false, goBackwards: false,
+ * };
+ * ```
  */
 export interface RnnSequenceArgs {
   /** The cell to run. */
@@ -52,6 +80,11 @@ export interface RnnSequenceArgs {
  * What the forward pass keeps for the backward pass. Opaque to callers: pass it back unchanged. All
  * buffers are in processing-step order ([T, B, ·], step-major); both backends read and write the same
  * layout, so a forward on one backend can be differentiated on the other.
+ * @example
+ * ```ts
+ * const { saved } = rnnSequenceForward(args);
+ * saved.complete; // → true (false with { training: false })
+ * ```
  */
 export interface RnnSequenceSaved {
   /** False when the forward ran with `training: false` and saved nothing. */
@@ -68,7 +101,13 @@ export interface RnnSequenceSaved {
   readonly aux2: Float32Array;
 }
 
-/** Result of {@link rnnSequenceForward}. */
+/**
+ * Result of {@link rnnSequenceForward}.
+ * @example
+ * ```ts
+ * const { outputs, finalStates } = rnnSequenceForward(args); // outputs [B, T, U], finalStates [[B, U]]
+ * ```
+ */
 export interface RnnSequenceResult {
   /** Every step's output [B, T, U], in processing order. */
   outputs: Float32Array;
@@ -78,7 +117,13 @@ export interface RnnSequenceResult {
   saved: RnnSequenceSaved;
 }
 
-/** Gradients returned by {@link rnnSequenceBackward}, each shaped like the argument it differentiates. */
+/**
+ * Gradients returned by {@link rnnSequenceBackward}, each shaped like the argument it differentiates.
+ * @example
+ * ```ts
+ * const { dKernel, dBias } = rnnSequenceBackward(args, forward, dOutputs, [null]); // [F, G*U], [G*U]
+ * ```
+ */
 export interface RnnSequenceGrads {
   /** d/dx, [B, T, F]. */
   dx: Float32Array;
@@ -92,7 +137,13 @@ export interface RnnSequenceGrads {
   dInitialStates: Float32Array[];
 }
 
-/** Options of {@link rnnSequenceForward}. */
+/**
+ * Options of {@link rnnSequenceForward}.
+ * @example
+ * ```ts
+ * rnnSequenceForward(args, { training: false }); // inference: saves nothing
+ * ```
+ */
 export interface RnnSequenceForwardOptions {
   /** Save what the backward pass needs. @defaultValue true */
   training?: boolean;
@@ -100,7 +151,13 @@ export interface RnnSequenceForwardOptions {
   backend?: KernelsBackend;
 }
 
-/** Options of {@link rnnSequenceBackward}. */
+/**
+ * Options of {@link rnnSequenceBackward}.
+ * @example
+ * ```ts
+ * rnnSequenceBackward(args, forward, dOutputs, [null], { backend: 'js' });
+ * ```
+ */
 export interface RnnSequenceBackwardOptions {
   /** Force an implementation. @defaultValue the active one, see `kernelsBackend()` */
   backend?: KernelsBackend;

@@ -6,8 +6,8 @@ import {
   rnnSequenceForward,
 } from '../src/index';
 import { wasmSupported } from '../src/wasm/wasm-kernels';
-import { seededRandom } from './helpers';
 import { type RandomCaseOptions, randomArgs, randomUpstream } from './random-args';
+import { seededRandom } from './seeded-random';
 
 const backends: KernelsBackend[] = wasmSupported() ? ['js', 'wasm'] : ['js'];
 

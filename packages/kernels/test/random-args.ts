@@ -1,5 +1,5 @@
 import type { KernelActivation, RnnCellKind, RnnSequenceArgs } from '../src/index';
-import { seededRandom } from './helpers';
+import { seededRandom } from './seeded-random';
 
 export interface RandomCaseOptions {
   cell: RnnCellKind;

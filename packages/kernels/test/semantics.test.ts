@@ -7,8 +7,9 @@ import {
   sgemm,
 } from '../src/index';
 import { wasmSupported } from '../src/wasm/wasm-kernels';
-import { expectClose, seededRandom } from './helpers';
+import { expectClose } from './helpers';
 import { randomArgs, randomUpstream } from './random-args';
+import { seededRandom } from './seeded-random';
 
 const backends: KernelsBackend[] = wasmSupported() ? ['js', 'wasm'] : ['js'];
 
