@@ -1,7 +1,13 @@
-import type { LayerConfig, LayerOptions } from '@tensorseq/layers-core';
-import { assertOneOf, assertPositiveInteger, assertRate } from './check-options';
+import {
+  assertPositiveInteger,
+  type InitializerIdentifier,
+  type LayerConfig,
+  type LayerOptions,
+  type SerializedInitializer,
+  serializeInitializer,
+} from '@tensorseq/layers-core';
+import { assertOneOf, assertRate } from './check-options';
 import { RECURRENT_ACTIVATIONS, type RecurrentActivation } from './recurrent-activation';
-import { type RecurrentInitializer, serializeInitializer } from './resolve-initializer';
 
 /** Options every built-in cell (and its layer) accepts. */
 export interface BaseCellOptions extends LayerOptions {
@@ -12,11 +18,11 @@ export interface BaseCellOptions extends LayerOptions {
   /** Whether the cell has a bias. @defaultValue true */
   useBias?: boolean;
   /** Initializer of the input kernel `[features, gates·units]`. @defaultValue 'glorotUniform' */
-  kernelInitializer?: RecurrentInitializer;
+  kernelInitializer?: InitializerIdentifier;
   /** Initializer of the recurrent kernel `[units, gates·units]`. @defaultValue 'orthogonal' */
-  recurrentInitializer?: RecurrentInitializer;
+  recurrentInitializer?: InitializerIdentifier;
   /** Initializer of the bias. @defaultValue 'zeros' */
-  biasInitializer?: RecurrentInitializer;
+  biasInitializer?: InitializerIdentifier;
   /** Fraction of the input features dropped in training (one mask per sequence). @defaultValue 0 */
   dropout?: number;
   /** Fraction of the recurrent state dropped in training (one mask per sequence). @defaultValue 0 */
@@ -28,9 +34,9 @@ export interface CheckedCellOptions {
   units: number;
   activation: RecurrentActivation;
   useBias: boolean;
-  kernelInitializer: RecurrentInitializer;
-  recurrentInitializer: RecurrentInitializer;
-  biasInitializer: RecurrentInitializer;
+  kernelInitializer: InitializerIdentifier;
+  recurrentInitializer: InitializerIdentifier;
+  biasInitializer: InitializerIdentifier;
   dropout: number;
   recurrentDropout: number;
 }
@@ -93,8 +99,13 @@ export function checkRecurrentActivation(
 export function serializeCellOptions(options: CheckedCellOptions): LayerConfig {
   return {
     ...options,
-    kernelInitializer: serializeInitializer(options.kernelInitializer),
-    recurrentInitializer: serializeInitializer(options.recurrentInitializer),
-    biasInitializer: serializeInitializer(options.biasInitializer),
+    kernelInitializer: serializeIdentifier(options.kernelInitializer),
+    recurrentInitializer: serializeIdentifier(options.recurrentInitializer),
+    biasInitializer: serializeIdentifier(options.biasInitializer),
   };
+}
+
+/** Names stay names; initializer objects become their `{ className, config }` form. */
+function serializeIdentifier(id: InitializerIdentifier): string | SerializedInitializer {
+  return typeof id !== 'string' && 'apply' in id ? serializeInitializer(id) : id;
 }

@@ -1,15 +1,8 @@
 /**
- * Option guards shared by the cells and layers of this package. They throw at construction, never inside
- * the time loop, with the `<Owner>: <arg> must be <expectation>. Received: <arg>=<value>.` pattern.
- * (A local copy until layers-core's `utils/assert.ts` lands; the messages are the same.)
+ * Option guards of this package that layers-core's `utils/assert.ts` lacks (a rate in [0, 1), a choice
+ * that may be null). They throw at construction, never inside the time loop, with the
+ * `<Owner>: <arg> must be <expectation>. Received: <arg>=<value>.` pattern.
  */
-
-/** Throws unless `value` is a positive integer. */
-export function assertPositiveInteger(owner: string, arg: string, value: unknown): asserts value is number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
-    throw new RangeError(`${owner}: ${arg} must be a positive integer. Received: ${arg}=${String(value)}.`);
-  }
-}
 
 /** Throws unless `value` is a dropout rate in [0, 1). */
 export function assertRate(owner: string, arg: string, value: unknown): asserts value is number {

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { LayerConfig, Shape } from '@tensorseq/layers-core';
+import { type LayerConfig, resolveInitializer, type Shape } from '@tensorseq/layers-core';
 import {
   type BaseCellOptions,
   type CheckedCellOptions,
@@ -10,7 +10,6 @@ import {
 import { applyStepDropout, type CellWeights, featureCount, requireWeights } from './cell-weights';
 import { DropoutMasks } from './dropout-masks';
 import { applyActivation, type RecurrentActivation } from './recurrent-activation';
-import { resolveRecurrentInitializer } from './resolve-initializer';
 import { type FusedCellSpec, RnnCell, type RnnStepArgs, type RnnStepResult } from './rnn-cell';
 
 /** Options of {@link GRUCell}. */
@@ -58,8 +57,7 @@ export class GRUCell extends RnnCell {
   override build(inputShape: Shape): void {
     const { units, useBias } = this.options;
     const features = featureCount(this.className, inputShape);
-    const init = (id: CheckedCellOptions['kernelInitializer']) =>
-      resolveRecurrentInitializer(id, this.className);
+    const init = (id: CheckedCellOptions['kernelInitializer']) => resolveInitializer(id, this.className);
     this.cellWeights = {
       kernel: this.addWeight('kernel', [features, 3 * units], {
         initializer: init(this.options.kernelInitializer),

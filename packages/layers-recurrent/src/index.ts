@@ -5,10 +5,8 @@ export { GRU, type GRUOptions } from './gru';
 export { GRUCell, type GRUCellOptions } from './gru-cell';
 export { LSTM, type LSTMOptions } from './lstm';
 export { LSTMCell, type LSTMCellOptions } from './lstm-cell';
-export { type OrthogonalOptions, orthogonal } from './orthogonal';
 export type { RecurrentActivation } from './recurrent-activation';
 export { registerRecurrentLayers } from './register-recurrent-layers';
-export type { RecurrentInitializer, SerializedInitializer } from './resolve-initializer';
 export { type RecurrentLayerOptions, RNN, type RNNOptions } from './rnn';
 export {
   type FusedCellSpec,
