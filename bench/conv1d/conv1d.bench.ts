@@ -4,6 +4,7 @@
  *   pnpm bench conv1d                               # both models, 3 timed steps each after 1 warm-up
  *   BENCH_MODELS=imdb-conv1d pnpm bench conv1d      # one model
  *   BENCH_RUNS=5 pnpm bench conv1d                  # more timed steps
+ *   BENCH_BATCH=32 pnpm bench conv1d                # smaller batches (quick look; the chapter uses 128)
  *
  * One step = forward, backward and an RMSprop update on one batch (`trainOnBatch` on both sides), at the
  * chapter's shapes:
@@ -37,9 +38,10 @@ interface ModelSpec {
   loss: 'bce' | 'mae';
 }
 
+const batch = Number(process.env.BENCH_BATCH ?? 128);
 const MODELS: ModelSpec[] = [
-  { name: 'imdb-conv1d', input: { batch: 128, time: 500, vocab: 10000 }, loss: 'bce' },
-  { name: 'jena-conv-gru', input: { batch: 128, time: 240, features: 14 }, loss: 'mae' },
+  { name: 'imdb-conv1d', input: { batch, time: 500, vocab: 10000 }, loss: 'bce' },
+  { name: 'jena-conv-gru', input: { batch, time: 240, features: 14 }, loss: 'mae' },
 ];
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -227,7 +229,7 @@ async function main(): Promise<void> {
   );
   printTable(rows);
   console.log(
-    `wrote ${writeResults('conv1d', { backend: 'cpu', kernels: kernelsBackend(), runs, results })}`,
+    `wrote ${writeResults('conv1d', { backend: 'cpu', kernels: kernelsBackend(), batch, runs, results })}`,
   );
 }
 
