@@ -225,7 +225,7 @@ async function main(): Promise<void> {
     console.log(`done ${spec.name}: ${us.ms.toFixed(0)} ms vs ${them.ms.toFixed(0)} ms`);
   }
   console.log(
-    `\nconv1d training step, cpu backend, kernels: ${kernelsBackend()}, ${runs} timed runs (median)`,
+    `\nconv1d training step, batch ${batch}, cpu backend, kernels: ${kernelsBackend()}, ${runs} timed runs (median)`,
   );
   printTable(rows);
   console.log(
