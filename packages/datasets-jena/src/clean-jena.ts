@@ -1,0 +1,122 @@
+import {
+  type JenaCleanOptions,
+  type JenaQuality,
+  SENTINEL,
+  type SentinelReport,
+  samplingIntervalMs,
+} from './jena-quality';
+
+/** Rows, columns and values as parsed, before or after cleaning. */
+export interface JenaTable {
+  columns: string[];
+  timestamps: Float64Array;
+  values: Float32Array;
+  rows: number;
+}
+
+/**
+ * Reports sentinels, gaps, duplicate and backward timestamps, and applies the requested cleaning.
+ *
+ * @param table - the parsed table (its arrays may be replaced, never mutated when nothing is cleaned).
+ * @param clean - what to repair.
+ * @returns the (possibly cleaned) table and the report.
+ * @example
+ * const { table, quality } = inspectAndClean(parsed, { sentinels: 'zero' });
+ */
+export function inspectAndClean(
+  table: JenaTable,
+  clean: JenaCleanOptions = {},
+): { table: JenaTable; quality: JenaQuality } {
+  const { sentinels = 'keep', dropDuplicates = false } = clean;
+  const duplicateRows: number[] = [];
+  const backwardRows: number[] = [];
+  const { timestamps } = table;
+  for (let i = 1; i < table.rows; i++) {
+    const d = timestamps[i] - timestamps[i - 1];
+    if (d === 0) duplicateRows.push(i);
+    else if (d < 0) backwardRows.push(i);
+  }
+  const kept = dropDuplicates && duplicateRows.length > 0 ? dropRows(table, duplicateRows) : table;
+  const sentinelReports = findSentinels(kept);
+  let replaced = 0;
+  if (sentinels !== 'keep') replaced = replaceSentinels(kept, sentinels);
+  const intervalMs = samplingIntervalMs(kept.timestamps);
+  return {
+    table: kept,
+    quality: {
+      intervalMs,
+      sentinels: sentinelReports,
+      gaps: findGaps(kept.timestamps, intervalMs),
+      duplicateRows,
+      backwardRows,
+      cleaned: { sentinelsReplaced: replaced, duplicatesDropped: kept === table ? 0 : duplicateRows.length },
+    },
+  };
+}
+
+function dropRows(table: JenaTable, drop: number[]): JenaTable {
+  const width = table.columns.length;
+  const rows = table.rows - drop.length;
+  const values = new Float32Array(rows * width);
+  const timestamps = new Float64Array(rows);
+  let out = 0;
+  let d = 0;
+  for (let i = 0; i < table.rows; i++) {
+    if (d < drop.length && drop[d] === i) {
+      d++;
+      continue;
+    }
+    timestamps[out] = table.timestamps[i];
+    values.set(table.values.subarray(i * width, (i + 1) * width), out * width);
+    out++;
+  }
+  return { columns: table.columns, timestamps, values, rows };
+}
+
+function findSentinels(table: JenaTable): SentinelReport[] {
+  const width = table.columns.length;
+  const reports: SentinelReport[] = [];
+  for (let c = 0; c < width; c++) {
+    const report: SentinelReport = { column: table.columns[c], value: SENTINEL, count: 0, rows: [] };
+    for (let r = 0; r < table.rows; r++) {
+      if (table.values[r * width + c] <= SENTINEL) {
+        report.count++;
+        if (report.rows.length < 100) report.rows.push(r);
+      }
+    }
+    if (report.count > 0) reports.push(report);
+  }
+  return reports;
+}
+
+function replaceSentinels(table: JenaTable, mode: 'zero' | 'nan' | 'previous'): number {
+  const width = table.columns.length;
+  const values = table.values;
+  let replaced = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] > SENTINEL) continue;
+    replaced++;
+    if (mode === 'zero') values[i] = 0;
+    else if (mode === 'nan') values[i] = Number.NaN;
+    // The first row has no predecessor: it falls back to 0.
+    else values[i] = i >= width ? values[i - width] : 0;
+  }
+  return replaced;
+}
+
+function findGaps(timestamps: Float64Array, intervalMs: number): JenaQuality['gaps'] {
+  const gaps: JenaQuality['gaps'] = [];
+  if (intervalMs <= 0) return gaps;
+  for (let i = 1; i < timestamps.length; i++) {
+    const d = timestamps[i] - timestamps[i - 1];
+    if (d > intervalMs * 1.5) {
+      gaps.push({
+        row: i,
+        from: timestamps[i - 1],
+        to: timestamps[i],
+        missing: Math.round(d / intervalMs) - 1,
+      });
+    }
+  }
+  return gaps;
+}

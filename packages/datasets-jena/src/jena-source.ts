@@ -1,0 +1,9 @@
+/** Official Keras URL of the Jena climate archive (the 10-minute, 14-variable CSV inside a zip). */
+export const JENA_URL =
+  'https://storage.googleapis.com/tensorflow/tf-keras-datasets/jena_climate_2009_2016.csv.zip';
+
+/** File name of the archive under `$TENSORSEQ_DATA` and in the cache. */
+export const JENA_ZIP_NAME = 'jena_climate_2009_2016.csv.zip';
+
+/** Name of the CSV inside the archive (and of an unzipped copy). */
+export const JENA_CSV_NAME = 'jena_climate_2009_2016.csv';
