@@ -2,7 +2,12 @@ import { checkInteger, checkString, fail } from './internal/checks';
 import type { NDArray } from './nd-array';
 import { checkSamples, type OneHotEncoding } from './word-one-hot';
 
-/** Python's `string.printable`: digits, letters, punctuation and whitespace (100 characters). */
+/**
+ * Python's `string.printable`: digits, letters, punctuation and whitespace (100 characters).
+ *
+ * @example
+ * PRINTABLE.length // → 100
+ */
 export const PRINTABLE =
   '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~ \t\n\r\x0b\x0c';
 

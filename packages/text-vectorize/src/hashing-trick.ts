@@ -3,7 +3,12 @@ import { checkInteger, checkString, fail } from './internal/checks';
 import { md5 } from './md5';
 import { resolveWordOptions, type TextToWordSequenceOptions, wordScannerFor } from './text-to-word-sequence';
 
-/** A hash for the hashing trick: Keras' `'md5'`, the fast `'fnv1a'`, or any word → integer function. */
+/**
+ * A hash for the hashing trick: Keras' `'md5'`, the fast `'fnv1a'`, or any word → integer function.
+ *
+ * @example
+ * hashingTrick('the cat', 100, { hash: (word) => word.length }) // → [4, 4]
+ */
 export type HashFunction = 'md5' | 'fnv1a' | ((word: string) => number | bigint);
 
 /** Options of {@link hashingTrick}: the word splitting of {@link textToWordSequence} plus the hash. */

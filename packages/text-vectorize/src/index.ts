@@ -31,4 +31,6 @@ export {
   type TokenizerOptions,
   type TokenizerText,
 } from './tokenizer';
+export { tokenizerFromJson } from './tokenizer-from-json';
+export type { KerasTokenizerConfig } from './tokenizer-json';
 export { type OneHotEncoding, type WordOneHotOptions, wordOneHot } from './word-one-hot';

@@ -1,4 +1,9 @@
-/** The typed arrays an {@link NDArray} may hold. */
+/**
+ * The typed arrays an {@link NDArray} may hold.
+ *
+ * @example
+ * const data: TypedArray = new Float32Array(4);
+ */
 export type TypedArray =
   | Int8Array
   | Uint8Array

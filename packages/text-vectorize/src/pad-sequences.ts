@@ -1,14 +1,24 @@
 import { checkInteger, checkOneOf, fail } from './internal/checks';
 import type { NDArray } from './nd-array';
 
-/** Element types {@link padSequences} can produce, with the typed array of each. */
+/**
+ * Element types {@link padSequences} can produce, with the typed array of each.
+ *
+ * @example
+ * const data: PadDtypeMap['int32'] = new Int32Array(3);
+ */
 export interface PadDtypeMap {
   int32: Int32Array;
   float32: Float32Array;
   float64: Float64Array;
 }
 
-/** A dtype name of {@link PadDtypeMap}. */
+/**
+ * A dtype name of {@link PadDtypeMap}.
+ *
+ * @example
+ * const dtype: PadDtype = 'float32'; // padSequences(seqs, { dtype }).data is a Float32Array
+ */
 export type PadDtype = keyof PadDtypeMap;
 
 /** Options of {@link padSequences}, with Keras' defaults. */

@@ -11,7 +11,12 @@ export interface TextToWordSequenceOptions {
   split?: string;
 }
 
-/** Keras' default `filters`: ASCII punctuation except `'`, plus tab and newline. */
+/**
+ * Keras' default `filters`: ASCII punctuation except `'`, plus tab and newline.
+ *
+ * @example
+ * textToWordSequence('a-b', { filters: DEFAULT_FILTERS.replace('-', '') }) // → ['a-b']
+ */
 export const DEFAULT_FILTERS = '!"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n';
 
 /** Resolved, validated options: what {@link wordScannerFor} compiles. */

@@ -8,7 +8,12 @@ import {
 } from './internal/text-vectorizer-steps';
 import type { NDArray } from './nd-array';
 
-/** How texts are cleaned before splitting (Keras' `standardize`), or your own function. */
+/**
+ * How texts are cleaned before splitting (Keras' `standardize`), or your own function.
+ *
+ * @example
+ * new TextVectorizer({ standardize: (text) => text.toLowerCase() }) // Unicode lower-casing
+ */
 export type Standardize =
   | 'lowerAndStripPunctuation'
   | 'lower'
@@ -16,10 +21,20 @@ export type Standardize =
   | null
   | ((text: string) => string);
 
-/** How cleaned texts become tokens (Keras' `split`), or your own function. */
+/**
+ * How cleaned texts become tokens (Keras' `split`), or your own function.
+ *
+ * @example
+ * new TextVectorizer({ split: 'character' }).tokenize('ab') // → ['a', 'b']
+ */
 export type SplitMode = 'whitespace' | 'character' | null | ((text: string) => string[]);
 
-/** What {@link TextVectorizer.call} returns per text (Keras' `output_mode`). */
+/**
+ * What {@link TextVectorizer.call} returns per text (Keras' `output_mode`).
+ *
+ * @example
+ * new TextVectorizer({ outputMode: 'multiHot', vocabulary: ['a'] }).call(['a b']).data // → Float32Array [1, 1]
+ */
 export type OutputMode = 'int' | 'multiHot' | 'count' | 'tfIdf';
 
 /** Options of {@link TextVectorizer}, Keras' TextVectorization arguments in camelCase. */
@@ -184,8 +199,11 @@ export class TextVectorizer {
     this.install(tokens, idf);
   }
 
-  /** Sets the lookup table; the OOV idf is the mean of the learned idf weights, as in Keras. */
-  private install(tokens: string[], idf: Float32Array | undefined): void {
+  /**
+   * Sets the lookup table. The OOV idf is the given one, else (adapt, or a vocabulary without
+   * special tokens) the mean of the token idf weights, as in Keras.
+   */
+  private install(tokens: string[], idf: Float32Array | undefined, oovIdf?: number): void {
     this.tokens = tokens;
     this.hasVocabulary = true;
     this.index = new Map(tokens.map((t, k) => [t, k + this.tokenStart]));
@@ -197,7 +215,7 @@ export class TextVectorizer {
     const weights = new Float32Array(Math.max(width, tokens.length + 1));
     let sum = 0;
     for (const w of idf) sum += w;
-    weights[0] = tokens.length > 0 ? Math.fround(sum / tokens.length) : 0;
+    weights[0] = oovIdf ?? (tokens.length > 0 ? Math.fround(sum / tokens.length) : 0);
     weights.set(idf, 1);
     this.idf = weights;
   }
@@ -206,7 +224,8 @@ export class TextVectorizer {
    * Replaces the vocabulary. Leading special tokens (`''`, `'[UNK]'`) are recognized and skipped.
    *
    * @param vocabulary - Tokens, most frequent first by convention; no duplicates.
-   * @param idfWeights - tfIdf mode: one weight per entry of `vocabulary` (special entries included).
+   * @param idfWeights - tfIdf mode: one weight per entry of `vocabulary`; a leading `'[UNK]'` entry's
+   *   weight is the OOV weight, otherwise the OOV column gets the mean weight (Keras' rule).
    * @throws RangeError for duplicates, a missing or mis-sized `idfWeights` in tfIdf mode.
    */
   setVocabulary(vocabulary: readonly string[], idfWeights?: ArrayLike<number>): void {
@@ -235,7 +254,8 @@ export class TextVectorizer {
         RangeError,
       );
     }
-    this.install(tokens, Float32Array.from(Array.from(idfWeights).slice(skip)));
+    const weights = Float32Array.from(idfWeights);
+    this.install(tokens, weights.subarray(skip), skip > 0 ? weights[0] : undefined);
   }
 
   /**

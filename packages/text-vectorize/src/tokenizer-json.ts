@@ -16,27 +16,51 @@ export interface TokenizerState {
 
 const OWNER = 'Tokenizer.fromJSON';
 
-/** Keras' `to_json()`: `{"class_name": "Tokenizer", "config": {...}}`, nested maps as JSON strings. */
-export function tokenizerToJson(state: TokenizerState): string {
+/**
+ * Keras' `Tokenizer.get_config()`: options, document count, and the five maps as JSON strings.
+ *
+ * @example
+ * new Tokenizer().getConfig().word_index // → '{}'
+ */
+export interface KerasTokenizerConfig {
+  num_words: number | null;
+  filters: string;
+  lower: boolean;
+  split: string;
+  char_level: boolean;
+  oov_token: string | null;
+  document_count: number;
+  word_counts: string;
+  word_docs: string;
+  index_docs: string;
+  index_word: string;
+  word_index: string;
+}
+
+/** Keras' `get_config()`, each nested map serialized as Python's `json.dumps` does. */
+export function tokenizerConfig(state: TokenizerState): KerasTokenizerConfig {
   const { options } = state;
   const nested = (map: ReadonlyMap<string | number, string | number>): string =>
     pyJsonDumps({ pairs: map.entries() });
-  const config: PyJson = {
-    pairs: [
-      ['num_words', options.numWords],
-      ['filters', options.filters],
-      ['lower', options.lower],
-      ['split', options.split],
-      ['char_level', options.charLevel],
-      ['oov_token', options.oovToken],
-      ['document_count', state.documentCount],
-      ['word_counts', nested(state.wordCounts)],
-      ['word_docs', nested(state.wordDocs)],
-      ['index_docs', nested(state.indexDocs)],
-      ['index_word', nested(state.indexWord)],
-      ['word_index', nested(state.wordIndex)],
-    ],
+  return {
+    num_words: options.numWords,
+    filters: options.filters,
+    lower: options.lower,
+    split: options.split,
+    char_level: options.charLevel,
+    oov_token: options.oovToken,
+    document_count: state.documentCount,
+    word_counts: nested(state.wordCounts),
+    word_docs: nested(state.wordDocs),
+    index_docs: nested(state.indexDocs),
+    index_word: nested(state.indexWord),
+    word_index: nested(state.wordIndex),
   };
+}
+
+/** Keras' `to_json()`: `{"class_name": "Tokenizer", "config": {...}}` in Python's json.dumps format. */
+export function tokenizerToJson(state: TokenizerState): string {
+  const config: PyJson = { pairs: Object.entries(tokenizerConfig(state)) };
   return pyJsonDumps({
     pairs: [
       ['class_name', 'Tokenizer'],

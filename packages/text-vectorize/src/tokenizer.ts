@@ -1,14 +1,31 @@
 import { checkBoolean, checkInteger, checkOneOf, checkString, fail } from './internal/checks';
+import { hashRange } from './internal/string-hash';
 import { Vocabulary } from './internal/vocabulary';
 import { scanCodePoints, type TokenSink, type WordScanner } from './internal/word-scanner';
 import type { NDArray } from './nd-array';
 import { resolveWordOptions, wordScannerFor } from './text-to-word-sequence';
-import { parseTokenizerJson, type TokenizerState, tokenizerToJson } from './tokenizer-json';
+import {
+  type KerasTokenizerConfig,
+  parseTokenizerJson,
+  type TokenizerState,
+  tokenizerConfig,
+  tokenizerToJson,
+} from './tokenizer-json';
 
-/** How {@link Tokenizer.textsToMatrix} weighs a word (Keras' four modes). */
+/**
+ * How {@link Tokenizer.textsToMatrix} weighs a word (Keras' four modes).
+ *
+ * @example
+ * const mode: MatrixMode = 'tfidf';
+ */
 export type MatrixMode = 'binary' | 'count' | 'tfidf' | 'freq';
 
-/** One text for a Tokenizer: a string, or a list of tokens (only lower-cased, never split). */
+/**
+ * One text for a Tokenizer: a string, or a list of tokens (only lower-cased, never split).
+ *
+ * @example
+ * const texts: TokenizerText[] = ['The cat sat.', ['the', 'cat', 'sat']];
+ */
 export type TokenizerText = string | readonly string[];
 
 /** Options of {@link Tokenizer}, with Keras' names (camelCase) and defaults. */
@@ -67,11 +84,16 @@ export class Tokenizer {
   private docs: number[] = [];
   private lastDoc: number[] = [];
   private indexDocsMap = new Map<number, number>();
-  private wordIndexMap = new Map<string, number>();
-  private indexWordMap = new Map<number, string>();
-  // wordIndex as an interning table, for allocation-free lookups while scanning texts.
-  private lookup = new Vocabulary();
-  private lookupIndex: number[] = [];
+  // After a fit: the index of each counted word id (Keras' word_index, as an array) and the ids in
+  // index order. The Maps are only built when someone reads them.
+  private ranked: Int32Array | undefined;
+  private rankOrder: Int32Array | undefined;
+  // After fromJSON: word_index as loaded (it need not follow word_counts), as an interning table.
+  private explicit: { lookup: Vocabulary; index: number[] } | undefined;
+  // The words with an index < numWords only (built on first transform after a fit).
+  private keptTable: { lookup: Vocabulary; index: number[] } | undefined;
+  private wordIndexMap: Map<string, number> | undefined;
+  private indexWordMap: Map<number, string> | undefined;
   private countsCache: Map<string, number> | undefined;
   private docsCache: Map<string, number> | undefined;
 
@@ -109,11 +131,13 @@ export class Tokenizer {
 
   /** Word → index, 1 = most frequent (or the oov token); 0 is never assigned (Keras' `word_index`). */
   get wordIndex(): ReadonlyMap<string, number> {
+    this.wordIndexMap ??= this.buildWordIndex();
     return this.wordIndexMap;
   }
 
   /** Index → word, the inverse of {@link Tokenizer.wordIndex} (Keras' `index_word`). */
   get indexWord(): ReadonlyMap<number, string> {
+    this.indexWordMap ??= invert(this.wordIndex);
     return this.indexWordMap;
   }
 
@@ -137,27 +161,29 @@ export class Tokenizer {
     const name = 'texts';
     if (isAsyncIterable(texts)) return this.fitAsync(texts);
     checkIterable('Tokenizer.fitOnTexts', name, texts);
+    const fit = this.fitter();
     try {
       let i = 0;
-      for (const text of texts) this.fitOne(text, i++);
+      for (const text of texts) fit(text, i++);
     } finally {
       this.rebuildIndex();
     }
   }
 
   private async fitAsync(texts: AsyncIterable<TokenizerText>): Promise<void> {
+    const fit = this.fitter();
     try {
       let i = 0;
-      for await (const text of texts) this.fitOne(text, i++);
+      for await (const text of texts) fit(text, i++);
     } finally {
       this.rebuildIndex();
     }
   }
 
-  private fitOne(text: TokenizerText, position: number): void {
-    checkText('Tokenizer.fitOnTexts', position, text);
-    const doc = this.docCount++;
+  /** One text → counts, with a single token sink for the whole fit call (no closure per text). */
+  private fitter(): (text: TokenizerText, position: number) => void {
     const { counted, counts, docs, lastDoc } = this;
+    let doc = 0;
     const count: TokenSink = (s, start, end, hash) => {
       const id = counted.addRange(s, start, end, hash);
       if (id === counts.length) {
@@ -166,12 +192,17 @@ export class Tokenizer {
         lastDoc.push(-1);
       }
       counts[id]++;
+      // word_docs counts documents, not occurrences: remember the last document that counted the word.
       if (lastDoc[id] !== doc) {
         lastDoc[id] = doc;
         docs[id]++;
       }
     };
-    this.forEachToken(text, count);
+    return (text, position) => {
+      checkText('Tokenizer.fitOnTexts', position, text);
+      doc = this.docCount++;
+      this.forEachToken(text, count);
+    };
   }
 
   /** Tokenizes like Keras: char level and token lists are only lower-cased, strings are split. */
@@ -179,7 +210,7 @@ export class Tokenizer {
     if (typeof text !== 'string') {
       for (const token of text) {
         const t = this.lower ? token.toLowerCase() : token;
-        sink(t, 0, t.length, hashOf(t));
+        sink(t, 0, t.length, hashRange(t, 0, t.length));
       }
     } else if (this.charLevel) {
       scanCodePoints(this.lower ? text.toLowerCase() : text, sink);
@@ -192,25 +223,68 @@ export class Tokenizer {
   private rebuildIndex(): void {
     this.countsCache = undefined;
     this.docsCache = undefined;
-    const { counts } = this;
-    const order = Array.from({ length: counts.length }, (_, id) => id);
+    const { counts, docs } = this;
+    const order = Int32Array.from({ length: counts.length }, (_, id) => id);
     order.sort((a, b) => counts[b] - counts[a] || a - b);
-    const wordIndex = new Map<string, number>();
-    let next = 1;
-    if (this.oovToken !== null) wordIndex.set(this.oovToken, next++);
-    for (const id of order) wordIndex.set(this.counted.words[id], next++);
-    this.wordIndexMap = wordIndex;
-    this.indexWordMap = invert(wordIndex);
-    this.counted.words.forEach((word, id) => {
-      this.indexDocsMap.set(wordIndex.get(word)!, this.docs[id]);
+    // Index of a word = its position in [oov?, ...sorted words] + 1; an oov token that also occurs in
+    // the texts keeps its frequency rank (Python's dict(zip(...)) lets the later entry win).
+    const first = this.oovToken === null ? 1 : 2;
+    const ranked = new Int32Array(counts.length);
+    order.forEach((id, position) => {
+      ranked[id] = position + first;
     });
-    this.rebuildLookup();
+    this.ranked = ranked;
+    this.rankOrder = order;
+    this.explicit = undefined;
+    this.keptTable = undefined;
+    this.wordIndexMap = undefined;
+    this.indexWordMap = undefined;
+    for (let id = 0; id < docs.length; id++) this.indexDocsMap.set(ranked[id], docs[id]);
   }
 
-  private rebuildLookup(): void {
-    this.lookup = new Vocabulary();
-    this.lookupIndex = [];
-    for (const [word, index] of this.wordIndexMap) this.lookupIndex[this.lookup.add(word)] = index;
+  private buildWordIndex(): Map<string, number> {
+    const map = new Map<string, number>();
+    const { ranked, rankOrder } = this;
+    if (ranked === undefined || rankOrder === undefined) return map;
+    if (this.oovToken !== null) map.set(this.oovToken, 1);
+    for (const id of rankOrder) map.set(this.counted.words[id], ranked[id]);
+    return map;
+  }
+
+  /**
+   * Word → index table for the transforms (scanning-friendly), or undefined before any fit. With
+   * `numWords`, indices ≥ numWords behave exactly like unknown words, so a table of the kept words
+   * alone gives the same results: it is small enough to stay in the CPU cache (10,000 words instead
+   * of the 100,000+ a corpus counts), which is what makes transforming fast.
+   */
+  private lookupTable(): { lookup: Vocabulary; index: ArrayLike<number> } | undefined {
+    const full =
+      this.explicit ?? (this.ranked === undefined ? undefined : { lookup: this.counted, index: this.ranked });
+    if (full === undefined || this.numWords === null || full.lookup.size < 2 * this.numWords) return full;
+    if (this.keptTable === undefined) {
+      const lookup = new Vocabulary();
+      const index: number[] = [];
+      full.lookup.words.forEach((word, id) => {
+        if (full.index[id] < this.numWords!) index[lookup.add(word)] = full.index[id];
+      });
+      this.keptTable = { lookup, index };
+    }
+    return this.keptTable;
+  }
+
+  /** Keras' `word_index.get(oov_token)`. */
+  private oovIndex(): number | undefined {
+    if (this.oovToken === null) return undefined;
+    if (this.explicit !== undefined || this.ranked === undefined) return this.wordIndex.get(this.oovToken);
+    const id = this.counted.find(this.oovToken);
+    return id >= 0 ? this.ranked[id] : 1;
+  }
+
+  /** `len(word_index)` without building the Map. */
+  private wordIndexSize(): number {
+    if (this.explicit !== undefined || this.ranked === undefined) return this.wordIndex.size;
+    const extra = this.oovToken !== null && this.counted.find(this.oovToken) < 0 ? 1 : 0;
+    return this.counted.size + extra;
   }
 
   /**
@@ -239,26 +313,56 @@ export class Tokenizer {
    * @returns One index array per text.
    */
   textsToSequences(texts: Iterable<TokenizerText>): number[][] {
-    checkIterable('Tokenizer.textsToSequences', 'texts', texts);
-    const { lookup, lookupIndex } = this;
-    const limit = this.numWords ?? Number.POSITIVE_INFINITY;
-    const oovIndex = this.oovToken === null ? undefined : this.wordIndexMap.get(this.oovToken);
-    let out: number[] = [];
-    const emit: TokenSink = (s, start, end, hash) => {
-      const id = lookup.findRange(s, start, end, hash);
-      const index = id >= 0 ? lookupIndex[id] : -1;
-      if (index >= 0 && index < limit) out.push(index);
-      else if (oovIndex !== undefined) out.push(oovIndex);
-    };
+    const owner = 'Tokenizer.textsToSequences';
+    checkIterable(owner, 'texts', texts);
+    const encode = this.sequenceEncoder(owner);
     const result: number[][] = [];
     let i = 0;
-    for (const text of texts) {
-      checkText('Tokenizer.textsToSequences', i++, text);
-      out = [];
-      this.forEachToken(text, emit);
-      result.push(out);
-    }
+    for (const text of texts) result.push(encode(text, i++));
     return result;
+  }
+
+  /**
+   * {@link Tokenizer.textsToSequences} one text at a time (Keras' `texts_to_sequences_generator`).
+   *
+   * @param texts - Strings or token lists (any iterable: nothing is read ahead).
+   * @returns A generator of index arrays.
+   */
+  *textsToSequencesGenerator(texts: Iterable<TokenizerText>): Generator<number[], void, undefined> {
+    const owner = 'Tokenizer.textsToSequencesGenerator';
+    checkIterable(owner, 'texts', texts);
+    const encode = this.sequenceEncoder(owner);
+    let i = 0;
+    for (const text of texts) yield encode(text, i++);
+  }
+
+  /** Text → indices with Keras' rules, scanning into a reused buffer (one exact-size array per text). */
+  private sequenceEncoder(owner: string): (text: TokenizerText, position: number) => number[] {
+    const table = this.lookupTable();
+    const limit = this.numWords ?? Number.POSITIVE_INFINITY;
+    const oov = this.oovIndex() ?? -1;
+    let buffer = new Int32Array(1024);
+    let length = 0;
+    const emit: TokenSink = (s, start, end, hash) => {
+      const id = table === undefined ? -1 : table.lookup.findRange(s, start, end, hash);
+      let index = id >= 0 ? table!.index[id] : -1;
+      if (index < 0 || index >= limit) index = oov;
+      if (index < 0) return;
+      if (length === buffer.length) {
+        const grown = new Int32Array(length * 2);
+        grown.set(buffer);
+        buffer = grown;
+      }
+      buffer[length++] = index;
+    };
+    return (text, position) => {
+      checkText(owner, position, text);
+      length = 0;
+      this.forEachToken(text, emit);
+      const row: number[] = [];
+      for (let k = 0; k < length; k++) row.push(buffer[k]);
+      return row;
+    };
   }
 
   /**
@@ -269,23 +373,33 @@ export class Tokenizer {
    * @returns One string per sequence.
    */
   sequencesToTexts(sequences: Iterable<ArrayLike<number>>): string[] {
-    checkIterable('Tokenizer.sequencesToTexts', 'sequences', sequences);
+    return [...this.sequencesToTextsGenerator(sequences)];
+  }
+
+  /**
+   * {@link Tokenizer.sequencesToTexts} one sequence at a time (Keras' `sequences_to_texts_generator`).
+   *
+   * @param sequences - Sequences of word indices.
+   * @returns A generator of strings.
+   */
+  *sequencesToTextsGenerator(sequences: Iterable<ArrayLike<number>>): Generator<string, void, undefined> {
+    const owner = 'Tokenizer.sequencesToTexts';
+    checkIterable(owner, 'sequences', sequences);
     const limit = this.numWords ?? Number.POSITIVE_INFINITY;
-    const oovIndex = this.oovToken === null ? undefined : this.wordIndexMap.get(this.oovToken);
-    const oovWord = oovIndex === undefined ? undefined : this.indexWordMap.get(oovIndex);
-    const result: string[] = [];
+    const oovIndex = this.oovIndex();
+    const indexWord = this.indexWord;
+    const oovWord = oovIndex === undefined ? undefined : indexWord.get(oovIndex);
     let i = 0;
     for (const seq of sequences) {
-      checkSequence('Tokenizer.sequencesToTexts', i++, seq);
+      checkSequence(owner, i++, seq);
       const words: string[] = [];
       for (let k = 0; k < seq.length; k++) {
-        const word = this.indexWordMap.get(seq[k]);
+        const word = indexWord.get(seq[k]);
         if (word !== undefined && seq[k] < limit) words.push(word);
         else if (oovWord !== undefined) words.push(oovWord);
       }
-      result.push(words.join(' '));
+      yield words.join(' ');
     }
-    return result;
   }
 
   /**
@@ -335,13 +449,13 @@ export class Tokenizer {
   private matrixWidth(owner: string, mode: MatrixMode, options: MatrixOptions): number {
     checkOneOf(owner, 'mode', mode, MODES);
     checkOneOf(owner, 'dtype', options.dtype ?? 'float64', ['float64', 'float32']);
-    if (this.numWords === null && this.wordIndexMap.size === 0) {
+    if (this.numWords === null && this.wordIndexSize() === 0) {
       throw new Error(`${owner}: Specify a dimension (numWords argument), or fit on some text data first.`);
     }
     if (mode === 'tfidf' && this.docCount === 0) {
       throw new Error(`${owner}: Fit the Tokenizer on some data before using tfidf mode.`);
     }
-    return this.numWords ?? this.wordIndexMap.size + 1;
+    return this.numWords ?? this.wordIndexSize() + 1;
   }
 
   private buildMatrix(
@@ -397,6 +511,15 @@ export class Tokenizer {
   }
 
   /**
+   * Keras' `get_config()`: the options, `document_count`, and each map as a JSON string.
+   *
+   * @returns The config object that `toJSON()` wraps in `{"class_name": "Tokenizer", "config": …}`.
+   */
+  getConfig(): KerasTokenizerConfig {
+    return tokenizerConfig(this.state());
+  }
+
+  /**
    * Reads the JSON of Keras' `to_json()` (or of {@link Tokenizer.toJSON}), keeping word order.
    *
    * @param json - The JSON string.
@@ -424,8 +547,8 @@ export class Tokenizer {
       wordCounts: this.wordCounts,
       wordDocs: this.wordDocs,
       indexDocs: this.indexDocsMap,
-      indexWord: this.indexWordMap,
-      wordIndex: this.wordIndexMap,
+      indexWord: this.indexWord,
+      wordIndex: this.wordIndex,
     };
   }
 
@@ -447,14 +570,12 @@ export class Tokenizer {
     this.indexDocsMap = new Map(state.indexDocs);
     this.indexWordMap = new Map(state.indexWord);
     this.wordIndexMap = new Map(state.wordIndex);
-    this.rebuildLookup();
+    const lookup = new Vocabulary();
+    const index: number[] = [];
+    for (const [word, i] of state.wordIndex) index[lookup.add(word)] = i;
+    this.explicit = { lookup, index };
+    this.keptTable = undefined;
   }
-}
-
-function hashOf(s: string): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h;
 }
 
 function invert(map: ReadonlyMap<string, number>): Map<number, string> {

@@ -8,7 +8,12 @@ export interface WordOneHotOptions {
   maxLength?: number;
 }
 
-/** A toy one-hot encoding: the index it built and the `[samples, maxLength, tokens + 1]` tensor. */
+/**
+ * A toy one-hot encoding: the index it built and the `[samples, maxLength, tokens + 1]` tensor.
+ *
+ * @example
+ * const { tokenIndex, result }: OneHotEncoding = wordOneHot(['a b']); // result.shape → [1, 10, 3]
+ */
 export interface OneHotEncoding {
   /** Token → index (1-based, first-seen order; 0 is never assigned). */
   tokenIndex: Map<string, number>;

@@ -130,3 +130,16 @@ describe('TextVectorizer bad input', () => {
     );
   });
 });
+
+describe('TextVectorizer.setVocabulary with idf weights', () => {
+  it('uses the given [UNK] weight, or the mean weight without special tokens', () => {
+    const withUnk = new TextVectorizer({
+      outputMode: 'tfIdf',
+      vocabulary: ['[UNK]', 'a'],
+      idfWeights: [0.5, 2],
+    });
+    expect(Array.from(withUnk.call(['a zz']).data)).toEqual([0.5, 2]);
+    const plain = new TextVectorizer({ outputMode: 'tfIdf', vocabulary: ['a', 'b'], idfWeights: [1, 3] });
+    expect(Array.from(plain.call(['a b zz']).data)).toEqual([2, 1, 3]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Tokenizer } from '../src/index';
+import { Tokenizer, tokenizerFromJson } from '../src/index';
 
 const SAMPLES = ['The cat sat on the mat.', 'The dog ate my homework.'];
 
@@ -114,6 +114,41 @@ describe('Tokenizer', () => {
   });
 });
 
+describe('Tokenizer generators and config', () => {
+  it('yields the same rows lazily as the list methods', () => {
+    const tokenizer = new Tokenizer({ oovToken: '<OOV>' });
+    tokenizer.fitOnTexts(SAMPLES);
+    const generator = tokenizer.textsToSequencesGenerator(['the cat', 'a dog']);
+    expect(generator.next().value).toEqual([2, 3]);
+    expect([...generator]).toEqual([[1, 7]]);
+    expect([...tokenizer.sequencesToTextsGenerator([[2, 3]])]).toEqual(['the cat']);
+  });
+
+  it('getConfig returns the Keras get_config() fields, maps as JSON strings', () => {
+    const tokenizer = new Tokenizer({ numWords: 5 });
+    tokenizer.fitOnTexts(['b a b']);
+    const config = tokenizer.getConfig();
+    expect(Object.keys(config)).toEqual([
+      'num_words',
+      'filters',
+      'lower',
+      'split',
+      'char_level',
+      'oov_token',
+      'document_count',
+      'word_counts',
+      'word_docs',
+      'index_docs',
+      'index_word',
+      'word_index',
+    ]);
+    expect(config.num_words).toBe(5);
+    expect(config.word_counts).toBe('{"b": 2, "a": 1}');
+    expect(config.index_word).toBe('{"1": "b", "2": "a"}');
+    expect(JSON.parse(tokenizer.toJSON()).config).toEqual(config);
+  });
+});
+
 describe('Tokenizer bad input', () => {
   it.each([
     [{ numWords: -1 }, RangeError, 'Tokenizer: numWords must be an integer >= 1. Received: numWords=-1.'],
@@ -222,7 +257,7 @@ describe('Tokenizer.fromJSON on malformed or hostile input', () => {
   it('keeps integer-like and prototype words in order', () => {
     const t = new Tokenizer({ filters: '' });
     t.fitOnTexts(['2024 __proto__ 7 constructor']);
-    const restored = Tokenizer.fromJSON(t.toJSON());
+    const restored = tokenizerFromJson(t.toJSON());
     expect([...restored.wordCounts.keys()]).toEqual(['2024', '__proto__', '7', 'constructor']);
     expect(restored.toJSON()).toBe(t.toJSON());
   });
