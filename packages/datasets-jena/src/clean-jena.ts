@@ -27,7 +27,7 @@ export function inspectAndClean(
   table: JenaTable,
   clean: JenaCleanOptions = {},
 ): { table: JenaTable; quality: JenaQuality } {
-  const { sentinels = 'keep', dropDuplicates = false } = clean;
+  const { sentinels = 'keep', dropDuplicates = false, fillGaps } = clean;
   const duplicateRows: number[] = [];
   const backwardRows: number[] = [];
   const { timestamps } = table;
@@ -41,17 +41,59 @@ export function inspectAndClean(
   let replaced = 0;
   if (sentinels !== 'keep') replaced = replaceSentinels(kept, sentinels);
   const intervalMs = samplingIntervalMs(kept.timestamps);
+  const gaps = findGaps(kept.timestamps, intervalMs);
+  const filled =
+    fillGaps !== undefined && gaps.length > 0 ? insertRows(kept, gaps, intervalMs, fillGaps) : kept;
   return {
-    table: kept,
+    table: filled,
     quality: {
       intervalMs,
       sentinels: sentinelReports,
-      gaps: findGaps(kept.timestamps, intervalMs),
+      gaps,
       duplicateRows,
       backwardRows,
-      cleaned: { sentinelsReplaced: replaced, duplicatesDropped: kept === table ? 0 : duplicateRows.length },
+      cleaned: {
+        sentinelsReplaced: replaced,
+        duplicatesDropped: kept === table ? 0 : duplicateRows.length,
+        gapRowsInserted: filled.rows - kept.rows,
+      },
     },
   };
+}
+
+/**
+ * Inserts the missing samples of each gap, at `from + k × interval`, holding the previous row's values or
+ * interpolating linearly between the rows around the gap.
+ */
+function insertRows(
+  table: JenaTable,
+  gaps: JenaQuality['gaps'],
+  intervalMs: number,
+  mode: 'previous' | 'linear',
+): JenaTable {
+  const width = table.columns.length;
+  const rows = table.rows + gaps.reduce((n, g) => n + g.missing, 0);
+  const values = new Float32Array(rows * width);
+  const timestamps = new Float64Array(rows);
+  let out = 0;
+  let g = 0;
+  for (let i = 0; i < table.rows; i++) {
+    if (g < gaps.length && gaps[g].row === i) {
+      const { from, to, missing } = gaps[g++];
+      for (let k = 1; k <= missing; k++, out++) {
+        timestamps[out] = from + k * intervalMs;
+        const t = mode === 'linear' ? (timestamps[out] - from) / (to - from) : 0;
+        for (let c = 0; c < width; c++) {
+          const before = table.values[(i - 1) * width + c];
+          values[out * width + c] = before + t * (table.values[i * width + c] - before);
+        }
+      }
+    }
+    timestamps[out] = table.timestamps[i];
+    values.set(table.values.subarray(i * width, (i + 1) * width), out * width);
+    out++;
+  }
+  return { columns: table.columns, timestamps, values, rows };
 }
 
 function dropRows(table: JenaTable, drop: number[]): JenaTable {

@@ -29,8 +29,8 @@ export interface JenaQuality {
   duplicateRows: number[];
   /** Rows whose timestamp is earlier than the previous one's (indices in the source). */
   backwardRows: number[];
-  /** What cleaning did: sentinels replaced, duplicate rows dropped. */
-  cleaned: { sentinelsReplaced: number; duplicatesDropped: number };
+  /** What cleaning did: sentinels replaced, duplicate rows dropped, rows inserted into gaps. */
+  cleaned: { sentinelsReplaced: number; duplicatesDropped: number; gapRowsInserted: number };
 }
 
 /** How {@link loadJena} repairs what {@link JenaQuality} reports. */
@@ -42,6 +42,11 @@ export interface JenaCleanOptions {
   sentinels?: 'keep' | 'zero' | 'nan' | 'previous';
   /** Drop rows whose timestamp repeats the previous row's. @defaultValue false */
   dropDuplicates?: boolean;
+  /**
+   * Fill gaps in the time axis with the missing samples: holding the previous values, or interpolating
+   * linearly. Gap rows are reported (`quality.gaps`) against the data before filling. @defaultValue no filling
+   */
+  fillGaps?: 'previous' | 'linear';
 }
 
 /** The MPI's marker for a missing measurement; anything at or below it counts. */

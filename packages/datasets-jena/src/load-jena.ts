@@ -61,7 +61,8 @@ export async function loadJena(options: LoadJenaOptions = {}): Promise<JenaData>
   const sources = await resolveSources(options);
   let parsed: ParsedJenaCsv | undefined;
   for (const source of sources) {
-    const next = await parseJenaCsv(await openCsv(source), { fileName: source, columns });
+    const { stream, totalBytes } = await openCsv(source);
+    const next = await parseJenaCsv(stream, { fileName: source, columns, totalBytes });
     parsed = parsed === undefined ? next : concatenate(parsed, next, source);
   }
   if (parsed === undefined)
@@ -102,15 +103,18 @@ async function assertReadable(path: string): Promise<void> {
   if (!info?.isFile()) throw new Error(`loadJena: source must be a readable file. Received: source=${path}.`);
 }
 
-/** A stream of the CSV bytes: the file itself, or the CSV member of a zip. */
-async function openCsv(path: string): Promise<Readable> {
-  if (!path.toLowerCase().endsWith('.zip')) return createReadStream(path, { highWaterMark: 1 << 20 });
+/** A stream of the CSV bytes (the file itself, or the CSV member of a zip) and their total size. */
+async function openCsv(path: string): Promise<{ stream: Readable; totalBytes: number }> {
+  if (!path.toLowerCase().endsWith('.zip')) {
+    const { size } = await stat(path);
+    return { stream: createReadStream(path, { highWaterMark: 1 << 18 }), totalBytes: size };
+  }
   const csvs = (await listZipEntries(path)).filter((e) => e.name.toLowerCase().endsWith('.csv'));
   const member = csvs.find((e) => basename(e.name) === JENA_CSV_NAME) ?? csvs[0];
   if (member === undefined) {
     throw new Error(`loadJena: source must be a zip holding a .csv. Received: no .csv member in ${path}.`);
   }
-  return openZipEntry(path, member.name);
+  return { stream: await openZipEntry(path, member.name), totalBytes: member.uncompressedSize };
 }
 
 function concatenate(a: ParsedJenaCsv, b: ParsedJenaCsv, source: string): ParsedJenaCsv {
@@ -138,6 +142,6 @@ function describeQuality(q: JenaQuality): string {
   if (q.duplicateRows.length) parts.push(`${q.duplicateRows.length} duplicate timestamps`);
   if (q.backwardRows.length) parts.push(`${q.backwardRows.length} timestamps going backwards`);
   if (parts.length === 0) return '';
-  const { sentinelsReplaced, duplicatesDropped } = q.cleaned;
-  return `${parts.join(', ')}; cleaned: ${sentinelsReplaced} sentinels replaced, ${duplicatesDropped} duplicates dropped (see .quality).`;
+  const { sentinelsReplaced, duplicatesDropped, gapRowsInserted } = q.cleaned;
+  return `${parts.join(', ')}; cleaned: ${sentinelsReplaced} sentinels replaced, ${duplicatesDropped} duplicates dropped, ${gapRowsInserted} gap rows inserted (see .quality).`;
 }

@@ -15,6 +15,11 @@ export interface ParseJenaCsvOptions {
   fileName: string;
   /** Keep only these columns (full header names like `'T (degC)'`, or their short form `'T'`). */
   columns?: string[];
+  /**
+   * Size of the whole CSV in bytes, when known: the row count is then estimated from the first chunk and
+   * the result allocated once (no final copy), keeping the peak near the result's size.
+   */
+  totalBytes?: number;
 }
 
 const BLOCK_ROWS = 16_384;
@@ -25,8 +30,9 @@ const COMMA = 44;
 /**
  * Parses Jena climate CSV bytes (the Keras file, any column subset of it, or the raw MPI station files:
  * UTF-8 or Latin-1, LF or CRLF) into Float32 columns, streaming: chunks are parsed byte by byte as they
- * arrive, rows go into fixed-size blocks, and the result is assembled once at the end, so the peak memory
- * is about twice the Float32 result.
+ * arrive. With `totalBytes`, rows go straight into one array sized from the first chunk's line lengths;
+ * otherwise (or past the estimate) into fixed-size blocks joined once at the end, so the peak memory is
+ * about the result's size, at most twice it.
  *
  * @param chunks - the file's bytes, in order (a stream or an array of Buffers).
  * @param options - `fileName` for messages, optional `columns`.
@@ -43,8 +49,21 @@ export async function parseJenaCsv(
 ): Promise<ParsedJenaCsv> {
   const parser = new JenaCsvParser(options);
   let carry: Buffer | undefined;
+  let first = true;
   for await (const chunk of chunks) {
-    const buf = carry ? Buffer.concat([carry, chunk]) : chunk;
+    if (first && options.totalBytes !== undefined) parser.estimateRows(chunk, options.totalBytes);
+    first = false;
+    let buf: Buffer = chunk;
+    if (carry !== undefined) {
+      // Join only the line split across chunks, not the whole chunk: no per-chunk copy, little garbage.
+      const nl = chunk.indexOf(NEWLINE);
+      if (nl === -1) {
+        carry = Buffer.concat([carry, chunk]);
+        continue;
+      }
+      parser.parseLines(Buffer.concat([carry, chunk.subarray(0, nl + 1)]), false);
+      buf = chunk.subarray(nl + 1);
+    }
     const consumed = parser.parseLines(buf, false);
     carry = consumed < buf.length ? Buffer.from(buf.subarray(consumed)) : undefined;
   }
@@ -64,13 +83,28 @@ class JenaCsvParser {
   private timeBlocks: Float64Array[] = [];
   private block = new Float32Array(0);
   private timeBlock = new Float64Array(0);
-  private inBlock = BLOCK_ROWS;
+  /** Rows in the current block, and its capacity (the first block may be the whole estimate). */
+  private inBlock = 0;
+  private blockRows = 0;
+  private firstBlockRows = BLOCK_ROWS;
   private rows = 0;
   private pos = 0;
+  private lastDayKey = -1;
+  private lastDayMs = 0;
 
   constructor(options: ParseJenaCsvOptions) {
     this.fileName = options.fileName;
     this.wanted = options.columns;
+  }
+
+  /** Sizes the first block from the average line length of the first chunk (plus 2% headroom). */
+  estimateRows(firstChunk: Buffer, totalBytes: number): void {
+    if (this.rows > 0 || this.blocks.length > 0) return;
+    let lines = 0;
+    for (let i = firstChunk.indexOf(NEWLINE); i !== -1; i = firstChunk.indexOf(NEWLINE, i + 1)) lines++;
+    if (lines < 2) return;
+    const estimate = Math.ceil((totalBytes / (firstChunk.length / lines)) * 1.02) + 16;
+    this.firstBlockRows = Math.max(BLOCK_ROWS, estimate);
   }
 
   /** Parses every complete line of `buf` (the last one too when `final`); returns the bytes consumed. */
@@ -99,17 +133,28 @@ class JenaCsvParser {
         `loadJena: source must hold a header and at least one row. Received: ${this.header ? 'a header only' : 'an empty file'} in ${this.fileName}.`,
       );
     }
-    const values = new Float32Array(this.rows * this.width);
-    const timestamps = new Float64Array(this.rows);
-    for (let b = 0; b < this.blocks.length; b++) {
-      const rowsHere = Math.min(BLOCK_ROWS, this.rows - b * BLOCK_ROWS);
-      values.set(this.blocks[b].subarray(0, rowsHere * this.width), b * BLOCK_ROWS * this.width);
-      timestamps.set(this.timeBlocks[b].subarray(0, rowsHere), b * BLOCK_ROWS);
-      // Release each block as soon as it is copied, to keep the peak near 2× the result.
-      this.blocks[b] = new Float32Array(0);
-    }
     const columns = this.keptColumns();
-    return { columns, timestamps, values, rows: this.rows };
+    const rows = this.rows;
+    const width = this.width;
+    if (this.blocks.length === 1 && this.blockRows - rows <= this.blockRows * 0.05) {
+      // One well-sized block: hand out a view of it rather than copying (≤ 5% slack stays attached).
+      return {
+        columns,
+        rows,
+        values: this.blocks[0].subarray(0, rows * width),
+        timestamps: this.timeBlocks[0].subarray(0, rows),
+      };
+    }
+    const values = new Float32Array(rows * width);
+    const timestamps = new Float64Array(rows);
+    let at = 0;
+    for (let b = 0; b < this.blocks.length; b++) {
+      const rowsHere = Math.min(this.timeBlocks[b].length, rows - at);
+      values.set(this.blocks[b].subarray(0, rowsHere * width), at * width);
+      timestamps.set(this.timeBlocks[b].subarray(0, rowsHere), at);
+      at += rowsHere;
+    }
+    return { columns, timestamps, values, rows };
   }
 
   private keptColumns(): string[] {
@@ -151,9 +196,10 @@ class JenaCsvParser {
   }
 
   private readRow(buf: Buffer, start: number, end: number): void {
-    if (this.inBlock === BLOCK_ROWS) {
-      this.block = new Float32Array(BLOCK_ROWS * this.width);
-      this.timeBlock = new Float64Array(BLOCK_ROWS);
+    if (this.inBlock === this.blockRows) {
+      this.blockRows = this.blocks.length === 0 ? this.firstBlockRows : BLOCK_ROWS;
+      this.block = new Float32Array(this.blockRows * this.width);
+      this.timeBlock = new Float64Array(this.blockRows);
       this.blocks.push(this.block);
       this.timeBlocks.push(this.timeBlock);
       this.inBlock = 0;
@@ -178,39 +224,37 @@ class JenaCsvParser {
 
   /** `dd.mm.yyyy HH:MM:SS` → ms since epoch (UTC); sets `pos` after it. */
   private readDate(buf: Buffer, start: number, end: number): number {
-    const d = (i: number) => buf[start + i] - 48;
-    const ok =
+    let ok =
       end - start >= 19 &&
       buf[start + 2] === 46 &&
       buf[start + 5] === 46 &&
       buf[start + 10] === 32 &&
       buf[start + 13] === 58 &&
       buf[start + 16] === 58;
-    const day = d(0) * 10 + d(1);
-    const month = d(3) * 10 + d(4);
-    const year = d(6) * 1000 + d(7) * 100 + d(8) * 10 + d(9);
-    const hour = d(11) * 10 + d(12);
-    const minute = d(14) * 10 + d(15);
-    const second = d(17) * 10 + d(18);
-    const digitsOk = [0, 1, 3, 4, 6, 7, 8, 9, 11, 12, 14, 15, 17, 18].every((i) => d(i) >= 0 && d(i) <= 9);
-    if (
-      !ok ||
-      !digitsOk ||
-      month < 1 ||
-      month > 12 ||
-      day < 1 ||
-      day > 31 ||
-      hour > 23 ||
-      minute > 59 ||
-      second > 60
-    ) {
+    for (let k = 0; ok && k < 19; k++) {
+      const c = buf[start + k] - 48;
+      if ((c < 0 || c > 9) && DATE_SEPARATORS[k] === 0) ok = false;
+    }
+    const day = two(buf, start);
+    const month = two(buf, start + 3);
+    const year = two(buf, start + 6) * 100 + two(buf, start + 8);
+    const hour = two(buf, start + 11);
+    const minute = two(buf, start + 14);
+    const second = two(buf, start + 17);
+    if (!ok || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
       const shown = buf.toString('latin1', start, Math.min(end, start + 40)).split(',')[0];
       throw new Error(
         `loadJena: Date Time must be "dd.mm.yyyy HH:MM:SS". Received: "${shown}" at ${this.fileName}:${this.line}.`,
       );
     }
     this.pos = start + 19;
-    return Date.UTC(year, month - 1, day, hour, minute, second);
+    // Date.UTC is slow per call; rows of one day share the day's start.
+    const dayKey = year * 10_000 + month * 100 + day;
+    if (dayKey !== this.lastDayKey) {
+      this.lastDayKey = dayKey;
+      this.lastDayMs = Date.UTC(year, month - 1, day);
+    }
+    return this.lastDayMs + ((hour * 60 + minute) * 60 + second) * 1000;
   }
 
   /** A decimal number (sign, digits, point, exponent) starting at `p`; NaN when malformed. Sets `pos`. */
@@ -265,7 +309,7 @@ class JenaCsvParser {
     this.pos = p;
     const power = exponent - scale;
     // Dividing by an exact power of ten rounds once, like strtod for the short numbers of these files.
-    const value = power >= 0 ? mantissa * 10 ** power : mantissa / 10 ** -power;
+    const value = power === 0 ? mantissa : power > 0 ? mantissa * pow10(power) : mantissa / pow10(-power);
     return negative ? -value : value;
   }
 
@@ -285,6 +329,21 @@ class JenaCsvParser {
       `loadJena: every value must be a number. Received: "${text}" in column "${column}" at ${this.fileName}:${this.line}.`,
     );
   }
+}
+
+/** 1 where `dd.mm.yyyy HH:MM:SS` has a separator, 0 where it has a digit. */
+const DATE_SEPARATORS = Uint8Array.from('dd.mm.yyyy HH:MM:SS', (ch) => (/[dmyHMS]/.test(ch) ? 0 : 1));
+
+/** Two ASCII digits at `at` as a number (checked by the caller). */
+function two(buf: Buffer, at: number): number {
+  return (buf[at] - 48) * 10 + buf[at + 1] - 48;
+}
+
+const POW10 = Float64Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/** Exact powers of ten up to 1e22 from a table (Math.pow is slower per call). */
+function pow10(k: number): number {
+  return k < POW10.length ? POW10[k] : 10 ** k;
 }
 
 /** Header bytes as UTF-8 when valid, else Latin-1 (the raw MPI files write `°`, `²`, `µ` in Latin-1). */

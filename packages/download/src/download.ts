@@ -128,7 +128,7 @@ function checkUrl(url: string): URL {
 function checkDownloadOptions(url: URL, options: DownloadOptions): CheckedOptions {
   const {
     cacheDir = defaultCacheDir(),
-    fileName = decodeURIComponent(url.pathname.split('/').pop() ?? ''),
+    fileName = fileNameOf(url),
     sha256,
     onProgress,
     maxBytes = 8 * 2 ** 30,
@@ -159,6 +159,16 @@ function checkDownloadOptions(url: URL, options: DownloadOptions): CheckedOption
     }
   }
   return { cacheDir, fileName, sha256, onProgress, maxBytes, timeoutMs, maxRedirects, retries, signal };
+}
+
+/** The URL's last path segment, percent-decoded when that is valid. */
+function fileNameOf(url: URL): string {
+  const last = url.pathname.split('/').pop() ?? '';
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
 }
 
 async function isFile(path: string): Promise<boolean> {

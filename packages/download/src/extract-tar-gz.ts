@@ -1,5 +1,8 @@
-import { copyFile, mkdir, symlink, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { copyFile, mkdir, symlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { intoDirAtomically } from './atomic-dir';
 import { DownloadError } from './download-error';
 import { DEFAULT_MAX_EXTRACT_BYTES, type ExtractOptions } from './extract-options';
@@ -8,7 +11,8 @@ import { assertLinkInside, assertLinkPlaceFree, assertNoLinkAbove, safeRelativeP
 import { tarEntries } from './tar-entries';
 
 /**
- * Extracts a `.tar.gz` into `destDir`, streaming, into a temporary sibling folder renamed onto `destDir`
+ * Extracts a `.tar.gz` into `destDir`, streaming (each file goes to disk chunk by chunk, so entry sizes
+ * are bounded only by `maxBytes`), into a temporary sibling folder renamed onto `destDir`
  * at the end (so a failure leaves nothing). Entries that would escape `destDir` (absolute paths, `..`,
  * links pointing out) fail the whole extraction; links inside are created last, and never written through.
  * Devices and FIFOs are skipped.
@@ -35,22 +39,26 @@ export async function extractTarGz(
     const stream = gunzipFile(archive);
     try {
       const select = (entry: { path: string }) => filter(safeRelativePath(owner, entry.path));
-      for await (const { entry, content } of tarEntries(stream, {
+      const items = tarEntries(stream, {
         owner,
         archive,
         select,
         maxEntryBytes: maxBytes,
-      })) {
+        streamContent: true,
+      });
+      for await (const { entry, body } of items) {
         const rel = safeRelativePath(owner, entry.path);
         if (rel === '') continue;
         if (entry.type === 'directory') {
           await mkdir(join(temp, rel), { recursive: true });
-        } else if (entry.type === 'file' && content !== undefined) {
-          total += content.length;
+        } else if (entry.type === 'file' && body !== undefined) {
+          // The header declares the size: refuse before writing a byte past the cap.
+          total += entry.size;
           if (total > maxBytes) throw tooLarge(owner, maxBytes, archive);
           await assertNoLinkAbove(owner, temp, rel);
           await mkdir(dirname(join(temp, rel)), { recursive: true });
-          await writeFile(join(temp, rel), content, { mode: (entry.mode & 0o777) | 0o600 });
+          const mode = (entry.mode & 0o777) | 0o600;
+          await pipeline(Readable.from(body), createWriteStream(join(temp, rel), { mode }));
           files.push(rel);
         } else if (entry.type === 'symlink' || entry.type === 'hardlink') {
           // A hardlink's target is relative to the archive root, a symlink's to its own folder.

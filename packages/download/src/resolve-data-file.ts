@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { DownloadProgress } from './download';
 import { download } from './download';
 import { DownloadError } from './download-error';
@@ -15,7 +15,7 @@ export interface DataFileAlternative {
 
 /** Options of {@link resolveDataFile}. */
 export interface ResolveDataFileOptions {
-  /** An explicit local file or folder; wins over everything else. */
+  /** An explicit local file or folder, or an `https:` URL (a mirror, downloaded into the cache); wins. */
   source?: string;
   /** Official URL, downloaded into the cache when no local copy exists. */
   url: string;
@@ -40,8 +40,9 @@ export interface ResolveDataFileOptions {
 /**
  * Finds a data file the way every tensorseq loader does: an explicit `source` path wins; else a file of
  * the official name (or an accepted alternative) in the `$TENSORSEQ_DATA` folder; else the cached
- * download; else a fresh {@link download} from `url`. A local file whose checksum differs from the
- * official one is used anyway, with a warning: it may be a legitimate variant.
+ * download; else a fresh {@link download} from `url`. A local file named like the official one (or an
+ * alternative with a known sha256) whose checksum differs is used anyway, with a warning: it may be a
+ * legitimate variant. A `source` under another name is not checked.
  *
  * @param fileName - the official file name, e.g. `'aclImdb_v1.tar.gz'`.
  * @param options - where else to look; see {@link ResolveDataFileOptions}.
@@ -54,6 +55,17 @@ export interface ResolveDataFileOptions {
  */
 export async function resolveDataFile(fileName: string, options: ResolveDataFileOptions): Promise<string> {
   const { source, url, sha256, alternatives = [], onWarning = (m: string) => console.warn(m) } = options;
+  const downloadOptions = {
+    cacheDir: options.cacheDir,
+    onProgress: options.onProgress,
+    maxBytes: options.maxBytes,
+    timeoutMs: options.timeoutMs,
+    signal: options.signal,
+  };
+  if (source !== undefined && /^https?:\/\//i.test(source)) {
+    // A URL source is a mirror: cached under its own name, checked only when it names the official file.
+    return download(source, downloadOptions);
+  }
   if (source !== undefined) {
     const kind = await kindOf(source);
     if (kind === undefined) {
@@ -62,7 +74,9 @@ export async function resolveDataFile(fileName: string, options: ResolveDataFile
         'bad-argument',
       );
     }
-    if (kind === 'file') await warnOnMismatch(source, sha256, onWarning);
+    // Only a file named like the official one (or an alternative) claims to be it: check that claim.
+    const claimed = [{ fileName, sha256 }, ...alternatives].find((c) => c.fileName === basename(source));
+    if (kind === 'file') await warnOnMismatch(source, claimed?.sha256, onWarning);
     return source;
   }
   const dataDir = process.env.TENSORSEQ_DATA;
@@ -76,15 +90,7 @@ export async function resolveDataFile(fileName: string, options: ResolveDataFile
       }
     }
   }
-  return download(url, {
-    fileName,
-    sha256,
-    cacheDir: options.cacheDir,
-    onProgress: options.onProgress,
-    maxBytes: options.maxBytes,
-    timeoutMs: options.timeoutMs,
-    signal: options.signal,
-  });
+  return download(url, { ...downloadOptions, fileName, sha256 });
 }
 
 async function kindOf(path: string): Promise<'file' | 'dir' | undefined> {

@@ -25,8 +25,22 @@ export interface TarEntriesOptions {
   archive: string;
   /** Entries for which this returns false are skipped without buffering. @defaultValue keep all */
   select?: (entry: TarEntry) => boolean;
-  /** Largest data of one regular file buffered, in bytes. */
+  /** Largest data of one regular file buffered, in bytes (not applied when `streamContent`). */
   maxEntryBytes: number;
+  /**
+   * Hand out regular files' data as `body`, an async iterable of chunks to consume before asking for the
+   * next entry (unread data is skipped), instead of a buffered `content`. @defaultValue false
+   */
+  streamContent?: boolean;
+}
+
+/** One entry as {@link tarEntries} yields it. */
+export interface TarItem {
+  entry: TarEntry;
+  /** The whole data of a regular file (buffered mode). */
+  content: Buffer | undefined;
+  /** The data of a regular file as chunks (`streamContent` mode). */
+  body: AsyncIterable<Buffer> | undefined;
 }
 
 const BLOCK = 512;
@@ -42,8 +56,8 @@ const BLOCK = 512;
 export async function* tarEntries(
   chunks: AsyncIterable<Buffer>,
   options: TarEntriesOptions,
-): AsyncGenerator<{ entry: TarEntry; content: Buffer | undefined }> {
-  const { owner, archive, select = () => true, maxEntryBytes } = options;
+): AsyncGenerator<TarItem> {
+  const { owner, archive, select = () => true, maxEntryBytes, streamContent = false } = options;
   const queue = new ByteQueue();
   const source = chunks[Symbol.asyncIterator]();
   let offset = 0;
@@ -118,6 +132,22 @@ export async function* tarEntries(
     longName = undefined;
     longLink = undefined;
     const wanted = select(entry);
+    if (wanted && entry.type === 'file' && streamContent) {
+      const state = { left: size };
+      const body = async function* (): AsyncGenerator<Buffer> {
+        while (state.left > 0) {
+          if (queue.length === 0 && !(await fill(1))) throw truncated(entry.path);
+          const n = Math.min(state.left, queue.length, 1 << 20);
+          state.left -= n;
+          offset += n;
+          yield queue.take(n);
+        }
+      };
+      yield { entry, content: undefined, body: body() };
+      await skip(state.left, entry.path);
+      await skip(padding(size), 'padding');
+      continue;
+    }
     let content: Buffer | undefined;
     if (wanted && entry.type === 'file') {
       if (size > maxEntryBytes) {
@@ -131,7 +161,7 @@ export async function* tarEntries(
       await skip(size, entry.path);
     }
     await skip(padding(size), 'padding');
-    if (wanted) yield { entry, content };
+    if (wanted) yield { entry, content, body: undefined };
   }
 }
 

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DownloadError, type DownloadProgress, download } from '../src/index';
+import { DownloadError, type DownloadProgress, download, extractTarGz, readTarGzEntries } from '../src/index';
 import { tarGz } from './archive-builders';
 
 /** Incompressible but reproducible bytes, so the archive is large enough to split and cap. */
@@ -25,6 +25,11 @@ const good = tarGz([
   { path: 'data/b.txt', content: 'hello' },
 ]);
 const goodSha = createHash('sha256').update(good).digest('hex');
+const evil = tarGz([
+  { path: 'fine.txt', content: 'fine' },
+  { path: '../escape.txt', content: 'gotcha' },
+]);
+const cut = good.subarray(0, good.length - 100);
 const half = Math.floor(good.length / 2);
 
 const requests: { url: string; range: string | undefined }[] = [];
@@ -55,6 +60,8 @@ function sendHalfAndDrop(res: ServerResponse, body: Buffer) {
 
 const routes: Record<string, (req: IncomingMessage, res: ServerResponse, hit: number) => void> = {
   '/good.tar.gz': (req, res) => sendRange(req, res, good),
+  '/evil.tar.gz': (req, res) => sendRange(req, res, evil),
+  '/cut.tar.gz': (req, res) => sendRange(req, res, cut),
   '/truncated.tar.gz': (_req, res) => sendHalfAndDrop(res, good),
   '/resume.tar.gz': (req, res, hit) => (hit === 1 ? sendHalfAndDrop(res, good) : sendRange(req, res, good)),
   '/norange.tar.gz': (_req, res, hit) => {
@@ -236,5 +243,29 @@ describe('download', () => {
     setTimeout(() => controller.abort(), 100);
     await expect(pending).rejects.toThrow();
     expect(existsSync(join(cacheDir, 'stall.tar.gz'))).toBe(false);
+  });
+});
+
+describe('download, then read or extract', () => {
+  it('extracts a downloaded archive', async () => {
+    const path = await download(`${base}/good.tar.gz`, { cacheDir, sha256: goodSha });
+    const dest = join(cacheDir, 'good');
+    expect(await extractTarGz(path, dest)).toEqual(['data/a.txt', 'data/b.txt']);
+    expect(readFileSync(join(dest, 'data/b.txt'), 'utf8')).toBe('hello');
+  });
+
+  it('refuses to extract a downloaded archive with a ../ entry, writing nothing', async () => {
+    const path = await download(`${base}/evil.tar.gz`, { cacheDir });
+    await expect(extractTarGz(path, join(cacheDir, 'evil'))).rejects.toThrow(
+      'extractTarGz: every entry must stay inside destDir. Received: entry="../escape.txt".',
+    );
+    expect(readdirSync(cacheDir)).toEqual(['evil.tar.gz']);
+  });
+
+  it('reports a downloaded archive that was truncated at the source', async () => {
+    const path = await download(`${base}/cut.tar.gz`, { cacheDir });
+    await expect(readTarGzEntries(path, () => {})).rejects.toThrow(
+      `readTarGzEntries: archive must be a valid gzip stream. Received: unexpected end of file in ${path}.`,
+    );
   });
 });

@@ -38,8 +38,21 @@ afterEach(() => {
 });
 
 describe('resolveDataFile', () => {
-  it('prefers an explicit source, warning when its checksum differs', async () => {
+  it('does not checksum a source under another name', async () => {
     const source = join(dir, 'mine.json');
+    writeFileSync(source, '{}');
+    const warnings: string[] = [];
+    await resolveDataFile('word_index.json', {
+      source,
+      url,
+      sha256: officialSha,
+      onWarning: (m) => warnings.push(m),
+    });
+    expect(warnings).toEqual([]);
+  });
+
+  it('prefers an explicit source, warning when its checksum differs', async () => {
+    const source = join(dir, 'word_index.json');
     writeFileSync(source, '{}');
     const warnings: string[] = [];
     const path = await resolveDataFile('word_index.json', {
@@ -53,6 +66,17 @@ describe('resolveDataFile', () => {
     expect(warnings).toEqual([
       `resolveDataFile: ${source} has sha256=${createHash('sha256').update('{}').digest('hex')}, not the official ${officialSha}; using it anyway.`,
     ]);
+  });
+
+  it('downloads a URL source into the cache', async () => {
+    const cacheDir = join(dir, 'cache');
+    const path = await resolveDataFile('official.json', {
+      source: url,
+      url: 'https://example.invalid/x',
+      cacheDir,
+    });
+    expect(path).toBe(join(cacheDir, 'word_index.json'));
+    expect(served).toBe(1);
   });
 
   it('rejects a source that does not exist', async () => {

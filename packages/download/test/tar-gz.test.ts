@@ -178,6 +178,31 @@ describe('extractTarGz', () => {
     expect(existsSync(dest)).toBe(false);
   });
 
+  it('streams large entries to disk intact', async () => {
+    const big = Buffer.alloc(3 * 2 ** 20 + 123);
+    for (let i = 0; i < big.length; i++) big[i] = (i * 7919) % 251;
+    const path = write(
+      'big.tar.gz',
+      tarGz([
+        { path: 'big.bin', content: big },
+        { path: 'after.txt', content: 'after' },
+      ]),
+    );
+    const dest = join(dir, 'out');
+    expect(await extractTarGz(path, dest)).toEqual(['big.bin', 'after.txt']);
+    expect(readFileSync(join(dest, 'big.bin')).equals(big)).toBe(true);
+    expect(readFileSync(join(dest, 'after.txt'), 'utf8')).toBe('after');
+  });
+
+  it('refuses an entry whose declared size passes the cap before writing it', async () => {
+    const path = write('one.tar.gz', tarGz([{ path: 'a.bin', content: Buffer.alloc(5000) }]));
+    const dest = join(dir, 'out');
+    await expect(extractTarGz(path, dest, { maxBytes: 4000 })).rejects.toThrow(
+      `extractTarGz: the extracted files must total at most maxBytes=4000 bytes. Received: more from ${path}.`,
+    );
+    expect(readdirSync(dir)).toEqual(['one.tar.gz']);
+  });
+
   it('extracts only filtered entries', async () => {
     const dest = join(dir, 'out');
     expect(await extractTarGz(good(), dest, { filter: (p) => p.endsWith('a.txt') })).toEqual(['root/a.txt']);
