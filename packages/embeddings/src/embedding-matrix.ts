@@ -4,7 +4,12 @@ import type { NDArray } from './nd-array';
 /** Word → index, as a Keras `Tokenizer.word_index`, `getWordIndex()` or a parsed word-index JSON. */
 export type WordIndex = ReadonlyMap<string, number> | Readonly<Record<string, number>>;
 
-/** Options of {@link embeddingMatrix}. */
+/**
+ * Options of {@link embeddingMatrix}.
+ *
+ * @example
+ * embeddingMatrix(kv, getWordIndex(), { numWords: 10000, indexOffset: 3 }); // Keras imdb indices
+ */
 export interface EmbeddingMatrixOptions {
   /** Rows of the matrix (the Embedding's `inputDim`): words with an index ≥ numWords are left out. @defaultValue largest index + 1 */
   numWords?: number;

@@ -5,7 +5,12 @@ import { topK } from './top-k';
 /** A query term: a word, a raw vector, or (for {@link KeyedVectors.mostSimilar}) a `[word, weight]` pair. */
 export type SimilarityTerm = string | ArrayLike<number> | readonly [string, number];
 
-/** Options of {@link KeyedVectors.mostSimilar} and {@link KeyedVectors.mostSimilarCosmul}. */
+/**
+ * Options of {@link KeyedVectors.mostSimilar} and {@link KeyedVectors.mostSimilarCosmul}.
+ *
+ * @example
+ * const analogy: MostSimilarOptions = { positive: ['woman', 'king'], negative: ['man'], topn: 1 };
+ */
 export interface MostSimilarOptions {
   /** Words (or vectors) that pull towards the result. @defaultValue [] */
   positive?: readonly SimilarityTerm[];

@@ -4,10 +4,20 @@ import type { LoadVectorsOptions } from './load-options';
 import { loadVectors } from './load-word2vec';
 import type { VectorSource } from './vector-source';
 
-/** Stanford's official archive of the glove.6B vectors (Wikipedia 2014 + Gigaword 5, 400,000 words). */
+/**
+ * Stanford's official archive of the glove.6B vectors (Wikipedia 2014 + Gigaword 5, 400,000 words).
+ *
+ * @example
+ * await loadGlove({ zip: GLOVE_6B_URL, member: 'glove.6B.50d.txt' }); // downloads once, then reads the member
+ */
 export const GLOVE_6B_URL = 'https://nlp.stanford.edu/data/glove.6B.zip';
 
-/** One of the four glove.6B files, fetched from {@link GLOVE_6B_URL} (or found locally) on demand. */
+/**
+ * One of the four glove.6B files, fetched from {@link GLOVE_6B_URL} (or found locally) on demand.
+ *
+ * @example
+ * const release: GloveRelease = { dims: 100 }; // glove.6B.100d.txt
+ */
 export interface GloveRelease {
   /** Vector size: `glove.6B.<dims>d.txt` inside the archive. */
   dims: 50 | 100 | 200 | 300;

@@ -13,7 +13,12 @@ export interface LoadProgress {
   words: number;
 }
 
-/** Options shared by every reader ({@link loadGlove}, {@link loadWord2Vec}, {@link loadFastTextVec}). */
+/**
+ * Options shared by every reader ({@link loadGlove}, {@link loadWord2Vec}, {@link loadFastTextVec}).
+ *
+ * @example
+ * const options: LoadVectorsOptions = { vocabulary: ['the', 'cat'], unicodeErrors: 'replace', limit: 100000 };
+ */
 export interface LoadVectorsOptions {
   /**
    * Read at most this many entries from the file (gensim's `limit`): the first `limit` lines count,

@@ -1,7 +1,5 @@
 /** Exact powers of ten as doubles (10^0 … 10^22 are exactly representable). */
 const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
-/** At most 15 significant digits fit a double's 53-bit mantissa exactly. */
-const MAX_EXACT_DIGITS = 15;
 
 /** Result slot of {@link parseFloatBytes}: where the number ended (avoids allocating a tuple per call). */
 export const parsed = { end: 0 };
@@ -10,57 +8,57 @@ export const parsed = { end: 0 };
  * Parses the decimal number in `bytes[start..]` that ends at the first byte equal to `stop` or at
  * `limit`, whichever comes first, and returns it (NaN when the token is not a number; check with
  * {@link isPythonFloat} to tell a real `nan` from garbage). `parsed.end` receives the end of the token.
+ * The byte at `limit`, when there is one, must not continue a number (readers pass line ends, which
+ * are whitespace): the digit loops run without a bounds test.
  *
- * The common case (≤ 15 significant digits, |exponent| ≤ 22) is Clinger's fast path: one exact
- * multiplication or division, so the result is the correctly rounded double, the same value
- * `Number.parseFloat` and Python's `float()` give; anything else falls back to `Number` on the token.
+ * The common case (a mantissa below 2^53, so accumulated exactly, and |exponent| ≤ 22) is Clinger's
+ * fast path: one exact multiplication or division, so the result is the correctly rounded double, the
+ * same value `Number.parseFloat` and Python's `float()` give; anything else falls back to `Number`.
  */
 export function parseFloatBytes(bytes: Uint8Array, start: number, limit: number, stop: number): number {
   let pos = start;
-  let c = pos < limit ? bytes[pos] : stop;
+  let c = bytes[pos];
   let negative = false;
   if (c === 45 /* - */ || c === 43 /* + */) {
     negative = c === 45;
-    c = ++pos < limit ? bytes[pos] : stop;
+    c = bytes[++pos];
   }
   let mantissa = 0;
-  let significant = 0;
-  let exponent = 0;
-  let digits = 0;
+  const integerStart = pos;
   while (c >= 48 && c <= 57) {
-    if (mantissa !== 0 || c !== 48) significant++;
     mantissa = mantissa * 10 + (c - 48);
-    digits++;
-    c = ++pos < limit ? bytes[pos] : stop;
+    c = bytes[++pos];
   }
+  let digits = pos - integerStart;
+  let exponent = 0;
   if (c === 46 /* . */) {
-    c = ++pos < limit ? bytes[pos] : stop;
+    const fractionStart = ++pos;
+    c = bytes[pos];
     while (c >= 48 && c <= 57) {
-      if (mantissa !== 0 || c !== 48) significant++;
       mantissa = mantissa * 10 + (c - 48);
-      exponent--;
-      digits++;
-      c = ++pos < limit ? bytes[pos] : stop;
+      c = bytes[++pos];
     }
+    exponent = fractionStart - pos;
+    digits += pos - fractionStart;
   }
   if ((c === 101 || c === 69) /* e E */ && digits > 0) {
-    c = ++pos < limit ? bytes[pos] : stop;
+    c = bytes[++pos];
     let expNegative = false;
     if (c === 45 || c === 43) {
       expNegative = c === 45;
-      c = ++pos < limit ? bytes[pos] : stop;
+      c = bytes[++pos];
     }
+    const expStart = pos;
     let e = 0;
-    let expDigits = 0;
     while (c >= 48 && c <= 57) {
       if (e < 100_000) e = e * 10 + (c - 48);
-      expDigits++;
-      c = ++pos < limit ? bytes[pos] : stop;
+      c = bytes[++pos];
     }
-    if (expDigits === 0) digits = 0;
+    if (pos === expStart) digits = 0;
     exponent += expNegative ? -e : e;
   }
-  if (c === stop && digits > 0 && significant <= MAX_EXACT_DIGITS && exponent >= -22 && exponent <= 22) {
+  const ended = pos === limit || (pos < limit && c === stop);
+  if (ended && digits > 0 && mantissa <= Number.MAX_SAFE_INTEGER && exponent >= -22 && exponent <= 22) {
     parsed.end = pos;
     const magnitude = exponent < 0 ? mantissa / POW10[-exponent] : mantissa * POW10[exponent];
     return negative ? -magnitude : magnitude;
@@ -94,5 +92,6 @@ function normalizeSpecial(token: string): string {
 
 /** Decodes bytes one char per byte; exact for ASCII. */
 export function latin1(bytes: Uint8Array, start: number, end: number): string {
+  if (Buffer.isBuffer(bytes)) return bytes.toString('latin1', start, end);
   return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
 }

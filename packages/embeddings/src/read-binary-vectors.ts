@@ -32,13 +32,14 @@ export async function readBinaryVectors(
   if (options.vocabulary !== undefined) rows = Math.min(rows, options.vocabulary.size);
   if (remaining === undefined) rows = Math.min(rows, STREAM_FIRST_ROWS);
   const store = new VectorStore(dim, rows);
+  let matrixBytes = byteView(store.data);
   let entries = 0;
   while (entries < wanted) {
     const { bytes } = window;
     const end = bytes.length;
     let pos = window.start;
     while (entries < wanted) {
-      let space = bytes.indexOf(SPACE, pos);
+      let space = findSpace(bytes, pos, end);
       if (space === -1 || space + 1 + vectorBytes > end) {
         if (space === -1 ? end - pos > MAX_WORD_BYTES : space - pos > MAX_WORD_BYTES) {
           failLongWord(owner, window.base + pos);
@@ -61,7 +62,13 @@ export async function readBinaryVectors(
         continue;
       }
       const offset = store.nextRowOffset();
-      copyVector(bytes, space, store.data, offset, dim);
+      if (LITTLE_ENDIAN) {
+        // A byte view of the matrix, renewed only when the store grows: one memcpy per vector.
+        if (matrixBytes.buffer !== store.data.buffer) matrixBytes = byteView(store.data);
+        matrixBytes.set(bytes.subarray(space, space + vectorBytes), offset * 4);
+      } else {
+        copyVectorBigEndianHost(bytes, space, store.data, offset, dim);
+      }
       store.commit(word);
     }
     window.start = pos;
@@ -78,12 +85,25 @@ export async function readBinaryVectors(
   return KeyedVectors.fromStore(store.words, store.finish(), dim, store.index);
 }
 
-/** Copies one little-endian float32 vector: a raw byte copy on little-endian hosts. */
-function copyVector(bytes: Buffer, start: number, data: Float32Array, offset: number, dim: number): void {
-  if (LITTLE_ENDIAN) {
-    bytes.copy(Buffer.from(data.buffer, data.byteOffset + offset * 4, dim * 4), 0, start, start + dim * 4);
-    return;
-  }
+/** First space in `bytes[pos..end)` (a plain loop: words are short, a native call costs more). */
+function findSpace(bytes: Buffer, pos: number, end: number): number {
+  const stop = Math.min(end, pos + MAX_WORD_BYTES + 1);
+  for (let i = pos; i < stop; i++) if (bytes[i] === SPACE) return i;
+  return stop === end ? -1 : stop;
+}
+
+function byteView(data: Float32Array): Uint8Array {
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/** Reads little-endian float32s one by one, for the rare big-endian host. */
+function copyVectorBigEndianHost(
+  bytes: Buffer,
+  start: number,
+  data: Float32Array,
+  offset: number,
+  dim: number,
+): void {
   for (let k = 0; k < dim; k++) data[offset + k] = bytes.readFloatLE(start + 4 * k);
 }
 

@@ -2,7 +2,13 @@ import { open } from 'node:fs/promises';
 import { formatFloat32 } from './format-float32';
 import type { KeyedVectors } from './keyed-vectors';
 
-/** Options of {@link KeyedVectors.save}. */
+/**
+ * Options of {@link KeyedVectors.save}.
+ *
+ * @example
+ * await kv.save('vectors.bin', { binary: true }); // gensim's binary layout
+ * await kv.save('vectors.txt', { header: false }); // GloVe's text layout
+ */
 export interface SaveVectorsOptions {
   /** Binary format (float32 little-endian) instead of text. @defaultValue false */
   binary?: boolean;

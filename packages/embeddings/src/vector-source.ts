@@ -15,6 +15,11 @@ export interface ZipMemberSource {
  * Where vectors are read from: a file path, a URL (`file:`, or `https:` downloaded into the cache once),
  * a member of a zip archive, or a stream of bytes (a Node `Readable`, a WHATWG `ReadableStream`, any
  * async iterable of `Uint8Array` chunks).
+ *
+ * @example
+ * await loadGlove('glove.6B.100d.txt');
+ * await loadGlove({ zip: 'glove.6B.zip', member: 'glove.6B.100d.txt' });
+ * await loadWord2Vec(createReadStream('vectors.bin'), { binary: true });
  */
 export type VectorSource = string | URL | ZipMemberSource | AsyncIterable<Uint8Array>;
 
