@@ -37,7 +37,12 @@ const table: Record<ActivationName, (x: tf.Tensor) => tf.Tensor> = {
   silu: (x) => tf.mul(x, tf.sigmoid(x)),
 };
 
-/** Every accepted activation name. */
+/**
+ * Every accepted activation name.
+ *
+ * @example
+ * activationNames.includes('hardSigmoid') // → true
+ */
 export const activationNames = Object.keys(table) as ActivationName[];
 
 function camelCase(name: string): string {

@@ -24,7 +24,12 @@ export interface SerializedInitializer {
  */
 export type InitializerIdentifier = Initializer | string | SerializedInitializer;
 
-/** Fan-in and fan-out as Keras computes them (kernel [in, out]; conv kernels [k..., in, out]). */
+/**
+ * Fan-in and fan-out as Keras computes them (kernel [in, out]; conv kernels [k..., in, out]).
+ *
+ * @example
+ * computeFans([3, 5, 8]) // → { fanIn: 15, fanOut: 24 } (Conv1D kernel [k, in, out])
+ */
 export function computeFans(shape: number[]): { fanIn: number; fanOut: number } {
   if (shape.length === 0) return { fanIn: 1, fanOut: 1 };
   if (shape.length === 1) return { fanIn: shape[0], fanOut: shape[0] };
@@ -213,7 +218,12 @@ const factories: Record<string, (config: Record<string, unknown>) => Initializer
   lecunNormal: () => varianceScaling({ className: 'LecunNormal' }),
 };
 
-/** Every accepted initializer name (camelCase; Keras' snake_case and class names are accepted too). */
+/**
+ * Every accepted initializer name (camelCase; Keras' snake_case and class names are accepted too).
+ *
+ * @example
+ * initializerNames.includes('orthogonal') // → true
+ */
 export const initializerNames = Object.keys(factories);
 
 function normalizeName(name: string): string {

@@ -14,7 +14,12 @@ export interface LossFunction {
   readonly perSample: (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor;
 }
 
-/** Keras' backend epsilon (`K.epsilon()`), used to clip probabilities. */
+/**
+ * Keras' backend epsilon (`K.epsilon()`), used to clip probabilities.
+ *
+ * @example
+ * tf.clipByValue(p, EPSILON, 1 - EPSILON) // how binaryCrossentropy clips probabilities
+ */
 export const EPSILON = 1e-7;
 
 // Keras 2 (TF backend): clip p, go back to logits, then the numerically stable logistic loss.
@@ -49,7 +54,12 @@ const aliases: Record<string, LossName> = {
   mae: 'meanAbsoluteError',
 };
 
-/** Every accepted loss name. */
+/**
+ * Every accepted loss name.
+ *
+ * @example
+ * lossNames.includes('mae') // → true
+ */
 export const lossNames = [...Object.keys(table), ...Object.keys(aliases)];
 
 /**

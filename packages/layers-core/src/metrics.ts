@@ -18,7 +18,12 @@ const categoricalAccuracy = (t: tf.Tensor, p: tf.Tensor) =>
 const sparseCategoricalAccuracy = (t: tf.Tensor, p: tf.Tensor) =>
   tf.cast(tf.equal(tf.cast(tf.reshape(t, p.shape.slice(0, -1)), 'int32'), tf.argMax(p, -1)), 'float32');
 
-/** Metric names `compile` accepts besides any loss name. */
+/**
+ * Metric names `compile` accepts besides any loss name.
+ *
+ * @example
+ * metricNames.includes('acc') // → true
+ */
 export const metricNames = [
   'acc',
   'accuracy',

@@ -616,6 +616,17 @@ export class Sequential implements CallbackModel {
     await saveModel(this, dir);
   }
 
+  /**
+   * Loads a model written by {@link Sequential.save} (same as `loadModel(dir)`).
+   *
+   * @example
+   * const model = await Sequential.load('models/imdb');
+   */
+  static async load(dir: string): Promise<Sequential> {
+    const { loadModel } = await import('./io/load-model');
+    return loadModel(dir);
+  }
+
   /** The topology: `{ name, layers: [{ className, config }] }`. */
   getConfig(): { name: string; layers: { className: string; config: LayerConfig }[] } {
     const layers = this.layerList.map((l) => ({ className: l.className, config: l.getConfig() }));

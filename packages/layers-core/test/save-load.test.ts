@@ -35,6 +35,9 @@ describe('save / loadModel', () => {
     await model.save(dir);
     expect((await readdir(dir)).sort()).toEqual(['model.json', 'weights.bin']);
     const loaded = await loadModel(dir);
+    const viaStatic = await Sequential.load(dir);
+    expect(viaStatic.getConfig()).toEqual(model.getConfig());
+    viaStatic.dispose();
     expect(loaded.getConfig()).toEqual(model.getConfig());
     expect(values(loaded)).toEqual(values(model));
     expect(loaded.metricsNames).toEqual(['loss', 'acc']);

@@ -145,6 +145,9 @@ describe('Sequential training', () => {
     expect(() => model.compile({ optimizer: 'adagrad', loss: 'mse' })).toThrow(
       'compile: optimizer must be one of "rmsprop", "adam", "sgd" or an Optimizer. Received: optimizer="adagrad".',
     );
+    expect(() => model.compile({ optimizer: tf.train.rmsprop(0.001) as never, loss: 'mse' })).toThrow(
+      'compile: optimizer must be a tensorseq Optimizer (RMSprop, Adam, SGD or a HostOptimizer). Received: another object with applyGradients (a tfjs-core optimizer?).',
+    );
     expect(() => model.compile({ optimizer: 'rmsprop', loss: 'hinge' })).toThrow(
       'compile: loss must be one of "binaryCrossentropy", "categoricalCrossentropy", "sparseCategoricalCrossentropy", "meanSquaredError", "meanAbsoluteError", "mse", "mae". Received: loss="hinge".',
     );

@@ -19,7 +19,15 @@ const factories: Record<string, (config: Record<string, unknown>) => Optimizer> 
  * resolveOptimizer('rmsprop') // → RMSprop (lr 1e-3, rho 0.9, epsilon 1e-7 outside the square root)
  */
 export function resolveOptimizer(id: OptimizerIdentifier): Optimizer {
-  if (typeof id !== 'string' && 'applyGradients' in id) return id;
+  if (typeof id !== 'string' && 'applyGradients' in id) {
+    // tfjs-core's optimizers also have applyGradients, with another contract (named gradient maps).
+    if (!('getState' in id)) {
+      throw new TypeError(
+        'compile: optimizer must be a tensorseq Optimizer (RMSprop, Adam, SGD or a HostOptimizer). Received: another object with applyGradients (a tfjs-core optimizer?). To fix this, use new RMSprop({ learningRate }) or the name "rmsprop".',
+      );
+    }
+    return id;
+  }
   const name = typeof id === 'string' ? id : id.className;
   const key = name.toLowerCase();
   if (!Object.hasOwn(factories, key)) {
