@@ -128,6 +128,7 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
   };
 
   const gloveModel = buildModel({ ...shape, embeddingMatrix: glove.matrix });
+  gloveModel.summary({ printFn: log });
   const gloveFit = await fitOne(gloveModel, 'Model with pretrained GloVe embeddings (frozen):');
   const savedGlove = join(options.outDir, 'pre-trained-glove-model');
   await gloveModel.save(savedGlove);

@@ -50,6 +50,8 @@ describe('runExperiment', () => {
     expect(results.data.testReviews).toBe(2 * corpus.perLabel);
     expect(results.data.uniqueTokens).toBe(vocabulary.size);
     expect(lines).toContain(`Found ${results.data.uniqueTokens} unique tokens.`);
+    // The GloVe model's summary: Embedding(50, 4) holds 200 parameters, all frozen.
+    expect(lines.some((l) => /^Non-trainable params: 200\b/.test(l))).toBe(true);
   });
 
   it('fills one Embedding row per corpus word that has a GloVe vector', () => {
