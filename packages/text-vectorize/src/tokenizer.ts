@@ -80,9 +80,8 @@ export class Tokenizer {
   private docCount = 0;
   // Words in first-occurrence order (= Keras' word_counts OrderedDict) and per-word statistics.
   private counted = new Vocabulary();
-  private counts: number[] = [];
-  private docs: number[] = [];
-  private lastDoc: number[] = [];
+  // Per word id, side by side so one cache line serves a word: [count, documents, last document + 1].
+  private stats: Float64Array = new Float64Array(3 * 1024);
   private indexDocsMap = new Map<number, number>();
   // After a fit: the index of each counted word id (Keras' word_index, as an array) and the ids in
   // index order. The Maps are only built when someone reads them.
@@ -119,13 +118,13 @@ export class Tokenizer {
 
   /** Occurrences of each word, in first-occurrence order (Keras' `word_counts`). */
   get wordCounts(): ReadonlyMap<string, number> {
-    this.countsCache ??= new Map(this.counted.words.map((w, id) => [w, this.counts[id]]));
+    this.countsCache ??= new Map(this.counted.words.map((w, id) => [w, this.stats[3 * id]]));
     return this.countsCache;
   }
 
   /** Number of texts each word occurs in (Keras' `word_docs`). */
   get wordDocs(): ReadonlyMap<string, number> {
-    this.docsCache ??= new Map(this.counted.words.map((w, id) => [w, this.docs[id]]));
+    this.docsCache ??= new Map(this.counted.words.map((w, id) => [w, this.stats[3 * id + 1]]));
     return this.docsCache;
   }
 
@@ -182,27 +181,38 @@ export class Tokenizer {
 
   /** One text → counts, with a single token sink for the whole fit call (no closure per text). */
   private fitter(): (text: TokenizerText, position: number) => void {
-    const { counted, counts, docs, lastDoc } = this;
+    const { counted } = this;
+    let stats: Float64Array = this.stats;
     let doc = 0;
     const count: TokenSink = (s, start, end, hash) => {
-      const id = counted.addRange(s, start, end, hash);
-      if (id === counts.length) {
-        counts.push(0);
-        docs.push(0);
-        lastDoc.push(-1);
-      }
-      counts[id]++;
+      const base = 3 * counted.addRange(s, start, end, hash);
+      if (base === stats.length) stats = this.growStats();
+      stats[base]++;
       // word_docs counts documents, not occurrences: remember the last document that counted the word.
-      if (lastDoc[id] !== doc) {
-        lastDoc[id] = doc;
-        docs[id]++;
+      if (stats[base + 2] !== doc) {
+        stats[base + 2] = doc;
+        stats[base + 1]++;
       }
     };
+    const separators = this.charLevel ? undefined : this.scanner.fastSeparators;
     return (text, position) => {
       checkText('Tokenizer.fitOnTexts', position, text);
-      doc = this.docCount++;
-      this.forEachToken(text, count);
+      doc = ++this.docCount;
+      if (separators !== undefined && typeof text === 'string') {
+        // Plain texts with Keras-style filters (the usual case): one fused loop, no call per word.
+        stats = counted.countWords(this.lower ? text.toLowerCase() : text, separators, stats, doc);
+        this.stats = stats;
+      } else {
+        this.forEachToken(text, count);
+      }
     };
+  }
+
+  private growStats(): Float64Array {
+    const grown = new Float64Array(this.stats.length * 2);
+    grown.set(this.stats);
+    this.stats = grown;
+    return grown;
   }
 
   /** Tokenizes like Keras: char level and token lists are only lower-cased, strings are split. */
@@ -223,13 +233,14 @@ export class Tokenizer {
   private rebuildIndex(): void {
     this.countsCache = undefined;
     this.docsCache = undefined;
-    const { counts, docs } = this;
-    const order = Int32Array.from({ length: counts.length }, (_, id) => id);
-    order.sort((a, b) => counts[b] - counts[a] || a - b);
+    const { stats } = this;
+    const words = this.counted.size;
+    const order = Int32Array.from({ length: words }, (_, id) => id);
+    order.sort((a, b) => stats[3 * b] - stats[3 * a] || a - b);
     // Index of a word = its position in [oov?, ...sorted words] + 1; an oov token that also occurs in
     // the texts keeps its frequency rank (Python's dict(zip(...)) lets the later entry win).
     const first = this.oovToken === null ? 1 : 2;
-    const ranked = new Int32Array(counts.length);
+    const ranked = new Int32Array(words);
     order.forEach((id, position) => {
       ranked[id] = position + first;
     });
@@ -239,7 +250,7 @@ export class Tokenizer {
     this.keptTable = undefined;
     this.wordIndexMap = undefined;
     this.indexWordMap = undefined;
-    for (let id = 0; id < docs.length; id++) this.indexDocsMap.set(ranked[id], docs[id]);
+    for (let id = 0; id < words; id++) this.indexDocsMap.set(ranked[id], stats[3 * id + 1]);
   }
 
   private buildWordIndex(): Map<string, number> {
@@ -355,8 +366,14 @@ export class Tokenizer {
       }
       buffer[length++] = index;
     };
+    const separators = this.charLevel ? undefined : this.scanner.fastSeparators;
     return (text, position) => {
       checkText(owner, position, text);
+      if (separators !== undefined && table !== undefined && typeof text === 'string') {
+        // Plain texts with Keras-style filters (the usual case): one fused loop, no call per word.
+        const s = this.lower ? text.toLowerCase() : text;
+        return table.lookup.encodeWords(s, separators, table.index, limit, oov);
+      }
       length = 0;
       this.forEachToken(text, emit);
       const row: number[] = [];
@@ -555,17 +572,16 @@ export class Tokenizer {
   private restore(state: TokenizerState): void {
     this.docCount = state.documentCount;
     for (const [word, count] of state.wordCounts) {
-      this.counted.add(word);
-      this.counts.push(count);
-      this.docs.push(0);
-      this.lastDoc.push(-1);
+      const base = 3 * this.counted.add(word);
+      if (base === this.stats.length) this.growStats();
+      this.stats[base] = count;
     }
     for (const [word, docs] of state.wordDocs) {
       const id = this.counted.find(word);
       if (id < 0) {
         fail('Tokenizer.fromJSON', 'config.word_docs', 'keyed by words of word_counts', word, RangeError);
       }
-      this.docs[id] = docs;
+      this.stats[3 * id + 1] = docs;
     }
     this.indexDocsMap = new Map(state.indexDocs);
     this.indexWordMap = new Map(state.indexWord);
