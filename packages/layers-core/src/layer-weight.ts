@@ -6,6 +6,10 @@ let uniqueId = 0;
  * A weight owned by a layer: a named `tf.Variable` plus the Keras-visible name (`dense/kernel`) and a
  * trainable flag. tfjs-core keeps one global registry of variable names, so the variable itself gets a
  * unique internal name while {@link LayerWeight.name} stays the Keras one.
+ *
+ * @example
+ * const w = dense.weights[0]; // LayerWeight 'dense/kernel'
+ * w.read().shape; // → [inputDim, units]
  */
 export class LayerWeight {
   /** Keras-style name: `<layer name>/<weight name>`. */

@@ -220,12 +220,20 @@ const layerRegistry = new Map<string, LayerClass>();
 /**
  * Makes a layer class known to `loadModel` / `deserializeLayer`. Each package registers its layers when
  * its module loads, e.g. `registerLayer(Dense)`.
+ *
+ * @example
+ * registerLayer(LSTM); // loadModel can now rebuild saved LSTM layers
  */
 export function registerLayer(cls: LayerClass): void {
   layerRegistry.set(cls.className, cls);
 }
 
-/** Rebuilds a layer from `{ className, config }`. */
+/**
+ * Rebuilds a layer from `{ className, config }`.
+ *
+ * @example
+ * deserializeLayer({ className: 'Dense', config: { units: 4 } }) // → Dense (after registerCoreLayers())
+ */
 export function deserializeLayer(serialized: { className: string; config: LayerConfig }): Layer {
   const cls = layerRegistry.get(serialized.className);
   if (!cls) {

@@ -2,6 +2,10 @@
  * A seedable stream of seeds. Layers draw from it for initializers and dropout masks so that, under a
  * fixed seed, two runs on the same backend produce identical weights (tfjs-core's random ops take an
  * explicit seed and are deterministic for a given seed).
+ *
+ * @example
+ * const seeds = new SeedStream(42);
+ * seeds.nextSeed(); // → the same 32-bit seed on every run
  */
 export class SeedStream {
   private state: number;
@@ -45,7 +49,12 @@ export function setGlobalSeed(seed: number): void {
   globalStream = new SeedStream(seed);
 }
 
-/** The process-wide seed stream used when no explicit seed is given. */
+/**
+ * The process-wide seed stream used when no explicit seed is given.
+ *
+ * @example
+ * tf.randomUniform([2], 0, 1, 'float32', globalSeedStream().nextSeed()) // seeded by setGlobalSeed
+ */
 export function globalSeedStream(): SeedStream {
   return globalStream;
 }

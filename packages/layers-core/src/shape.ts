@@ -7,7 +7,12 @@
  */
 export type Shape = (number | null)[];
 
-/** Formats a shape the way Keras prints it: `(None, 500, 32)`. */
+/**
+ * Formats a shape the way Keras prints it: `(None, 500, 32)`.
+ *
+ * @example
+ * formatShape([null, 500, 32]) // → '(None, 500, 32)'
+ */
 export function formatShape(shape: Shape): string {
   const parts = shape.map((d) => (d === null ? 'None' : String(d)));
   return `(${parts.join(', ')}${parts.length === 1 ? ',' : ''})`;

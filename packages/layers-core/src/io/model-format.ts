@@ -1,0 +1,39 @@
+import type { LayerConfig } from '../layer';
+import type { CompileOptions } from '../sequential';
+
+/** Name and version written into every saved model, checked on load. */
+export const MODEL_FORMAT = 'tensorseq-layers-model';
+export const MODEL_FORMAT_VERSION = 1;
+export const TOPOLOGY_FILE = 'model.json';
+export const WEIGHTS_FILE = 'weights.bin';
+
+/** One float32 array inside `weights.bin`. */
+export interface ArrayEntry {
+  name: string;
+  shape: number[];
+  /** Byte offset in `weights.bin`. */
+  offset: number;
+}
+
+/** The content of `model.json`. */
+export interface SavedModel {
+  format: typeof MODEL_FORMAT;
+  formatVersion: number;
+  modelTopology: {
+    className: 'Sequential';
+    config: { name: string; layers: { className: string; config: LayerConfig }[] };
+  };
+  /** The compile options (optimizer as `{ className, config }`), or null for an uncompiled model. */
+  trainingConfig: {
+    loss: string;
+    metrics: string[];
+    optimizer: { className: string; config: Record<string, unknown> };
+  } | null;
+  weights: ArrayEntry[];
+  optimizerState: { iterations: number; slots: ArrayEntry[] } | null;
+  /** Size and SHA-256 of `weights.bin`, so truncation or corruption is detected on load. */
+  weightsByteLength: number;
+  weightsSha256: string;
+}
+
+export type { CompileOptions };

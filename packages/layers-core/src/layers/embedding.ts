@@ -1,0 +1,114 @@
+import * as tf from '@tensorflow/tfjs-core';
+import {
+  type InitializerIdentifier,
+  randomUniform,
+  resolveInitializer,
+  serializeInitializer,
+} from '../initializers';
+import { type CallArgs, Layer, type LayerConfig, type LayerOptions } from '../layer';
+import type { LayerWeight } from '../layer-weight';
+import { embeddingLookup } from '../ops/embedding-lookup';
+import type { Shape } from '../shape';
+import { assertPositiveInteger } from '../utils/assert';
+
+/** Options of {@link Embedding}. */
+export interface EmbeddingOptions extends LayerOptions {
+  /** Vocabulary size: ids are in `[0, inputDim)`. */
+  inputDim: number;
+  /** Size of each vector. */
+  outputDim: number;
+  /** @defaultValue randomUniform(-0.05, 0.05), as in Keras */
+  embeddingsInitializer?: InitializerIdentifier;
+  /** Treat id 0 as padding: emit a mask `ids != 0` for downstream recurrent layers. @defaultValue false */
+  maskZero?: boolean;
+  /** Sequence length (needed when a `Flatten` follows); sets `inputShape: [inputLength]`. */
+  inputLength?: number | number[];
+}
+
+/**
+ * Keras' `Embedding`: maps integer ids `[batch, ...]` to vectors `[batch, ..., outputDim]` (weight
+ * `embeddings [inputDim, outputDim]`). Its gradient is a linear-time scatter-add (see `embeddingLookup`),
+ * never tfjs-backend-cpu's quadratic UnsortedSegmentSum.
+ *
+ * @example
+ * const emb = new Embedding({ inputDim: 10000, outputDim: 8, inputLength: 20 });
+ * emb.computeOutputShape([null, 20]); // → [null, 20, 8]
+ */
+export class Embedding extends Layer {
+  static override readonly className = 'Embedding';
+  readonly inputDim: number;
+  readonly outputDim: number;
+  readonly maskZero: boolean;
+  readonly inputLength: number[] | undefined;
+  private readonly embeddingsInitializer: InitializerIdentifier;
+  private embeddings: LayerWeight | null = null;
+
+  constructor(options: EmbeddingOptions) {
+    const inputLength = options?.inputLength === undefined ? undefined : [options.inputLength].flat();
+    super({ ...options, inputShape: options?.inputShape ?? inputLength });
+    assertPositiveInteger('Embedding', 'inputDim', options?.inputDim);
+    assertPositiveInteger('Embedding', 'outputDim', options.outputDim);
+    for (const d of inputLength ?? []) assertPositiveInteger('Embedding', 'inputLength', d);
+    this.inputDim = options.inputDim;
+    this.outputDim = options.outputDim;
+    this.maskZero = options.maskZero ?? false;
+    this.inputLength = inputLength;
+    this.embeddingsInitializer = resolveInitializer(
+      options.embeddingsInitializer ?? randomUniform(),
+      'Embedding',
+    );
+    this.supportsMasking = this.maskZero;
+  }
+
+  override build(inputShape: Shape): void {
+    this.embeddings = this.addWeight('embeddings', [this.inputDim, this.outputDim], {
+      initializer: this.embeddingsInitializer,
+    });
+    super.build(inputShape);
+  }
+
+  computeOutputShape(inputShape: Shape): Shape {
+    const rest = this.inputLength ?? inputShape.slice(1);
+    return [inputShape[0], ...rest, this.outputDim];
+  }
+
+  override computeMask(inputs: tf.Tensor, _mask: tf.Tensor | null): tf.Tensor | null {
+    return this.maskZero ? tf.notEqual(inputs, 0) : null;
+  }
+
+  call(inputs: tf.Tensor, _args: CallArgs = {}): tf.Tensor {
+    const ids = inputs.dtype === 'int32' ? inputs : tf.cast(inputs, 'int32');
+    this.checkIds(ids);
+    const out = embeddingLookup((this.embeddings as LayerWeight).read(), ids);
+    if (ids !== inputs) ids.dispose();
+    return out;
+  }
+
+  /** A clear error instead of the backend's: out-of-range ids name the layer and the offending value. */
+  private checkIds(ids: tf.Tensor): void {
+    const data = ids.dataSync();
+    for (let i = 0; i < data.length; i++) {
+      const id = data[i];
+      if (id < 0 || id >= this.inputDim) {
+        throw new RangeError(
+          `Embedding "${this.name}": ids must be integers in [0, ${this.inputDim - 1}] (inputDim=${this.inputDim}). Received: ids[${i}]=${id} in input shape=[${ids.shape.join(', ')}].`,
+        );
+      }
+    }
+  }
+
+  override getConfig(): LayerConfig {
+    return {
+      ...super.getConfig(),
+      inputDim: this.inputDim,
+      outputDim: this.outputDim,
+      maskZero: this.maskZero,
+      ...(this.inputLength ? { inputLength: this.inputLength } : {}),
+      embeddingsInitializer: serializeInitializer(resolveInitializer(this.embeddingsInitializer)),
+    };
+  }
+
+  static fromConfig(config: LayerConfig): Embedding {
+    return new Embedding(config as unknown as EmbeddingOptions);
+  }
+}

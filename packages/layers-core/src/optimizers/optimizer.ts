@@ -1,0 +1,100 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { LayerWeight } from '../layer-weight';
+
+/** A weight and its gradient, as the training step hands them to an optimizer. */
+export interface WeightGradient {
+  weight: LayerWeight;
+  grad: tf.Tensor;
+}
+
+/** One saved slot (accumulator, moment...) of an optimizer: `<weight name>/<slot>`. */
+export interface OptimizerSlot {
+  name: string;
+  shape: number[];
+  data: Float32Array;
+}
+
+/** What `save` stores of an optimizer so resumed training continues identically. */
+export interface OptimizerState {
+  iterations: number;
+  slots: OptimizerSlot[];
+}
+
+/** An optimizer: updates weights from gradients and can export / import its state. */
+export interface Optimizer {
+  /** Keras' class name (`RMSprop`, `Adam`, `SGD`). */
+  readonly className: string;
+  /** Number of updates applied so far. */
+  readonly iterations: number;
+  applyGradients(updates: readonly WeightGradient[]): void;
+  getState(): OptimizerState;
+  setState(state: OptimizerState): void;
+  /** JSON-serializable hyper-parameters (`resolveOptimizer({ className, config })` rebuilds it). */
+  getConfig(): Record<string, unknown>;
+}
+
+/**
+ * Base of the built-in optimizers. The update rule runs over typed arrays, one fused loop per weight,
+ * rather than as a chain of tensor ops: on the cpu and wasm backends reading a tensor is free and each op
+ * would allocate a full-size temporary (a 10000×100 Embedding makes that ten 4 MB arrays per step).
+ * Slots are created lazily, zero-filled, per weight name.
+ *
+ * @example
+ * class Plain extends HostOptimizer {
+ *   readonly className = 'Plain';
+ *   protected update(_n: string, p: Float32Array, g: Float32Array, out: Float32Array) {
+ *     for (let i = 0; i < p.length; i++) out[i] = p[i] - 0.1 * g[i];
+ *   }
+ *   getConfig() { return {}; }
+ * }
+ */
+export abstract class HostOptimizer implements Optimizer {
+  abstract readonly className: string;
+  private slots = new Map<string, OptimizerSlot>();
+  private steps = 0;
+
+  get iterations(): number {
+    return this.steps;
+  }
+
+  /** Writes the new value of one weight into `out` (`p` and `g` are read-only). */
+  protected abstract update(name: string, p: Float32Array, g: Float32Array, out: Float32Array): void;
+
+  abstract getConfig(): Record<string, unknown>;
+
+  /** The named slot of a weight, created zero-filled on first use. */
+  protected slot(weightName: string, slotName: string, shape: number[]): Float32Array {
+    const key = `${weightName}/${slotName}`;
+    let s = this.slots.get(key);
+    if (!s) {
+      s = { name: key, shape: shape.slice(), data: new Float32Array(tf.util.sizeFromShape(shape)) };
+      this.slots.set(key, s);
+    }
+    return s.data;
+  }
+
+  applyGradients(updates: readonly WeightGradient[]): void {
+    this.steps++;
+    for (const { weight, grad } of updates) {
+      const p = weight.read().dataSync() as Float32Array;
+      const g = grad.dataSync() as Float32Array;
+      const out = new Float32Array(p.length);
+      this.update(weight.name, p, g, out);
+      const next = tf.tensor(out, weight.shape, 'float32');
+      weight.variable.assign(next);
+      next.dispose();
+    }
+  }
+
+  getState(): OptimizerState {
+    return {
+      iterations: this.steps,
+      slots: [...this.slots.values()].map((s) => ({ ...s, data: s.data.slice() })),
+    };
+  }
+
+  setState(state: OptimizerState): void {
+    this.steps = state.iterations;
+    this.slots = new Map(state.slots.map((s) => [s.name, { ...s, data: Float32Array.from(s.data) }]));
+  }
+}

@@ -1,0 +1,34 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { describe, expect, it } from 'vitest';
+import { expectClose, loadConformance, toTensor } from '../src/index';
+
+describe('test-utils', () => {
+  it('loads a fixture file by bare or qualified name', () => {
+    const bare = loadConformance<{ cases: { id: string }[] }>('dense');
+    const qualified = loadConformance<{ cases: { id: string }[] }>('layers/dense');
+    expect(bare.cases.length).toBeGreaterThan(0);
+    expect(bare.cases.map((c) => c.id)).toEqual(qualified.cases.map((c) => c.id));
+    expect(() => loadConformance('nope')).toThrow('loadConformance: name must name a fixture file under');
+  });
+
+  it('turns fixture tensors into tensors', () => {
+    const t = toTensor({ shape: [2, 2], data: [1, 2, 3, 4] }, 'int32');
+    expect(t.dtype).toBe('int32');
+    expect(t.arraySync()).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+    t.dispose();
+  });
+
+  it('passes within tolerance and names the first mismatch otherwise', () => {
+    expectClose(tf.tensor([1, 2]), { shape: [2], data: [1, 2.00001] });
+    expect(() => expectClose([1, 2.5], [1, 2], { atol: 0.1, rtol: 0 })).toThrow(
+      'expectClose: values must be within atol=0.1, rtol=0. Received: index 1 is 2.5 vs expected 2 (max |diff| 0.5).',
+    );
+    expect(() => expectClose(tf.zeros([2, 1]), { shape: [2], data: [0, 0] })).toThrow(
+      'expectClose: shape must be [2]. Received: shape=[2,1].',
+    );
+  });
+});
