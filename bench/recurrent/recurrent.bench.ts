@@ -1,0 +1,301 @@
+/**
+ * Recurrent training-step benchmark: tensorseq vs tfjs-layers 4.22, same process, cpu backend.
+ *
+ *   pnpm bench recurrent                       # every model, 5 timed steps each after 1 warm-up
+ *   BENCH_MODELS=jena-gru,imdb-lstm pnpm bench recurrent
+ *   BENCH_RUNS=3 pnpm bench recurrent          # fewer timed steps (quick look; the report uses 5)
+ *   BENCH_SKIP_PEER=1 pnpm bench recurrent     # tensorseq only (profiling)
+ *
+ * One step = forward, backward and an RMSprop update on one batch (tensorseq: `Sequential.trainOnBatch`
+ * with layers-core's Embedding, Dense and RMSprop; tfjs-layers: `model.trainOnBatch`), for the chapter's
+ * models at the chapter's shapes. Both sides use the book's Keras 2 cell math (hardSigmoid gates, GRU resetAfter false,
+ * tfjs-layers' only GRU variant) so they compute the same function. tfjs-layers' Embedding gradient
+ * (cpu UnsortedSegmentSum, quadratic) is shimmed to linear time for both, so the IMDB ratios measure the
+ * recurrent part; stock tfjs-layers is estimated from the stock kernel on a slice, clearly labelled.
+ * Peak RSS is the increase over the RSS before each model's runs (same process). An optional PyTorch
+ * column runs bench/recurrent/torch_models.py with /usr/bin/python3 when torch is installed.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import '@tensorflow/tfjs-backend-cpu';
+import * as tf from '@tensorflow/tfjs-core';
+import '../src/vendor/register-all-chained-ops.js'; // tfjs-layers calls chained tensor methods
+import * as tfl from '@tensorflow/tfjs-layers';
+import { kernelsBackend } from '@tensorseq/kernels';
+import { Dense, Embedding, RMSprop, Sequential } from '@tensorseq/layers-core';
+import { Bidirectional, GRU, LSTM, SimpleRNN } from '@tensorseq/layers-recurrent';
+import { printTable, time, trackPeakRss, writeResults } from '../src/measure';
+import { shimUnsortedSegmentSum } from '../src/tfjs-layers-shim';
+
+type Recurrent = 'simplernn' | 'lstm' | 'bilstm' | 'gru' | 'gru-dropout' | 'stacked-gru';
+
+interface ModelSpec {
+  name: string;
+  kind: Recurrent;
+  /** IMDB: int ids [batch, maxlen] into a 10,000-word Embedding(32); Jena: floats [batch, time, 14]. */
+  input: { batch: number; time: number; features?: number; vocab?: number };
+  loss: 'bce' | 'mae';
+}
+
+const MODELS: ModelSpec[] = [
+  { name: 'imdb-simplernn', kind: 'simplernn', input: { batch: 128, time: 500, vocab: 10000 }, loss: 'bce' },
+  { name: 'imdb-lstm', kind: 'lstm', input: { batch: 128, time: 500, vocab: 10000 }, loss: 'bce' },
+  { name: 'imdb-bilstm', kind: 'bilstm', input: { batch: 128, time: 500, vocab: 10000 }, loss: 'bce' },
+  { name: 'jena-gru', kind: 'gru', input: { batch: 128, time: 240, features: 14 }, loss: 'mae' },
+  {
+    name: 'jena-gru-dropout',
+    kind: 'gru-dropout',
+    input: { batch: 128, time: 240, features: 14 },
+    loss: 'mae',
+  },
+  {
+    name: 'jena-stacked-gru',
+    kind: 'stacked-gru',
+    input: { batch: 128, time: 240, features: 14 },
+    loss: 'mae',
+  },
+];
+
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const wanted = process.env.BENCH_MODELS?.split(',');
+const skipPeer = process.env.BENCH_SKIP_PEER === '1';
+const EMBED = 32;
+
+/** Seeded inputs: ids in [1, vocab) or N(0,1) features, and 0/1 (or N(0,1)) targets. */
+function makeBatch(spec: ModelSpec): { x: tf.Tensor; y: tf.Tensor } {
+  const { batch, time: steps, features, vocab } = spec.input;
+  const x = vocab
+    ? tf.cast(tf.randomUniform([batch, steps], 1, vocab, 'float32', 1), 'int32')
+    : tf.randomNormal([batch, steps, features as number], 0, 1, 'float32', 2);
+  const y =
+    spec.loss === 'bce'
+      ? tf.cast(tf.greater(tf.randomUniform([batch, 1], 0, 1, 'float32', 3), 0.5), 'float32')
+      : tf.randomNormal([batch, 1], 0, 1, 'float32', 4);
+  return { x, y };
+}
+
+// ---------------------------------------------------------------- tensorseq side
+/** The chapter model on tensorseq: layers-core's Sequential, Embedding, Dense, RMSprop + our RNN layers. */
+function tensorseqModel(spec: ModelSpec) {
+  const book = { recurrentActivation: 'hardSigmoid' as const };
+  const { time: steps, features, vocab } = spec.input;
+  const model = new Sequential();
+  if (vocab) model.add(new Embedding({ inputDim: vocab, outputDim: EMBED, inputShape: [steps], seed: 5 }));
+  const first = vocab ? {} : { inputShape: [steps, features as number] };
+  switch (spec.kind) {
+    case 'simplernn':
+      model.add(new SimpleRNN({ units: 32, seed: 1, ...first }));
+      break;
+    case 'lstm':
+      model.add(new LSTM({ units: 32, ...book, seed: 1, ...first }));
+      break;
+    case 'bilstm':
+      model.add(new Bidirectional(new LSTM({ units: 32, ...book, seed: 1 }), { seed: 2, ...first }));
+      break;
+    case 'gru':
+      model.add(new GRU({ units: 32, ...book, resetAfter: false, seed: 1, ...first }));
+      break;
+    case 'gru-dropout':
+      model.add(
+        new GRU({
+          units: 32,
+          ...book,
+          resetAfter: false,
+          dropout: 0.2,
+          recurrentDropout: 0.2,
+          seed: 1,
+          ...first,
+        }),
+      );
+      break;
+    case 'stacked-gru': {
+      const drop = { dropout: 0.1, recurrentDropout: 0.5, resetAfter: false, ...book };
+      model.add(new GRU({ units: 32, ...drop, returnSequences: true, seed: 1, ...first }));
+      model.add(new GRU({ units: 64, activation: 'relu', ...drop, seed: 2 }));
+      break;
+    }
+  }
+  model.add(new Dense({ units: 1, activation: spec.loss === 'bce' ? 'sigmoid' : 'linear', seed: 6 }));
+  model.compile({
+    optimizer: new RMSprop({ variant: 'keras3' }),
+    loss: spec.loss === 'bce' ? 'binaryCrossentropy' : 'mae',
+  });
+  return {
+    step(x: tf.Tensor, y: tf.Tensor): void {
+      model.trainOnBatch(x, y);
+    },
+    predict(x: tf.Tensor): void {
+      tf.tidy(() => model.predict(x, { batchSize: spec.input.batch }).dataSync());
+    },
+    dispose: () => model.dispose(),
+  };
+}
+
+// ---------------------------------------------------------------- tfjs-layers side
+function tfjsModel(spec: ModelSpec) {
+  const model = tfl.sequential();
+  const { time: steps, features, vocab } = spec.input;
+  const book = { recurrentActivation: 'hardSigmoid' as const };
+  if (vocab) model.add(tfl.layers.embedding({ inputDim: vocab, outputDim: EMBED, inputLength: steps }));
+  const first = vocab ? {} : { inputShape: [steps, features as number] };
+  switch (spec.kind) {
+    case 'simplernn':
+      model.add(tfl.layers.simpleRNN({ units: 32, ...first }));
+      break;
+    case 'lstm':
+      model.add(tfl.layers.lstm({ units: 32, ...book, ...first }));
+      break;
+    case 'bilstm':
+      model.add(
+        tfl.layers.bidirectional({ layer: tfl.layers.lstm({ units: 32, ...book }) as tfl.RNN, ...first }),
+      );
+      break;
+    case 'gru':
+      model.add(tfl.layers.gru({ units: 32, ...book, ...first }));
+      break;
+    case 'gru-dropout':
+      model.add(tfl.layers.gru({ units: 32, ...book, dropout: 0.2, recurrentDropout: 0.2, ...first }));
+      break;
+    case 'stacked-gru': {
+      const drop = { dropout: 0.1, recurrentDropout: 0.5, ...book };
+      model.add(tfl.layers.gru({ units: 32, ...drop, returnSequences: true, ...first }));
+      model.add(tfl.layers.gru({ units: 64, activation: 'relu', ...drop }));
+      break;
+    }
+  }
+  model.add(tfl.layers.dense({ units: 1, activation: spec.loss === 'bce' ? 'sigmoid' : 'linear' }));
+  model.compile({
+    optimizer: tf.train.rmsprop(1e-3, 0.9, 0, 1e-7),
+    loss: spec.loss === 'bce' ? 'binaryCrossentropy' : 'meanAbsoluteError',
+  });
+  return {
+    async step(x: tf.Tensor, y: tf.Tensor) {
+      await model.trainOnBatch(x, y);
+    },
+    predict(x: tf.Tensor): void {
+      tf.tidy(() => (model.predict(x) as tf.Tensor).dataSync());
+    },
+    dispose: () => model.dispose(),
+  };
+}
+
+// ---------------------------------------------------------------- measuring
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+async function measure(step: () => unknown): Promise<{ ms: number; rssMiB: number }> {
+  gc();
+  const base = process.memoryUsage.rss() / 2 ** 20;
+  const rss = trackPeakRss();
+  const t = await time(step, { warmup: 1, runs });
+  return { ms: t.medianMs, rssMiB: rss.stop() - base };
+}
+
+/** Stock tfjs-backend-cpu UnsortedSegmentSum on 1/50 of the IMDB ids, extrapolated (it is O(ids · vocab · dim)). */
+function estimateStockEmbeddingGradMs(spec: ModelSpec): number {
+  const ids = (spec.input.batch * spec.input.time) / 50;
+  const vocab = spec.input.vocab as number;
+  const x = tf.ones([ids, EMBED]);
+  const seg = tf.cast(tf.randomUniform([ids], 0, vocab, 'float32', 9), 'int32');
+  const t0 = performance.now();
+  tf.unsortedSegmentSum(x, seg as tf.Tensor1D, vocab).dispose();
+  const ms = (performance.now() - t0) * 50;
+  x.dispose();
+  seg.dispose();
+  return ms;
+}
+
+function torchTimings(names: string[]): Record<string, number> | string {
+  const script = join(dirname(fileURLToPath(import.meta.url)), 'torch_models.py');
+  if (!existsSync('/usr/bin/python3')) return 'skipped: /usr/bin/python3 not found';
+  const probe = spawnSync('/usr/bin/python3', ['-c', 'import torch'], { encoding: 'utf8' });
+  if (probe.status !== 0) return 'skipped: torch is not installed for /usr/bin/python3';
+  const r = spawnSync('/usr/bin/python3', [script, String(runs), ...names], { encoding: 'utf8' });
+  if (r.status !== 0) return `skipped: torch_models.py failed (${r.stderr.trim().split('\n').pop()})`;
+  return JSON.parse(r.stdout.trim().split('\n').pop() as string) as Record<string, number>;
+}
+
+async function main(): Promise<void> {
+  await tf.setBackend('cpu');
+  const specs = MODELS.filter((m) => !wanted || wanted.includes(m.name));
+  const stockEstimates = new Map<string, number>();
+  for (const spec of specs)
+    if (spec.input.vocab) stockEstimates.set(spec.name, estimateStockEmbeddingGradMs(spec));
+  shimUnsortedSegmentSum();
+  const torch = torchTimings(specs.map((s) => s.name));
+  const rows: Record<string, string | number>[] = [];
+  const results: Record<string, unknown>[] = [];
+  for (const spec of specs) {
+    const { x, y } = makeBatch(spec);
+    const ours = tensorseqModel(spec);
+    const us = await measure(() => ours.step(x, y));
+    const predictMs =
+      spec.name === 'imdb-lstm' ? (await time(() => ours.predict(x), { runs })).medianMs : null;
+    ours.dispose();
+    console.log(`${spec.name}: tensorseq ${us.ms.toFixed(0)} ms/step`);
+    let them = { ms: Number.NaN, rssMiB: Number.NaN };
+    let theirPredictMs: number | null = null;
+    if (!skipPeer) {
+      const theirs = tfjsModel(spec);
+      them = await measure(() => theirs.step(x, y));
+      theirPredictMs = predictMs === null ? null : (await time(() => theirs.predict(x), { runs })).medianMs;
+      theirs.dispose();
+    }
+    x.dispose();
+    y.dispose();
+    const stock = stockEstimates.get(spec.name);
+    const torchMs = typeof torch === 'string' ? null : (torch[spec.name] ?? null);
+    const ratio = us.ms / them.ms;
+    rows.push({
+      model: spec.name,
+      'tensorseq ms': us.ms,
+      'tfjs-layers ms': them.ms,
+      ratio: ratio,
+      goal: ratio <= 0.25 ? 'met (≤0.25)' : 'MISSED',
+      'ΔRSS us MiB': us.rssMiB,
+      'ΔRSS tfjs MiB': them.rssMiB,
+      'stock tfjs': stock === undefined ? '-' : `too slow: est. ≥${(stock / 1000).toFixed(0)} s/step`,
+      'torch ms': torchMs ?? '-',
+    });
+    results.push({
+      model: spec.name,
+      tensorseqMs: us.ms,
+      tfjsLayersMs: them.ms,
+      ratio,
+      tensorseqRssMiB: us.rssMiB,
+      tfjsLayersRssMiB: them.rssMiB,
+      stockTfjsEstimateMs: stock ?? null,
+      torchMs,
+      predictMs,
+      theirPredictMs,
+    });
+    if (predictMs !== null && theirPredictMs !== null) {
+      const batch = spec.input.batch;
+      rows.push({
+        model: `${spec.name} predict`,
+        'tensorseq ms': predictMs,
+        'tfjs-layers ms': theirPredictMs,
+        ratio: predictMs / theirPredictMs,
+        goal: `${Math.round((batch * 1000) / predictMs)} vs ${Math.round((batch * 1000) / theirPredictMs)} samples/s`,
+        'ΔRSS us MiB': '-',
+        'ΔRSS tfjs MiB': '-',
+        'stock tfjs': '-',
+        'torch ms': '-',
+      });
+    }
+    console.log(`done ${spec.name}: ${us.ms.toFixed(0)} ms vs ${them.ms.toFixed(0)} ms`);
+  }
+  console.log(
+    `\nrecurrent training step, cpu backend, kernels: ${kernelsBackend()}, ${runs} timed runs (median)`,
+  );
+  printTable(rows);
+  if (typeof torch === 'string') console.log(`PyTorch column ${torch}`);
+  console.log(
+    `wrote ${writeResults('recurrent', { backend: 'cpu', kernels: kernelsBackend(), runs, results, torch })}`,
+  );
+}
+
+await main();

@@ -1,0 +1,685 @@
+// @tensorseq/kernels: WebAssembly SIMD kernels (wasm32 + simd128, no libc).
+//
+// The TypeScript side (src/wasm/wasm-kernels.ts) owns the memory layout: it grows the module's memory,
+// copies inputs in at offsets above __heap_base, fills an RnnParams block with their addresses and
+// calls one export per forward/backward pass. This file mirrors src/js/rnn-forward-js.ts and
+// src/js/rnn-backward-js.ts step for step, with the same saved-buffer layout ([T, B, .], step-major),
+// so a forward on one backend can be differentiated on the other.
+//
+// Build: sh scripts/build-wasm.sh (clang -O3 --target=wasm32 -msimd128 -nostdlib).
+
+#include <wasm_simd128.h>
+
+typedef int i32;
+typedef unsigned int u32;
+
+#define EXPORT(name) __attribute__((export_name(#name)))
+
+// ---------------------------------------------------------------------------------------------------
+// Scalar math without libc.
+
+// tanh as Eigen's 13/6 rational approximation (a few ulp on float32): only multiply-adds and one
+// division, so it vectorizes well and is about twice as fast as going through exp. Inputs are clamped
+// where float32 tanh is already +-1.
+static inline float ftanh(float x) {
+  x = x < -7.90531110763549805f ? -7.90531110763549805f : (x > 7.90531110763549805f ? 7.90531110763549805f : x);
+  float x2 = x * x;
+  float p = -2.76076847742355e-16f;
+  p = p * x2 + 2.00018790482477e-13f;
+  p = p * x2 + -8.60467152213735e-11f;
+  p = p * x2 + 5.12229709037114e-08f;
+  p = p * x2 + 1.48572235717979e-05f;
+  p = p * x2 + 6.37261928875436e-04f;
+  p = p * x2 + 4.89352455891786e-03f;
+  p = p * x;
+  float q = 1.19825839466702e-06f;
+  q = q * x2 + 1.18534705686654e-04f;
+  q = q * x2 + 2.26843463243900e-03f;
+  q = q * x2 + 4.89352518554385e-03f;
+  return p / q;
+}
+
+// sigmoid(x) = (1 + tanh(x/2)) / 2, sharing the rational tanh.
+static inline float fsigmoid(float x) { return 0.5f + 0.5f * ftanh(0.5f * x); }
+
+enum { ACT_TANH = 0, ACT_RELU = 1, ACT_SIGMOID = 2, ACT_HARD_SIGMOID = 3, ACT_LINEAR = 4 };
+enum { CELL_SIMPLE_RNN = 0, CELL_LSTM = 1, CELL_GRU = 2 };
+
+// In-place activation of a contiguous run; the switch is outside the loop so each case vectorizes.
+static void activate_run(i32 code, float* v, i32 n) {
+  switch (code) {
+    case ACT_TANH:
+      for (i32 i = 0; i < n; i++) v[i] = ftanh(v[i]);
+      break;
+    case ACT_RELU:
+      for (i32 i = 0; i < n; i++) v[i] = v[i] > 0 ? v[i] : 0;
+      break;
+    case ACT_SIGMOID:
+      for (i32 i = 0; i < n; i++) v[i] = fsigmoid(v[i]);
+      break;
+    case ACT_HARD_SIGMOID:
+      for (i32 i = 0; i < n; i++) {
+        float y = 0.2f * v[i] + 0.5f;
+        v[i] = y < 0 ? 0 : (y > 1 ? 1 : y);
+      }
+      break;
+    default:
+      break;
+  }
+}
+
+// out[i] = act'(x) given y = act(x) (all five are monotone, so the output determines it), for a
+// contiguous run, switch outside the loop so each case vectorizes.
+static void activation_grad_run(i32 code, float* out, const float* y, i32 n) {
+  switch (code) {
+    case ACT_TANH:
+      for (i32 i = 0; i < n; i++) out[i] = 1.0f - y[i] * y[i];
+      break;
+    case ACT_RELU:
+      for (i32 i = 0; i < n; i++) out[i] = y[i] > 0 ? 1.0f : 0.0f;
+      break;
+    case ACT_SIGMOID:
+      for (i32 i = 0; i < n; i++) out[i] = y[i] * (1.0f - y[i]);
+      break;
+    case ACT_HARD_SIGMOID:
+      for (i32 i = 0; i < n; i++) out[i] = (y[i] > 0 && y[i] < 1) ? 0.2f : 0.0f;
+      break;
+    default:
+      for (i32 i = 0; i < n; i++) out[i] = 1.0f;
+      break;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// SGEMM: C[m x n] (+)= op(A) @ op(B), row-major with leading dimensions. GotoBLAS structure: B is
+// packed into k-major panels of NR columns, A into k-major panels of MR rows (the packing absorbs the
+// transposes), and a 4x8 register-blocked micro-kernel does the multiply-adds with f32x4 vectors.
+
+#define MR 4
+#define NR 8
+#define KC 256
+#define MC 128
+#define NC 512
+
+static float pack_a_buf[MC * KC] __attribute__((aligned(16)));
+static float pack_b_buf[KC * NC] __attribute__((aligned(16)));
+
+// 4x4 transpose of rows r0..r3 (4 floats each) into columns o[0..3].
+static inline void transpose4(v128_t r0, v128_t r1, v128_t r2, v128_t r3, v128_t* o) {
+  v128_t t0 = wasm_i32x4_shuffle(r0, r1, 0, 4, 1, 5);
+  v128_t t1 = wasm_i32x4_shuffle(r0, r1, 2, 6, 3, 7);
+  v128_t t2 = wasm_i32x4_shuffle(r2, r3, 0, 4, 1, 5);
+  v128_t t3 = wasm_i32x4_shuffle(r2, r3, 2, 6, 3, 7);
+  o[0] = wasm_i32x4_shuffle(t0, t2, 0, 1, 4, 5);
+  o[1] = wasm_i32x4_shuffle(t0, t2, 2, 3, 6, 7);
+  o[2] = wasm_i32x4_shuffle(t1, t3, 0, 1, 4, 5);
+  o[3] = wasm_i32x4_shuffle(t1, t3, 2, 3, 6, 7);
+}
+
+// Packs op(A)[i0:i0+mc, p0:p0+kc] into panels: panel r holds rows r*MR.. as [kc][MR], zero-padded.
+static void pack_a(i32 ta, const float* a, i32 lda, i32 i0, i32 p0, i32 mc, i32 kc, float* dst) {
+  for (i32 ir = 0; ir < mc; ir += MR) {
+    i32 mr = mc - ir < MR ? mc - ir : MR;
+    if (!ta) {
+      const float* src = a + (i0 + ir) * lda + p0;
+      if (mr == MR) {
+        i32 p = 0;
+        for (; p + 4 <= kc; p += 4) {
+          v128_t o[4];
+          transpose4(wasm_v128_load(src + p), wasm_v128_load(src + lda + p), wasm_v128_load(src + 2 * lda + p),
+                     wasm_v128_load(src + 3 * lda + p), o);
+          for (i32 q = 0; q < 4; q++) wasm_v128_store(dst + 4 * q, o[q]);
+          dst += 4 * MR;
+        }
+        for (; p < kc; p++) {
+          dst[0] = src[p];
+          dst[1] = src[lda + p];
+          dst[2] = src[2 * lda + p];
+          dst[3] = src[3 * lda + p];
+          dst += MR;
+        }
+      } else {
+        for (i32 p = 0; p < kc; p++) {
+          for (i32 i = 0; i < MR; i++) dst[i] = i < mr ? src[i * lda + p] : 0.0f;
+          dst += MR;
+        }
+      }
+    } else {
+      // op(A)[i][p] = A[p][i]: rows of the panel are contiguous in A.
+      const float* src = a + p0 * lda + i0 + ir;
+      if (mr == MR) {
+        for (i32 p = 0; p < kc; p++) {
+          wasm_v128_store(dst, wasm_v128_load(src + p * lda));
+          dst += MR;
+        }
+      } else {
+        for (i32 p = 0; p < kc; p++) {
+          for (i32 i = 0; i < MR; i++) dst[i] = i < mr ? src[p * lda + i] : 0.0f;
+          dst += MR;
+        }
+      }
+    }
+  }
+}
+
+// Packs op(B)[p0:p0+kc, j0:j0+nc] into panels: panel c holds columns c*NR.. as [kc][NR], zero-padded.
+static void pack_b(i32 tb, const float* b, i32 ldb, i32 p0, i32 j0, i32 kc, i32 nc, float* dst) {
+  for (i32 jr = 0; jr < nc; jr += NR) {
+    i32 nr = nc - jr < NR ? nc - jr : NR;
+    if (!tb) {
+      const float* src = b + p0 * ldb + j0 + jr;
+      if (nr == NR) {
+        for (i32 p = 0; p < kc; p++) {
+          wasm_v128_store(dst, wasm_v128_load(src + p * ldb));
+          wasm_v128_store(dst + 4, wasm_v128_load(src + p * ldb + 4));
+          dst += NR;
+        }
+      } else {
+        for (i32 p = 0; p < kc; p++) {
+          for (i32 j = 0; j < NR; j++) dst[j] = j < nr ? src[p * ldb + j] : 0.0f;
+          dst += NR;
+        }
+      }
+    } else {
+      // op(B)[p][j] = B[j][p].
+      const float* src = b + (j0 + jr) * ldb + p0;
+      i32 p = 0;
+      if (nr == NR) {
+        for (; p + 4 <= kc; p += 4) {
+          v128_t lo[4], hi[4];
+          transpose4(wasm_v128_load(src + p), wasm_v128_load(src + ldb + p), wasm_v128_load(src + 2 * ldb + p),
+                     wasm_v128_load(src + 3 * ldb + p), lo);
+          transpose4(wasm_v128_load(src + 4 * ldb + p), wasm_v128_load(src + 5 * ldb + p),
+                     wasm_v128_load(src + 6 * ldb + p), wasm_v128_load(src + 7 * ldb + p), hi);
+          for (i32 q = 0; q < 4; q++) {
+            wasm_v128_store(dst + NR * q, lo[q]);
+            wasm_v128_store(dst + NR * q + 4, hi[q]);
+          }
+          dst += 4 * NR;
+        }
+      }
+      for (; p < kc; p++) {
+        for (i32 j = 0; j < NR; j++) dst[j] = j < nr ? src[j * ldb + p] : 0.0f;
+        dst += NR;
+      }
+    }
+  }
+}
+
+// C tile [mr x nr] (+)= Ap panel @ Bp panel. `add` = 0 overwrites C.
+static void micro_kernel(i32 kc, const float* ap, const float* bp, float* c, i32 ldc, i32 mr, i32 nr,
+                         i32 add) {
+  v128_t c00 = wasm_f32x4_splat(0), c01 = c00, c10 = c00, c11 = c00;
+  v128_t c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+  for (i32 p = 0; p < kc; p++) {
+    v128_t b0 = wasm_v128_load(bp);
+    v128_t b1 = wasm_v128_load(bp + 4);
+    v128_t a0 = wasm_v128_load32_splat(ap);
+    v128_t a1 = wasm_v128_load32_splat(ap + 1);
+    c00 = wasm_f32x4_add(c00, wasm_f32x4_mul(a0, b0));
+    c01 = wasm_f32x4_add(c01, wasm_f32x4_mul(a0, b1));
+    v128_t a2 = wasm_v128_load32_splat(ap + 2);
+    c10 = wasm_f32x4_add(c10, wasm_f32x4_mul(a1, b0));
+    c11 = wasm_f32x4_add(c11, wasm_f32x4_mul(a1, b1));
+    v128_t a3 = wasm_v128_load32_splat(ap + 3);
+    c20 = wasm_f32x4_add(c20, wasm_f32x4_mul(a2, b0));
+    c21 = wasm_f32x4_add(c21, wasm_f32x4_mul(a2, b1));
+    c30 = wasm_f32x4_add(c30, wasm_f32x4_mul(a3, b0));
+    c31 = wasm_f32x4_add(c31, wasm_f32x4_mul(a3, b1));
+    ap += MR;
+    bp += NR;
+  }
+  if (mr == MR && nr == NR) {
+    if (add) {
+      c00 = wasm_f32x4_add(c00, wasm_v128_load(c));
+      c01 = wasm_f32x4_add(c01, wasm_v128_load(c + 4));
+      c10 = wasm_f32x4_add(c10, wasm_v128_load(c + ldc));
+      c11 = wasm_f32x4_add(c11, wasm_v128_load(c + ldc + 4));
+      c20 = wasm_f32x4_add(c20, wasm_v128_load(c + 2 * ldc));
+      c21 = wasm_f32x4_add(c21, wasm_v128_load(c + 2 * ldc + 4));
+      c30 = wasm_f32x4_add(c30, wasm_v128_load(c + 3 * ldc));
+      c31 = wasm_f32x4_add(c31, wasm_v128_load(c + 3 * ldc + 4));
+    }
+    wasm_v128_store(c, c00);
+    wasm_v128_store(c + 4, c01);
+    wasm_v128_store(c + ldc, c10);
+    wasm_v128_store(c + ldc + 4, c11);
+    wasm_v128_store(c + 2 * ldc, c20);
+    wasm_v128_store(c + 2 * ldc + 4, c21);
+    wasm_v128_store(c + 3 * ldc, c30);
+    wasm_v128_store(c + 3 * ldc + 4, c31);
+    return;
+  }
+  float tile[MR * NR] __attribute__((aligned(16)));
+  wasm_v128_store(tile, c00);
+  wasm_v128_store(tile + 4, c01);
+  wasm_v128_store(tile + 8, c10);
+  wasm_v128_store(tile + 12, c11);
+  wasm_v128_store(tile + 16, c20);
+  wasm_v128_store(tile + 20, c21);
+  wasm_v128_store(tile + 24, c30);
+  wasm_v128_store(tile + 28, c31);
+  for (i32 i = 0; i < mr; i++) {
+    for (i32 j = 0; j < nr; j++) {
+      c[i * ldc + j] = add ? c[i * ldc + j] + tile[i * NR + j] : tile[i * NR + j];
+    }
+  }
+}
+
+static void gemm(i32 ta, i32 tb, i32 m, i32 n, i32 k, const float* a, i32 lda, const float* b, i32 ldb,
+                 float* c, i32 ldc, i32 accumulate) {
+  if (m <= 0 || n <= 0) return;
+  if (k <= 0) {
+    if (!accumulate)
+      for (i32 i = 0; i < m; i++)
+        for (i32 j = 0; j < n; j++) c[i * ldc + j] = 0;
+    return;
+  }
+  for (i32 jc = 0; jc < n; jc += NC) {
+    i32 nc = n - jc < NC ? n - jc : NC;
+    for (i32 pc = 0; pc < k; pc += KC) {
+      i32 kc = k - pc < KC ? k - pc : KC;
+      i32 add = accumulate || pc > 0;
+      pack_b(tb, b, ldb, pc, jc, kc, nc, pack_b_buf);
+      for (i32 ic = 0; ic < m; ic += MC) {
+        i32 mc = m - ic < MC ? m - ic : MC;
+        pack_a(ta, a, lda, ic, pc, mc, kc, pack_a_buf);
+        for (i32 jr = 0; jr < nc; jr += NR) {
+          i32 nr = nc - jr < NR ? nc - jr : NR;
+          const float* bp = pack_b_buf + jr * kc;
+          for (i32 ir = 0; ir < mc; ir += MR) {
+            i32 mr = mc - ir < MR ? mc - ir : MR;
+            micro_kernel(kc, pack_a_buf + ir * kc, bp, c + (ic + ir) * ldc + jc + jr, ldc, mr, nr, add);
+          }
+        }
+      }
+    }
+  }
+}
+
+EXPORT(sgemm)
+void sgemm_export(i32 ta, i32 tb, i32 m, i32 n, i32 k, const float* a, const float* b, float* c, i32 accumulate) {
+  gemm(ta, tb, m, n, k, a, ta ? m : k, b, tb ? k : n, c, n, accumulate);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Recurrent sequences. Field order must match PARAM_FIELDS in src/wasm/wasm-kernels.ts.
+
+typedef struct {
+  i32 cell, batch, time, features, units, act, rec_act, reset_after, go_backwards, training;
+  // Inputs (null pointer = absent).
+  const float *x, *kernel, *rk, *bias, *mask, *dm, *rdm;
+  // State: h and c hold the initial states on entry and the final states on exit (forward), or the
+  // final-state gradients on entry and the initial-state gradients on exit (backward).
+  float *h, *c;
+  // Forward: outputs [B,T,U]; saved [T,B,.] buffers (only slot 0 used without training); scratch gh
+  // [B, G*U] (backward: [B, G*U + U], the activation derivatives of one step).
+  float *outputs, *xs, *gx, *gates, *hin, *aux, *aux2, *gh;
+  // Backward: upstream dOutputs or null; results; scratch.
+  const float* dout;
+  float *dx, *dkernel, *drk, *dbias, *dg, *dgh, *dhin, *dxs;
+} RnnParams;
+
+static i32 gate_count(i32 cell) { return cell == CELL_LSTM ? 4 : (cell == CELL_GRU ? 3 : 1); }
+
+static i32 masked(const RnnParams* p, i32 b, i32 t) {
+  return p->mask && p->mask[b * p->time + t] == 0.0f;
+}
+
+static void gather_inputs(const RnnParams* p) {
+  i32 B = p->batch, T = p->time, F = p->features;
+  for (i32 s = 0; s < T; s++) {
+    i32 t = p->go_backwards ? T - 1 - s : s;
+    for (i32 b = 0; b < B; b++) {
+      const float* src = p->x + (b * T + t) * F;
+      float* dst = p->xs + (s * B + b) * F;
+      if (p->dm) {
+        const float* m = p->dm + b * F;
+        for (i32 f = 0; f < F; f++) dst[f] = src[f] * m[f];
+      } else {
+        for (i32 f = 0; f < F; f++) dst[f] = src[f];
+      }
+    }
+  }
+}
+
+static void simple_rnn_step(const RnnParams* p, const float* gx, float* gates, i32 t) {
+  i32 B = p->batch, U = p->units;
+  for (i32 b = 0; b < B; b++) {
+    if (masked(p, b, t)) continue;
+    float* g = gates + b * U;
+    const float* x = gx + b * U;
+    const float* r = p->gh + b * U;
+    for (i32 j = 0; j < U; j++) g[j] = x[j] + r[j];
+    activate_run(p->act, g, U);
+    for (i32 j = 0; j < U; j++) p->h[b * U + j] = g[j];
+  }
+}
+
+static void lstm_step(const RnnParams* p, const float* gx, float* gates, float* cprev, float* cact, i32 t) {
+  i32 B = p->batch, U = p->units, GU = 4 * U;
+  for (i32 b = 0; b < B; b++) {
+    if (masked(p, b, t)) continue;
+    float* g = gates + b * GU;
+    const float* x = gx + b * GU;
+    const float* r = p->gh + b * GU;
+    for (i32 j = 0; j < GU; j++) g[j] = x[j] + r[j];
+    activate_run(p->rec_act, g, 2 * U);
+    activate_run(p->act, g + 2 * U, U);
+    activate_run(p->rec_act, g + 3 * U, U);
+    float* c = p->c + b * U;
+    float* cp = cprev + b * U;
+    float* ca = cact + b * U;
+    for (i32 j = 0; j < U; j++) {
+      cp[j] = c[j];
+      float cn = g[U + j] * c[j] + g[j] * g[2 * U + j];
+      c[j] = cn;
+      ca[j] = cn;
+    }
+    activate_run(p->act, ca, U);
+    float* h = p->h + b * U;
+    for (i32 j = 0; j < U; j++) h[j] = g[3 * U + j] * ca[j];
+  }
+}
+
+static void gru_after_step(const RnnParams* p, const float* gx, float* gates, float* rech, i32 t) {
+  i32 B = p->batch, U = p->units, GU = 3 * U;
+  const float* br = p->bias ? p->bias + GU : 0;
+  for (i32 b = 0; b < B; b++) {
+    if (masked(p, b, t)) continue;
+    float* g = gates + b * GU;
+    const float* x = gx + b * GU;
+    float* r = p->gh + b * GU;
+    if (br)
+      for (i32 j = 0; j < GU; j++) r[j] += br[j];
+    for (i32 j = 0; j < 2 * U; j++) g[j] = x[j] + r[j];
+    activate_run(p->rec_act, g, 2 * U);
+    float* rh = rech + b * U;
+    for (i32 j = 0; j < U; j++) {
+      rh[j] = r[2 * U + j];
+      g[2 * U + j] = x[2 * U + j] + g[U + j] * rh[j];
+    }
+    activate_run(p->act, g + 2 * U, U);
+    float* h = p->h + b * U;
+    for (i32 j = 0; j < U; j++) {
+      float z = g[j];
+      h[j] = z * h[j] + (1.0f - z) * g[2 * U + j];
+    }
+  }
+}
+
+// resetAfter false: the reset gate is needed before the candidate's recurrent matmul.
+static void gru_before_step(const RnnParams* p, const float* gx, float* gates, const float* hin, float* rh,
+                            i32 t) {
+  i32 B = p->batch, U = p->units, GU = 3 * U;
+  gemm(0, 0, B, 2 * U, U, hin, U, p->rk, GU, p->gh, GU, 0);
+  for (i32 b = 0; b < B; b++) {
+    float* g = gates + b * GU;
+    const float* x = gx + b * GU;
+    const float* r = p->gh + b * GU;
+    for (i32 j = 0; j < 2 * U; j++) g[j] = x[j] + r[j];
+    activate_run(p->rec_act, g, 2 * U);
+    for (i32 j = 0; j < U; j++) rh[b * U + j] = g[U + j] * hin[b * U + j];
+  }
+  gemm(0, 0, B, U, U, rh, U, p->rk + 2 * U, GU, p->gh + 2 * U, GU, 0);
+  for (i32 b = 0; b < B; b++) {
+    if (masked(p, b, t)) continue;
+    float* g = gates + b * GU;
+    const float* x = gx + b * GU;
+    const float* r = p->gh + b * GU;
+    for (i32 j = 0; j < U; j++) g[2 * U + j] = x[2 * U + j] + r[2 * U + j];
+    activate_run(p->act, g + 2 * U, U);
+    float* h = p->h + b * U;
+    for (i32 j = 0; j < U; j++) {
+      float z = g[j];
+      h[j] = z * h[j] + (1.0f - z) * g[2 * U + j];
+    }
+  }
+}
+
+EXPORT(rnn_forward)
+void rnn_forward(RnnParams* p) {
+  i32 B = p->batch, T = p->time, F = p->features, U = p->units;
+  i32 GU = gate_count(p->cell) * U;
+  gather_inputs(p);
+  gemm(0, 0, T * B, GU, F, p->xs, F, p->kernel, GU, p->gx, GU, 0);
+  if (p->bias) {
+    for (i32 r = 0; r < T * B; r++) {
+      float* row = p->gx + r * GU;
+      for (i32 j = 0; j < GU; j++) row[j] += p->bias[j];
+    }
+  }
+  for (i32 s = 0; s < T; s++) {
+    i32 t = p->go_backwards ? T - 1 - s : s;
+    i32 so = p->training ? s * B : 0;
+    float* hin = p->hin + so * U;
+    for (i32 i = 0; i < B * U; i++) hin[i] = p->rdm ? p->h[i] * p->rdm[i] : p->h[i];
+    if (p->cell == CELL_GRU && p->rdm)
+      for (i32 i = 0; i < B * U; i++) p->aux2[so * U + i] = p->h[i];
+    const float* gx = p->gx + s * B * GU;
+    float* gates = p->gates + so * GU;
+    if (p->cell == CELL_GRU && !p->reset_after) {
+      gru_before_step(p, gx, gates, hin, p->aux + so * U, t);
+    } else {
+      gemm(0, 0, B, GU, U, hin, U, p->rk, GU, p->gh, GU, 0);
+      if (p->cell == CELL_LSTM)
+        lstm_step(p, gx, gates, p->aux + so * U, p->aux2 + so * U, t);
+      else if (p->cell == CELL_GRU)
+        gru_after_step(p, gx, gates, p->aux + so * U, t);
+      else
+        simple_rnn_step(p, gx, gates, t);
+    }
+    for (i32 b = 0; b < B; b++) {
+      float* out = p->outputs + (b * T + s) * U;
+      for (i32 j = 0; j < U; j++) out[j] = p->h[b * U + j];
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Backward. On entry p->h / p->c hold dL/d(final states) (zeros when absent); per step (last processed
+// first) the gate gradients go to dg (input side) and dgh (recurrent side, a separate buffer only for
+// GRU resetAfter), then dh_{t-1} = direct part + (dgh @ U^T) * recurrent dropout mask.
+
+// Derivatives of a step's gate block [B, G*U]: blocks [0, rec_blocks*U) use the recurrent activation,
+// the next U the cell activation, the rest (lstm's o) the recurrent activation again.
+static void gate_grads(const RnnParams* p, float* out, const float* gates, i32 GU, i32 rec_blocks) {
+  i32 U = p->units;
+  for (i32 b = 0; b < p->batch; b++) {
+    const float* g = gates + b * GU;
+    float* d = out + b * GU;
+    activation_grad_run(p->rec_act, d, g, rec_blocks * U);
+    activation_grad_run(p->act, d + rec_blocks * U, g + rec_blocks * U, U);
+    if (GU > (rec_blocks + 1) * U) {
+      activation_grad_run(p->rec_act, d + (rec_blocks + 1) * U, g + (rec_blocks + 1) * U, GU - (rec_blocks + 1) * U);
+    }
+  }
+}
+
+static void zero_row(float* row, i32 n) {
+  for (i32 j = 0; j < n; j++) row[j] = 0;
+}
+
+static void simple_rnn_step_grad(const RnnParams* p, i32 s, i32 t) {
+  i32 B = p->batch, U = p->units;
+  activation_grad_run(p->act, p->gh, p->gates + s * B * U, B * U);
+  for (i32 b = 0; b < B; b++) {
+    float* dg = p->dg + (s * B + b) * U;
+    if (masked(p, b, t)) {
+      zero_row(dg, U);
+      continue;
+    }
+    const float* dy = p->gh + b * U;
+    float* dh = p->h + b * U;
+    for (i32 j = 0; j < U; j++) {
+      dg[j] = dh[j] * dy[j];
+      dh[j] = 0;
+    }
+  }
+}
+
+static void lstm_step_grad(const RnnParams* p, i32 s, i32 t) {
+  i32 B = p->batch, U = p->units, GU = 4 * U;
+  float* dgates = p->gh;
+  float* dcact = p->gh + B * GU;
+  gate_grads(p, dgates, p->gates + s * B * GU, GU, 2);
+  activation_grad_run(p->act, dcact, p->aux2 + s * B * U, B * U);
+  for (i32 b = 0; b < B; b++) {
+    float* dg = p->dg + (s * B + b) * GU;
+    if (masked(p, b, t)) {
+      zero_row(dg, GU);
+      continue;
+    }
+    const float* g = p->gates + (s * B + b) * GU;
+    const float* cprev = p->aux + (s * B + b) * U;
+    const float* cact = p->aux2 + (s * B + b) * U;
+    const float* d = dgates + b * GU;
+    const float* dca = dcact + b * U;
+    float* dh = p->h + b * U;
+    float* dc = p->c + b * U;
+    for (i32 j = 0; j < U; j++) {
+      float i = g[j], f = g[U + j], gg = g[2 * U + j], o = g[3 * U + j];
+      float ac = cact[j];
+      float dcn = dc[j] + dh[j] * o * dca[j];
+      dg[j] = dcn * gg * d[j];
+      dg[U + j] = dcn * cprev[j] * d[U + j];
+      dg[2 * U + j] = dcn * i * d[2 * U + j];
+      dg[3 * U + j] = dh[j] * ac * d[3 * U + j];
+      dc[j] = dcn * f;
+      dh[j] = 0;
+    }
+  }
+}
+
+static void gru_after_step_grad(const RnnParams* p, i32 s, i32 t) {
+  i32 B = p->batch, U = p->units, GU = 3 * U;
+  gate_grads(p, p->gh, p->gates + s * B * GU, GU, 2);
+  const float* hprev_all = p->rdm ? p->aux2 : p->hin;
+  for (i32 b = 0; b < B; b++) {
+    float* dg = p->dg + (s * B + b) * GU;
+    float* dgh = p->dgh + (s * B + b) * GU;
+    if (masked(p, b, t)) {
+      zero_row(dg, GU);
+      zero_row(dgh, GU);
+      continue;
+    }
+    const float* g = p->gates + (s * B + b) * GU;
+    const float* rech = p->aux + (s * B + b) * U;
+    const float* hprev = hprev_all + (s * B + b) * U;
+    const float* d = p->gh + b * GU;
+    float* dh = p->h + b * U;
+    for (i32 j = 0; j < U; j++) {
+      float z = g[j], r = g[U + j], hh = g[2 * U + j];
+      float dpre_h = dh[j] * (1.0f - z) * d[2 * U + j];
+      float dz = dh[j] * (hprev[j] - hh) * d[j];
+      float dr = dpre_h * rech[j] * d[U + j];
+      dg[j] = dz;
+      dg[U + j] = dr;
+      dg[2 * U + j] = dpre_h;
+      dgh[j] = dz;
+      dgh[U + j] = dr;
+      dgh[2 * U + j] = dpre_h * r;
+      dh[j] = dh[j] * z;
+    }
+  }
+}
+
+static void gru_before_step_grad(const RnnParams* p, i32 s, i32 t) {
+  i32 B = p->batch, U = p->units, GU = 3 * U;
+  gate_grads(p, p->gh, p->gates + s * B * GU, GU, 2);
+  const float* hin = p->hin + s * B * U;
+  const float* hprev_all = p->rdm ? p->aux2 : p->hin;
+  float* dg_s = p->dg + s * B * GU;
+  for (i32 b = 0; b < B; b++) {
+    float* dg = dg_s + b * GU;
+    if (masked(p, b, t)) {
+      zero_row(dg, GU);
+      continue;
+    }
+    const float* g = p->gates + (s * B + b) * GU;
+    const float* hprev = hprev_all + (s * B + b) * U;
+    const float* d = p->gh + b * GU;
+    float* dh = p->h + b * U;
+    for (i32 j = 0; j < U; j++) {
+      float z = g[j], hh = g[2 * U + j];
+      dg[j] = dh[j] * (hprev[j] - hh) * d[j];
+      dg[2 * U + j] = dh[j] * (1.0f - z) * d[2 * U + j];
+      dh[j] = dh[j] * z;
+    }
+  }
+  // d(r*h_in) = dPreH @ U_h^T, then split into the reset gate's gradient and the h_in part.
+  gemm(0, 1, B, U, U, dg_s + 2 * U, GU, p->rk + 2 * U, GU, p->dhin, U, 0);
+  for (i32 b = 0; b < B; b++) {
+    const float* g = p->gates + (s * B + b) * GU;
+    const float* d = p->gh + b * GU;
+    float* dg = dg_s + b * GU;
+    i32 m = masked(p, b, t);
+    for (i32 j = 0; j < U; j++) {
+      float drh = p->dhin[b * U + j];
+      float r = g[U + j];
+      dg[U + j] = m ? 0.0f : drh * hin[b * U + j] * d[U + j];
+      p->dhin[b * U + j] = drh * r;
+    }
+  }
+  gemm(0, 1, B, U, 2 * U, dg_s, GU, p->rk, GU, p->dhin, U, 1);
+}
+
+static void column_sums(const float* m, i32 rows, i32 cols, float* out) {
+  for (i32 j = 0; j < cols; j++) out[j] = 0;
+  for (i32 r = 0; r < rows; r++)
+    for (i32 j = 0; j < cols; j++) out[j] += m[r * cols + j];
+}
+
+EXPORT(rnn_backward)
+void rnn_backward(RnnParams* p) {
+  i32 B = p->batch, T = p->time, F = p->features, U = p->units;
+  i32 GU = gate_count(p->cell) * U;
+  i32 gru_before = p->cell == CELL_GRU && !p->reset_after;
+  float* dgh_all = (p->cell == CELL_GRU && p->reset_after) ? p->dgh : p->dg;
+  for (i32 s = T - 1; s >= 0; s--) {
+    i32 t = p->go_backwards ? T - 1 - s : s;
+    if (p->dout) {
+      for (i32 b = 0; b < B; b++) {
+        const float* d = p->dout + (b * T + s) * U;
+        for (i32 j = 0; j < U; j++) p->h[b * U + j] += d[j];
+      }
+    }
+    if (gru_before) {
+      gru_before_step_grad(p, s, t);
+    } else {
+      if (p->cell == CELL_LSTM)
+        lstm_step_grad(p, s, t);
+      else if (p->cell == CELL_GRU)
+        gru_after_step_grad(p, s, t);
+      else
+        simple_rnn_step_grad(p, s, t);
+      gemm(0, 1, B, U, GU, dgh_all + s * B * GU, GU, p->rk, GU, p->dhin, U, 0);
+    }
+    for (i32 i = 0; i < B * U; i++) p->h[i] += p->rdm ? p->dhin[i] * p->rdm[i] : p->dhin[i];
+  }
+  if (gru_before) {
+    gemm(1, 0, U, 2 * U, T * B, p->hin, U, p->dg, GU, p->drk, GU, 0);
+    gemm(1, 0, U, U, T * B, p->aux, U, p->dg + 2 * U, GU, p->drk + 2 * U, GU, 0);
+  } else {
+    gemm(1, 0, U, GU, T * B, p->hin, U, dgh_all, GU, p->drk, GU, 0);
+  }
+  gemm(1, 0, F, GU, T * B, p->xs, F, p->dg, GU, p->dkernel, GU, 0);
+  gemm(0, 1, T * B, F, GU, p->dg, GU, p->kernel, GU, p->dxs, F, 0);
+  if (p->dbias) {
+    column_sums(p->dg, T * B, GU, p->dbias);
+    if (p->cell == CELL_GRU && p->reset_after) column_sums(p->dgh, T * B, GU, p->dbias + GU);
+  }
+  for (i32 s = 0; s < T; s++) {
+    i32 t = p->go_backwards ? T - 1 - s : s;
+    for (i32 b = 0; b < B; b++) {
+      const float* src = p->dxs + (s * B + b) * F;
+      float* dst = p->dx + (b * T + t) * F;
+      if (p->dm) {
+        const float* m = p->dm + b * F;
+        for (i32 f = 0; f < F; f++) dst[f] = src[f] * m[f];
+      } else {
+        for (i32 f = 0; f < F; f++) dst[f] = src[f];
+      }
+    }
+  }
+}

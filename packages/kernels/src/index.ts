@@ -1,0 +1,15 @@
+export { initKernels, kernelsBackend, setKernelsBackend } from './backend';
+export { rnnSequenceBackward } from './rnn-sequence-backward';
+export { rnnSequenceForward } from './rnn-sequence-forward';
+export { sgemm } from './sgemm';
+export type {
+  KernelActivation,
+  KernelsBackend,
+  RnnCellKind,
+  RnnSequenceArgs,
+  RnnSequenceBackwardOptions,
+  RnnSequenceForwardOptions,
+  RnnSequenceGrads,
+  RnnSequenceResult,
+  RnnSequenceSaved,
+} from './types';

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { rnnSequenceBackward, rnnSequenceForward, sgemm } from '../src/index';
+import { wasmSupported } from '../src/wasm/wasm-kernels';
+import { expectClose } from './helpers';
+import { randomArgs, randomUpstream } from './random-args';
+
+describe.skipIf(!wasmSupported())('wasm saved buffers', () => {
+  const first = randomArgs({ cell: 'lstm', batch: 4, time: 6, features: 3, units: 5, seed: 1 });
+  const second = randomArgs({ cell: 'gru', batch: 3, time: 5, features: 2, units: 4, seed: 2, mask: true });
+
+  function reference(args: typeof first) {
+    const { dOutputs } = randomUpstream(args);
+    const fwd = rnnSequenceForward(args, { backend: 'js' });
+    return rnnSequenceBackward(
+      args,
+      fwd,
+      dOutputs,
+      args.initialStates.map(() => null),
+      { backend: 'js' },
+    );
+  }
+
+  it('differentiates interleaved forwards (Bidirectional, stacked layers) correctly', () => {
+    const f1 = rnnSequenceForward(first, { backend: 'wasm' });
+    const f2 = rnnSequenceForward(second, { backend: 'wasm' });
+    sgemm(false, false, 2, 2, 2, new Float32Array(4), new Float32Array(4), new Float32Array(4));
+    const g2 = rnnSequenceBackward(second, f2, randomUpstream(second).dOutputs, [null], { backend: 'wasm' });
+    const g1 = rnnSequenceBackward(first, f1, randomUpstream(first).dOutputs, [null, null], {
+      backend: 'wasm',
+    });
+    expectClose(g1.dKernel, reference(first).dKernel, 1e-6, 1e-4, 'first dKernel');
+    expectClose(
+      g2.dRecurrentKernel,
+      reference(second).dRecurrentKernel,
+      1e-6,
+      1e-4,
+      'second dRecurrentKernel',
+    );
+  });
+
+  it('can differentiate twice in a row, and on the js backend', () => {
+    const f = rnnSequenceForward(first, { backend: 'wasm' });
+    const { dOutputs } = randomUpstream(first);
+    const a = rnnSequenceBackward(first, f, dOutputs, [null, null], { backend: 'wasm' });
+    const b = rnnSequenceBackward(first, f, dOutputs, [null, null], { backend: 'wasm' });
+    const c = rnnSequenceBackward(first, f, dOutputs, [null, null], { backend: 'js' });
+    expect(Array.from(b.dx)).toEqual(Array.from(a.dx));
+    expectClose(c.dx, a.dx, 1e-6, 1e-4, 'js dx');
+  });
+
+  it('releases consumed buffers at the next kernel call, with a clear error if they are reused', () => {
+    const f = rnnSequenceForward(first, { backend: 'wasm' });
+    rnnSequenceBackward(first, f, randomUpstream(first).dOutputs, [null, null], { backend: 'wasm' });
+    rnnSequenceForward(second, { backend: 'wasm' });
+    expect(() => rnnSequenceBackward(first, f, null, [null, null], { backend: 'wasm' })).toThrow(
+      'rnnSequenceBackward: forward must be differentiated before later kernel calls once it has been differentiated (the wasm backend then releases its saved buffers). Received: forward.saved=released.',
+    );
+  });
+});

@@ -1,0 +1,34 @@
+import type { LayerConfig } from '@tensorseq/layers-core';
+import { checkCellOptions, checkRecurrentActivation } from './cell-options';
+import { LSTMCell, type LSTMCellOptions } from './lstm-cell';
+import { type RecurrentLayerOptions, RNN } from './rnn';
+import { flatCellConfig, splitRecurrentOptions } from './split-recurrent-options';
+
+/** Options of {@link LSTM}: the cell's ({@link LSTMCellOptions}) plus the loop's. */
+export interface LSTMOptions extends LSTMCellOptions, RecurrentLayerOptions {}
+
+/**
+ * Long Short-Term Memory (Hochreiter & Schmidhuber, 1997): an {@link RNN} running a {@link LSTMCell}, with Keras' options and weight layout.
+ *
+ * @example
+ * new LSTM({ units: 32 }).apply(tf.ones([2, 500, 32])); // → Tensor [2, 32]; 8,320 parameters
+ * new LSTM({ units: 32, recurrentActivation: 'hardSigmoid' }); // the book's Keras 2.0 LSTM
+ */
+export class LSTM extends RNN {
+  static override readonly className: string = 'LSTM';
+
+  constructor(options: LSTMOptions) {
+    checkCellOptions(options, new.target.className);
+    checkRecurrentActivation(options.recurrentActivation, new.target.className);
+    const { loop, cell } = splitRecurrentOptions(options);
+    super({ ...loop, cell: (layerName) => new LSTMCell({ ...cell, name: `${layerName}/lstm_cell` }) });
+  }
+
+  protected override cellConfig(): LayerConfig {
+    return flatCellConfig(this.cell.getConfig());
+  }
+
+  static override fromConfig(config: LayerConfig): LSTM {
+    return new LSTM(config as unknown as LSTMOptions);
+  }
+}
