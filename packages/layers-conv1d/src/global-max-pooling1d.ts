@@ -1,0 +1,35 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { LayerConfig } from '@tensorseq/layers-core';
+import { assertRank3 } from './assert';
+import { window1d } from './conv-utils';
+import { isTypedPathEligible } from './conv1d-im2col';
+import { GlobalPooling1D, type GlobalPooling1DOptions } from './global-pooling1d';
+import { maxPool1dTyped } from './pool1d-typed';
+
+/**
+ * Max over all steps (Keras' `GlobalMaxPooling1D`): `[batch, steps, channels]` → `[batch, channels]`.
+ * Like Keras, it ignores an incoming mask. The gradient goes to each channel's single arg-max (the first
+ * on ties), as in MaxPooling1D.
+ *
+ * @example
+ * new GlobalMaxPooling1D().apply(tf.tensor3d([1, 5, 3, 2], [1, 2, 2])) // → [[3, 5]]
+ */
+export class GlobalMaxPooling1D extends GlobalPooling1D {
+  static override readonly className: string = 'GlobalMaxPooling1D';
+
+  call(inputs: tf.Tensor): tf.Tensor {
+    assertRank3(inputs.shape, this.className);
+    const [batch, length, channels] = inputs.shape as [number, number, number];
+    if (!isTypedPathEligible()) return tf.max(inputs, 1, this.keepdims);
+    // One window over all steps: the typed max pool, whose gradient goes to the single arg-max.
+    return tf.tidy(() => {
+      const pooled = maxPool1dTyped(inputs as tf.Tensor3D, window1d(length, { size: length }));
+      return tf.reshape(pooled, this.keepdims ? [batch, 1, channels] : [batch, channels]);
+    });
+  }
+
+  /** Rebuilds a layer from its `getConfig()` output. */
+  static fromConfig(config: LayerConfig): GlobalMaxPooling1D {
+    return new GlobalMaxPooling1D(config as GlobalPooling1DOptions);
+  }
+}
