@@ -1,0 +1,91 @@
+import { checkInteger, checkOneOf, fail } from './internal/checks';
+import type { NDArray } from './nd-array';
+
+/**
+ * Element types {@link padSequences} can produce, with the typed array of each.
+ *
+ * @example
+ * const data: PadDtypeMap['int32'] = new Int32Array(3);
+ */
+export interface PadDtypeMap {
+  int32: Int32Array;
+  float32: Float32Array;
+  float64: Float64Array;
+}
+
+/**
+ * A dtype name of {@link PadDtypeMap}.
+ *
+ * @example
+ * const dtype: PadDtype = 'float32'; // padSequences(seqs, { dtype }).data is a Float32Array
+ */
+export type PadDtype = keyof PadDtypeMap;
+
+/** Options of {@link padSequences}, with Keras' defaults. */
+export interface PadSequencesOptions<D extends PadDtype = 'int32'> {
+  /** Length of every output row; `null` = the longest sequence. @defaultValue null */
+  maxlen?: number | null;
+  /** Element type of the result (values are converted like NumPy: int32 truncates toward 0). @defaultValue 'int32' */
+  dtype?: D;
+  /** Where the fill goes in short sequences. @defaultValue 'pre' */
+  padding?: 'pre' | 'post';
+  /** Which end of long sequences is cut off. @defaultValue 'pre' */
+  truncating?: 'pre' | 'post';
+  /** Fill value. @defaultValue 0 */
+  value?: number;
+}
+
+const CONSTRUCTORS = { int32: Int32Array, float32: Float32Array, float64: Float64Array } as const;
+const SIDES = ['pre', 'post'] as const;
+
+/**
+ * Keras' `pad_sequences`: pads (or truncates) every sequence to the same length, returning one
+ * `[sequences.length, maxlen]` typed array instead of a list of lists.
+ *
+ * @param sequences - Sequences of numbers (arrays or typed arrays).
+ * @param options - Length, dtype, padding / truncating side and fill value (Keras' defaults).
+ * @returns A row-major typed array with its shape.
+ * @throws TypeError / RangeError for bad options (checked before any work), or when `sequences` is
+ *   empty and `maxlen` is not given (Keras' ValueError).
+ *
+ * @example
+ * padSequences([[1], [2, 3], [4, 5, 6]]) // → { data: Int32Array [0,0,1, 0,2,3, 4,5,6], shape: [3, 3] }
+ */
+export function padSequences<D extends PadDtype = 'int32'>(
+  sequences: ArrayLike<ArrayLike<number>>,
+  options: PadSequencesOptions<D> = {},
+): NDArray<PadDtypeMap[D]> {
+  const owner = 'padSequences';
+  const { maxlen = null, padding = 'pre', truncating = 'pre', value = 0 } = options;
+  const dtype = options.dtype ?? 'int32';
+  checkOneOf(owner, 'dtype', dtype, Object.keys(CONSTRUCTORS) as PadDtype[]);
+  checkOneOf(owner, 'padding', padding, SIDES);
+  checkOneOf(owner, 'truncating', truncating, SIDES);
+  if (typeof value !== 'number') fail(owner, 'value', 'a number', value);
+  if (maxlen !== null) checkInteger(owner, 'maxlen', maxlen, 0);
+  if (sequences === null || typeof sequences !== 'object' || typeof sequences.length !== 'number') {
+    fail(owner, 'sequences', 'an array of sequences', sequences);
+  }
+  const count = sequences.length;
+  let width = maxlen ?? 0;
+  for (let i = 0; i < count; i++) {
+    const seq = sequences[i];
+    if (seq === null || typeof seq !== 'object' || typeof seq.length !== 'number') {
+      fail(owner, `sequences[${i}]`, 'an array of numbers', seq);
+    }
+    if (maxlen === null && seq.length > width) width = seq.length;
+  }
+  if (maxlen === null && count === 0) {
+    fail(owner, 'sequences', 'non-empty when maxlen is not given', sequences, RangeError);
+  }
+  const data = new CONSTRUCTORS[dtype](count * width) as PadDtypeMap[D];
+  if (value !== 0) data.fill(value);
+  for (let i = 0; i < count; i++) {
+    const seq = sequences[i];
+    const take = Math.min(seq.length, width);
+    const from = truncating === 'pre' ? seq.length - take : 0;
+    const to = i * width + (padding === 'pre' ? width - take : 0);
+    for (let j = 0; j < take; j++) data[to + j] = seq[from + j];
+  }
+  return { data, shape: [count, width] };
+}

@@ -1,0 +1,625 @@
+import { checkBoolean, checkInteger, checkOneOf, checkString, fail } from './internal/checks';
+import { hashRange } from './internal/string-hash';
+import { Vocabulary } from './internal/vocabulary';
+import { scanCodePoints, type TokenSink, type WordScanner } from './internal/word-scanner';
+import type { NDArray } from './nd-array';
+import { resolveWordOptions, wordScannerFor } from './text-to-word-sequence';
+import {
+  type KerasTokenizerConfig,
+  parseTokenizerJson,
+  type TokenizerState,
+  tokenizerConfig,
+  tokenizerToJson,
+} from './tokenizer-json';
+
+/**
+ * How {@link Tokenizer.textsToMatrix} weighs a word (Keras' four modes).
+ *
+ * @example
+ * const mode: MatrixMode = 'tfidf';
+ */
+export type MatrixMode = 'binary' | 'count' | 'tfidf' | 'freq';
+
+/**
+ * One text for a Tokenizer: a string, or a list of tokens (only lower-cased, never split).
+ *
+ * @example
+ * const texts: TokenizerText[] = ['The cat sat.', ['the', 'cat', 'sat']];
+ */
+export type TokenizerText = string | readonly string[];
+
+/** Options of {@link Tokenizer}, with Keras' names (camelCase) and defaults. */
+export interface TokenizerOptions {
+  /**
+   * Keep only ids `< numWords` when transforming (so `numWords - 1` words, the oov token included,
+   * exactly like Keras). Fitting always counts every word. `null` keeps all. @defaultValue null
+   */
+  numWords?: number | null;
+  /** Characters replaced by `split` (not used at char level). @defaultValue Keras' `DEFAULT_FILTERS` */
+  filters?: string;
+  /** Lower-case texts (also tokens of pre-tokenized texts). @defaultValue true */
+  lower?: boolean;
+  /** Word separator. @defaultValue ' ' */
+  split?: string;
+  /** Every Unicode code point is a token; filters are ignored, like Keras. @defaultValue false */
+  charLevel?: boolean;
+  /** Token that replaces unknown words (index 1) when transforming; `null` drops them. @defaultValue null */
+  oovToken?: string | null;
+}
+
+/** Options of {@link Tokenizer.textsToMatrix} and {@link Tokenizer.sequencesToMatrix}. */
+export interface MatrixOptions {
+  /** Element type; Keras (NumPy) returns float64. @defaultValue 'float64' */
+  dtype?: 'float64' | 'float32';
+}
+
+const MODES: readonly MatrixMode[] = ['binary', 'count', 'tfidf', 'freq'];
+const OWNER = 'Tokenizer';
+
+/**
+ * Keras' `Tokenizer` (keras_preprocessing 1.1.2 semantics, quirks included): fits a word vocabulary
+ * ranked by frequency (ties keep first occurrence), turns texts into index sequences or
+ * binary / count / tf-idf / freq matrices, and serializes to the exact JSON of Keras' `to_json()`.
+ * Maps keyed by words are `Map`s, so words such as `__proto__` are ordinary words.
+ *
+ * @example
+ * const tokenizer = new Tokenizer({ numWords: 1000 });
+ * tokenizer.fitOnTexts(['The cat sat on the mat.', 'The dog ate my homework.']);
+ * tokenizer.textsToSequences(['the cat ate']) // → [[1, 2, 7]]
+ * tokenizer.wordIndex.size // → 9
+ */
+export class Tokenizer {
+  readonly numWords: number | null;
+  readonly filters: string;
+  readonly lower: boolean;
+  readonly split: string;
+  readonly charLevel: boolean;
+  readonly oovToken: string | null;
+
+  private readonly scanner: WordScanner;
+  private docCount = 0;
+  // Words in first-occurrence order (= Keras' word_counts OrderedDict) and per-word statistics.
+  private counted = new Vocabulary();
+  // Per word id, side by side so one cache line serves a word: [count, documents, last document + 1].
+  private stats = new Float64Array(3 * 1024);
+  private indexDocsMap = new Map<number, number>();
+  // After a fit: the index of each counted word id (Keras' word_index, as an array) and the ids in
+  // index order. The Maps are only built when someone reads them.
+  private ranked: Int32Array | undefined;
+  private rankOrder: Int32Array | undefined;
+  // After fromJSON: word_index as loaded (it need not follow word_counts), as an interning table.
+  private explicit: { lookup: Vocabulary; index: number[] } | undefined;
+  // The words with an index < numWords only (built on first transform after a fit).
+  private keptTable: { lookup: Vocabulary; index: number[] } | undefined;
+  private wordIndexMap: Map<string, number> | undefined;
+  private indexWordMap: Map<number, string> | undefined;
+  private countsCache: Map<string, number> | undefined;
+  private docsCache: Map<string, number> | undefined;
+
+  constructor(options: TokenizerOptions = {}) {
+    const { numWords = null, charLevel = false, oovToken = null } = options;
+    const words = resolveWordOptions(OWNER, options);
+    if (numWords !== null) checkInteger(OWNER, 'numWords', numWords, 1);
+    checkBoolean(OWNER, 'charLevel', charLevel);
+    if (oovToken !== null) checkString(OWNER, 'oovToken', oovToken);
+    this.numWords = numWords;
+    this.filters = words.filters;
+    this.lower = words.lower;
+    this.split = words.split;
+    this.charLevel = charLevel;
+    this.oovToken = oovToken;
+    this.scanner = wordScannerFor(words);
+  }
+
+  /** Number of texts fitted (`fitOnTexts`) plus sequences fitted (`fitOnSequences`). */
+  get documentCount(): number {
+    return this.docCount;
+  }
+
+  /** Occurrences of each word, in first-occurrence order (Keras' `word_counts`). */
+  get wordCounts(): ReadonlyMap<string, number> {
+    this.countsCache ??= new Map(this.counted.words.map((w, id) => [w, this.stats[3 * id]]));
+    return this.countsCache;
+  }
+
+  /** Number of texts each word occurs in (Keras' `word_docs`). */
+  get wordDocs(): ReadonlyMap<string, number> {
+    this.docsCache ??= new Map(this.counted.words.map((w, id) => [w, this.stats[3 * id + 1]]));
+    return this.docsCache;
+  }
+
+  /** Word → index, 1 = most frequent (or the oov token); 0 is never assigned (Keras' `word_index`). */
+  get wordIndex(): ReadonlyMap<string, number> {
+    this.wordIndexMap ??= this.buildWordIndex();
+    return this.wordIndexMap;
+  }
+
+  /** Index → word, the inverse of {@link Tokenizer.wordIndex} (Keras' `index_word`). */
+  get indexWord(): ReadonlyMap<number, string> {
+    this.indexWordMap ??= invert(this.wordIndex);
+    return this.indexWordMap;
+  }
+
+  /** Index → number of documents it occurs in (Keras' `index_docs`, used by tf-idf). */
+  get indexDocs(): ReadonlyMap<number, number> {
+    return this.indexDocsMap;
+  }
+
+  /**
+   * Counts the words of `texts` (accumulating over calls) and re-ranks the vocabulary. Accepts any
+   * iterable, so a generator can stream a corpus bigger than memory in one pass; an async iterable
+   * (a file stream of lines, say) returns a Promise.
+   *
+   * @param texts - Strings, or token lists (pre-tokenized texts).
+   * @throws TypeError when `texts` is a bare string or not iterable, or an item is neither a string nor
+   *   an array of strings (items before it stay counted).
+   */
+  fitOnTexts(texts: Iterable<TokenizerText>): void;
+  fitOnTexts(texts: AsyncIterable<TokenizerText>): Promise<void>;
+  fitOnTexts(texts: Iterable<TokenizerText> | AsyncIterable<TokenizerText>): void | Promise<void> {
+    const name = 'texts';
+    if (isAsyncIterable(texts)) return this.fitAsync(texts);
+    checkIterable('Tokenizer.fitOnTexts', name, texts);
+    const fit = this.fitter();
+    try {
+      let i = 0;
+      for (const text of texts) fit(text, i++);
+    } finally {
+      this.rebuildIndex();
+    }
+  }
+
+  private async fitAsync(texts: AsyncIterable<TokenizerText>): Promise<void> {
+    const fit = this.fitter();
+    try {
+      let i = 0;
+      for await (const text of texts) fit(text, i++);
+    } finally {
+      this.rebuildIndex();
+    }
+  }
+
+  /** One text → counts, with a single token sink for the whole fit call (no closure per text). */
+  private fitter(): (text: TokenizerText, position: number) => void {
+    const { counted } = this;
+    let stats: Float64Array = this.stats;
+    let doc = 0;
+    const count: TokenSink = (s, start, end, hash) => {
+      const base = 3 * counted.addRange(s, start, end, hash);
+      if (base === stats.length) stats = this.growStats();
+      stats[base]++;
+      // word_docs counts documents, not occurrences: remember the last document that counted the word.
+      if (stats[base + 2] !== doc) {
+        stats[base + 2] = doc;
+        stats[base + 1]++;
+      }
+    };
+    return (text, position) => {
+      checkText('Tokenizer.fitOnTexts', position, text);
+      doc = ++this.docCount;
+      this.forEachToken(text, count);
+    };
+  }
+
+  private growStats(): Float64Array {
+    const grown = new Float64Array(this.stats.length * 2);
+    grown.set(this.stats);
+    this.stats = grown;
+    return grown;
+  }
+
+  /** Tokenizes like Keras: char level and token lists are only lower-cased, strings are split. */
+  private forEachToken(text: TokenizerText, sink: TokenSink): void {
+    if (typeof text !== 'string') {
+      for (const token of text) {
+        const t = this.lower ? token.toLowerCase() : token;
+        sink(t, 0, t.length, hashRange(t, 0, t.length));
+      }
+    } else if (this.charLevel) {
+      scanCodePoints(this.lower ? text.toLowerCase() : text, sink);
+    } else {
+      this.scanner.scan(text, sink);
+    }
+  }
+
+  /** Keras' end of `fit_on_texts`: stable sort by count, oov first, dict built by zip (later key wins). */
+  private rebuildIndex(): void {
+    this.countsCache = undefined;
+    this.docsCache = undefined;
+    const { stats } = this;
+    const words = this.counted.size;
+    const order = Int32Array.from({ length: words }, (_, id) => id);
+    order.sort((a, b) => stats[3 * b] - stats[3 * a] || a - b);
+    // Index of a word = its position in [oov?, ...sorted words] + 1; an oov token that also occurs in
+    // the texts keeps its frequency rank (Python's dict(zip(...)) lets the later entry win).
+    const first = this.oovToken === null ? 1 : 2;
+    const ranked = new Int32Array(words);
+    order.forEach((id, position) => {
+      ranked[id] = position + first;
+    });
+    this.ranked = ranked;
+    this.rankOrder = order;
+    this.explicit = undefined;
+    this.keptTable = undefined;
+    this.wordIndexMap = undefined;
+    this.indexWordMap = undefined;
+    for (let id = 0; id < words; id++) this.indexDocsMap.set(ranked[id], stats[3 * id + 1]);
+  }
+
+  private buildWordIndex(): Map<string, number> {
+    const map = new Map<string, number>();
+    const { ranked, rankOrder } = this;
+    if (ranked === undefined || rankOrder === undefined) return map;
+    if (this.oovToken !== null) map.set(this.oovToken, 1);
+    for (const id of rankOrder) map.set(this.counted.words[id], ranked[id]);
+    return map;
+  }
+
+  /**
+   * Word → index table for the transforms (scanning-friendly), or undefined before any fit. With
+   * `numWords`, indices ≥ numWords behave exactly like unknown words, so a table of the kept words
+   * alone gives the same results: it is small enough to stay in the CPU cache (10,000 words instead
+   * of the 100,000+ a corpus counts), which is what makes transforming fast.
+   */
+  private lookupTable(): { lookup: Vocabulary; index: ArrayLike<number> } | undefined {
+    const full =
+      this.explicit ?? (this.ranked === undefined ? undefined : { lookup: this.counted, index: this.ranked });
+    if (full === undefined || this.numWords === null || full.lookup.size < 2 * this.numWords) return full;
+    if (this.keptTable === undefined) {
+      const lookup = new Vocabulary();
+      const index: number[] = [];
+      full.lookup.words.forEach((word, id) => {
+        if (full.index[id] < this.numWords!) index[lookup.add(word)] = full.index[id];
+      });
+      this.keptTable = { lookup, index };
+    }
+    return this.keptTable;
+  }
+
+  /** Keras' `word_index.get(oov_token)`. */
+  private oovIndex(): number | undefined {
+    if (this.oovToken === null) return undefined;
+    if (this.explicit !== undefined || this.ranked === undefined) return this.wordIndex.get(this.oovToken);
+    const id = this.counted.find(this.oovToken);
+    return id >= 0 ? this.ranked[id] : 1;
+  }
+
+  /** `len(word_index)` without building the Map. */
+  private wordIndexSize(): number {
+    if (this.explicit !== undefined || this.ranked === undefined) return this.wordIndex.size;
+    const extra = this.oovToken !== null && this.counted.find(this.oovToken) < 0 ? 1 : 0;
+    return this.counted.size + extra;
+  }
+
+  /**
+   * Counts, for tf-idf, the documents each index occurs in (Keras' `fit_on_sequences`): use it when
+   * you only have sequences.
+   *
+   * @param sequences - Sequences of word indices.
+   */
+  fitOnSequences(sequences: Iterable<ArrayLike<number>>): void {
+    checkIterable('Tokenizer.fitOnSequences', 'sequences', sequences);
+    let i = 0;
+    for (const seq of sequences) {
+      checkSequence('Tokenizer.fitOnSequences', i++, seq);
+      this.docCount++;
+      for (const index of new Set(Array.from(seq))) {
+        this.indexDocsMap.set(index, (this.indexDocsMap.get(index) ?? 0) + 1);
+      }
+    }
+  }
+
+  /**
+   * Turns each text into the indices of its known words (Keras' `texts_to_sequences`): words with an
+   * index ≥ `numWords` and unknown words become the oov index, or are dropped without an oov token.
+   *
+   * @param texts - Strings or token lists.
+   * @returns One index array per text.
+   */
+  textsToSequences(texts: Iterable<TokenizerText>): number[][] {
+    const owner = 'Tokenizer.textsToSequences';
+    checkIterable(owner, 'texts', texts);
+    const encode = this.sequenceEncoder(owner);
+    const result: number[][] = [];
+    let i = 0;
+    for (const text of texts) result.push(encode(text, i++));
+    return result;
+  }
+
+  /**
+   * {@link Tokenizer.textsToSequences} one text at a time (Keras' `texts_to_sequences_generator`).
+   *
+   * @param texts - Strings or token lists (any iterable: nothing is read ahead).
+   * @returns A generator of index arrays.
+   */
+  *textsToSequencesGenerator(texts: Iterable<TokenizerText>): Generator<number[], void, undefined> {
+    const owner = 'Tokenizer.textsToSequencesGenerator';
+    checkIterable(owner, 'texts', texts);
+    const encode = this.sequenceEncoder(owner);
+    let i = 0;
+    for (const text of texts) yield encode(text, i++);
+  }
+
+  /** Text → indices with Keras' rules, scanning into a reused buffer (one exact-size array per text). */
+  private sequenceEncoder(owner: string): (text: TokenizerText, position: number) => number[] {
+    const table = this.lookupTable();
+    const limit = this.numWords ?? Number.POSITIVE_INFINITY;
+    const oov = this.oovIndex() ?? -1;
+    let buffer = new Int32Array(1024);
+    let length = 0;
+    const emit: TokenSink = (s, start, end, hash) => {
+      const id = table === undefined ? -1 : table.lookup.findRange(s, start, end, hash);
+      let index = id >= 0 ? table!.index[id] : -1;
+      if (index < 0 || index >= limit) index = oov;
+      if (index < 0) return;
+      if (length === buffer.length) {
+        const grown = new Int32Array(length * 2);
+        grown.set(buffer);
+        buffer = grown;
+      }
+      buffer[length++] = index;
+    };
+    return (text, position) => {
+      checkText(owner, position, text);
+      length = 0;
+      this.forEachToken(text, emit);
+      const row: number[] = [];
+      for (let k = 0; k < length; k++) row.push(buffer[k]);
+      return row;
+    };
+  }
+
+  /**
+   * Turns index sequences back into space-joined texts (Keras' `sequences_to_texts`): unknown indices
+   * (0 included) and indices ≥ `numWords` become the oov token, or are dropped without one.
+   *
+   * @param sequences - Sequences of word indices.
+   * @returns One string per sequence.
+   */
+  sequencesToTexts(sequences: Iterable<ArrayLike<number>>): string[] {
+    return [...this.sequencesToTextsGenerator(sequences)];
+  }
+
+  /**
+   * {@link Tokenizer.sequencesToTexts} one sequence at a time (Keras' `sequences_to_texts_generator`).
+   *
+   * @param sequences - Sequences of word indices.
+   * @returns A generator of strings.
+   */
+  *sequencesToTextsGenerator(sequences: Iterable<ArrayLike<number>>): Generator<string, void, undefined> {
+    const owner = 'Tokenizer.sequencesToTexts';
+    checkIterable(owner, 'sequences', sequences);
+    const limit = this.numWords ?? Number.POSITIVE_INFINITY;
+    const oovIndex = this.oovIndex();
+    const indexWord = this.indexWord;
+    const oovWord = oovIndex === undefined ? undefined : indexWord.get(oovIndex);
+    let i = 0;
+    for (const seq of sequences) {
+      checkSequence(owner, i++, seq);
+      const words: string[] = [];
+      for (let k = 0; k < seq.length; k++) {
+        const word = indexWord.get(seq[k]);
+        if (word !== undefined && seq[k] < limit) words.push(word);
+        else if (oovWord !== undefined) words.push(oovWord);
+      }
+      yield words.join(' ');
+    }
+  }
+
+  /**
+   * Vectorizes texts as a `[texts, width]` matrix (Keras' `texts_to_matrix`); width is `numWords`, or
+   * `wordIndex.size + 1` without it.
+   *
+   * @param texts - Strings or token lists.
+   * @param mode - `'binary'` (presence), `'count'`, `'tfidf'` (`(1 + ln c) · ln(1 + N / (1 + df))`) or
+   *   `'freq'` (count / sequence length). @defaultValue 'binary'
+   * @param options - Element type.
+   * @throws Error before fitting without `numWords` (Keras' message), or for tf-idf before any fit.
+   */
+  textsToMatrix(
+    texts: Iterable<TokenizerText>,
+    mode: MatrixMode = 'binary',
+    options: MatrixOptions = {},
+  ): NDArray<Float64Array | Float32Array> {
+    const width = this.matrixWidth('Tokenizer.textsToMatrix', mode, options);
+    return this.buildMatrix(this.textsToSequences(texts), mode, width, options);
+  }
+
+  /**
+   * Vectorizes index sequences as a `[sequences, width]` matrix (Keras' `sequences_to_matrix`).
+   * Indices ≥ width are skipped, index 0 counts in column 0, and `'freq'` divides by the full
+   * sequence length (skipped indices included), as in Keras.
+   *
+   * @param sequences - Sequences of non-negative integer indices.
+   * @param mode - See {@link Tokenizer.textsToMatrix}. @defaultValue 'binary'
+   * @param options - Element type.
+   */
+  sequencesToMatrix(
+    sequences: ArrayLike<ArrayLike<number>>,
+    mode: MatrixMode = 'binary',
+    options: MatrixOptions = {},
+  ): NDArray<Float64Array | Float32Array> {
+    const width = this.matrixWidth('Tokenizer.sequencesToMatrix', mode, options);
+    if (sequences === null || typeof sequences !== 'object' || typeof sequences.length !== 'number') {
+      fail('Tokenizer.sequencesToMatrix', 'sequences', 'an array of sequences', sequences);
+    }
+    for (let i = 0; i < sequences.length; i++) {
+      checkSequence('Tokenizer.sequencesToMatrix', i, sequences[i]);
+      checkIndices('Tokenizer.sequencesToMatrix', i, sequences[i]);
+    }
+    return this.buildMatrix(sequences, mode, width, options);
+  }
+
+  private matrixWidth(owner: string, mode: MatrixMode, options: MatrixOptions): number {
+    checkOneOf(owner, 'mode', mode, MODES);
+    checkOneOf(owner, 'dtype', options.dtype ?? 'float64', ['float64', 'float32']);
+    if (this.numWords === null && this.wordIndexSize() === 0) {
+      throw new Error(`${owner}: Specify a dimension (numWords argument), or fit on some text data first.`);
+    }
+    if (mode === 'tfidf' && this.docCount === 0) {
+      throw new Error(`${owner}: Fit the Tokenizer on some data before using tfidf mode.`);
+    }
+    return this.numWords ?? this.wordIndexSize() + 1;
+  }
+
+  private buildMatrix(
+    sequences: ArrayLike<ArrayLike<number>>,
+    mode: MatrixMode,
+    width: number,
+    options: MatrixOptions,
+  ): NDArray<Float64Array | Float32Array> {
+    const rows = sequences.length;
+    const data =
+      options.dtype === 'float32' ? new Float32Array(rows * width) : new Float64Array(rows * width);
+    const idf = mode === 'tfidf' ? this.idfWeights(width) : undefined;
+    const counts = new Float64Array(width);
+    const touched: number[] = [];
+    for (let i = 0; i < rows; i++) {
+      const seq = sequences[i];
+      touched.length = 0;
+      for (let k = 0; k < seq.length; k++) {
+        const j = seq[k];
+        if (j >= width) continue;
+        if (counts[j] === 0) touched.push(j);
+        counts[j]++;
+      }
+      const row = i * width;
+      for (const j of touched) {
+        const c = counts[j];
+        counts[j] = 0;
+        if (mode === 'count') data[row + j] = c;
+        else if (mode === 'freq') data[row + j] = c / seq.length;
+        else if (mode === 'binary') data[row + j] = 1;
+        else data[row + j] = (1 + Math.log(c)) * idf![j];
+      }
+    }
+    return { data, shape: [rows, width] };
+  }
+
+  /** Keras' tf-idf document weight per column: `ln(1 + documentCount / (1 + indexDocs[j]))`. */
+  private idfWeights(width: number): Float64Array {
+    const idf = new Float64Array(width);
+    for (let j = 0; j < width; j++)
+      idf[j] = Math.log(1 + this.docCount / (1 + (this.indexDocsMap.get(j) ?? 0)));
+    return idf;
+  }
+
+  /**
+   * The exact JSON of Keras' `Tokenizer.to_json()` (so Keras' `tokenizer_from_json` reads it): Python
+   * `json.dumps` formatting, nested maps as JSON strings.
+   *
+   * @returns A JSON string.
+   */
+  toJSON(): string {
+    return tokenizerToJson(this.state());
+  }
+
+  /**
+   * Keras' `get_config()`: the options, `document_count`, and each map as a JSON string.
+   *
+   * @returns The config object that `toJSON()` wraps in `{"class_name": "Tokenizer", "config": …}`.
+   */
+  getConfig(): KerasTokenizerConfig {
+    return tokenizerConfig(this.state());
+  }
+
+  /**
+   * Reads the JSON of Keras' `to_json()` (or of {@link Tokenizer.toJSON}), keeping word order.
+   *
+   * @param json - The JSON string.
+   * @returns A fitted Tokenizer.
+   * @throws TypeError / SyntaxError naming the field when the JSON is malformed or inconsistent.
+   */
+  static fromJSON(json: string): Tokenizer {
+    const state = parseTokenizerJson(json);
+    const tokenizer = new Tokenizer(state.options);
+    tokenizer.restore(state);
+    return tokenizer;
+  }
+
+  private state(): TokenizerState {
+    return {
+      options: {
+        numWords: this.numWords,
+        filters: this.filters,
+        lower: this.lower,
+        split: this.split,
+        charLevel: this.charLevel,
+        oovToken: this.oovToken,
+      },
+      documentCount: this.docCount,
+      wordCounts: this.wordCounts,
+      wordDocs: this.wordDocs,
+      indexDocs: this.indexDocsMap,
+      indexWord: this.indexWord,
+      wordIndex: this.wordIndex,
+    };
+  }
+
+  private restore(state: TokenizerState): void {
+    this.docCount = state.documentCount;
+    for (const [word, count] of state.wordCounts) {
+      const base = 3 * this.counted.add(word);
+      if (base === this.stats.length) this.growStats();
+      this.stats[base] = count;
+    }
+    for (const [word, docs] of state.wordDocs) {
+      const id = this.counted.find(word);
+      if (id < 0) {
+        fail('Tokenizer.fromJSON', 'config.word_docs', 'keyed by words of word_counts', word, RangeError);
+      }
+      this.stats[3 * id + 1] = docs;
+    }
+    this.indexDocsMap = new Map(state.indexDocs);
+    this.indexWordMap = new Map(state.indexWord);
+    this.wordIndexMap = new Map(state.wordIndex);
+    const lookup = new Vocabulary();
+    const index: number[] = [];
+    for (const [word, i] of state.wordIndex) index[lookup.add(word)] = i;
+    this.explicit = { lookup, index };
+    this.keptTable = undefined;
+  }
+}
+
+function invert(map: ReadonlyMap<string, number>): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const [word, index] of map) out.set(index, word);
+  return out;
+}
+
+function isAsyncIterable<T>(value: unknown): value is AsyncIterable<T> {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function'
+  );
+}
+
+function checkIterable(owner: string, name: string, value: unknown): void {
+  const iterable =
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function';
+  if (!iterable) fail(owner, name, 'an iterable (not a string)', value);
+}
+
+function checkText(owner: string, position: number, text: unknown): void {
+  if (typeof text === 'string') return;
+  if (Array.isArray(text) && text.every((t) => typeof t === 'string')) return;
+  fail(owner, `texts[${position}]`, 'a string or an array of strings', text);
+}
+
+function checkSequence(owner: string, position: number, seq: unknown): void {
+  if (seq === null || typeof seq !== 'object' || typeof (seq as ArrayLike<number>).length !== 'number') {
+    fail(owner, `sequences[${position}]`, 'an array of integers', seq);
+  }
+}
+
+function checkIndices(owner: string, position: number, seq: ArrayLike<number>): void {
+  for (let k = 0; k < seq.length; k++) {
+    const j = seq[k];
+    if (!Number.isInteger(j) || j < 0) {
+      fail(owner, `sequences[${position}][${k}]`, 'a non-negative integer', j, RangeError);
+    }
+  }
+}
