@@ -6,7 +6,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
-import { defaultDataDir } from './default-data-dir';
+import { defaultDataDir } from '@tensorseq/example-utils';
 import { defaultGloveSource } from './glove-source';
 import { runExperiment } from './run-experiment';
 import { writeResults } from './write-results';
