@@ -1,22 +1,6 @@
+import type { ImdbExperiment, ImdbModelSizes } from '@tensorseq/example-utils/imdb';
 import { Dense, Embedding, Sequential } from '@tensorseq/layers-core';
 import { Bidirectional, LSTM, SimpleRNN } from '@tensorseq/layers-recurrent';
-
-/** Sizes a model is built for. */
-export interface ImdbModelSizes {
-  /** Embedding `inputDim` (the book's `max_features`). */
-  numWords: number;
-  /** Words per review after padding. */
-  maxlen: number;
-}
-
-/** One experiment of this example: the book's model, and whether it reads reviews backwards. */
-export interface ImdbRnnExperiment {
-  /** The book's model and section, for logs, results and charts. */
-  title: string;
-  /** Reverse each review before padding (the reversed-sequence LSTM of section 6.3.8). */
-  reverse: boolean;
-  build(sizes: ImdbModelSizes): Sequential;
-}
 
 /** Embedding + recurrent layer + Dense(1, sigmoid), the shape of every model here. */
 function classifier(
@@ -42,17 +26,14 @@ function classifier(
 export const IMDB_RNN_EXPERIMENTS = {
   simplernn: {
     title: 'Embedding(10000, 32) + SimpleRNN(32) + Dense(1) (section 6.2.1)',
-    reverse: false,
     build: (sizes) => classifier(sizes, 32, new SimpleRNN({ units: 32 })),
   },
   lstm: {
     title: 'Embedding(10000, 32) + LSTM(32) + Dense(1) (section 6.2.3)',
-    reverse: false,
     build: (sizes) => classifier(sizes, 32, new LSTM({ units: 32 })),
   },
   bilstm: {
     title: 'Embedding(10000, 32) + Bidirectional(LSTM(32)) + Dense(1) (section 6.3.8)',
-    reverse: false,
     build: (sizes) => classifier(sizes, 32, new Bidirectional(new LSTM({ units: 32 }))),
   },
   'reversed-lstm': {
@@ -60,7 +41,7 @@ export const IMDB_RNN_EXPERIMENTS = {
     reverse: true,
     build: (sizes) => classifier(sizes, 128, new LSTM({ units: 32 })),
   },
-} satisfies Record<string, ImdbRnnExperiment>;
+} satisfies Record<string, ImdbExperiment>;
 
 /** The names `pnpm exp imdb-rnn <name>` accepts. */
 export type ImdbRnnExperimentName = keyof typeof IMDB_RNN_EXPERIMENTS;

@@ -5,8 +5,8 @@
 import { fileURLToPath } from 'node:url';
 import { useBackend } from '@tensorseq/backend-cpu';
 import { defaultDataDir, parseExperimentArgs, writeExperimentResults } from '@tensorseq/example-utils';
+import { runImdbExperiment } from '@tensorseq/example-utils/imdb';
 import { IMDB_RNN_EXPERIMENTS, type ImdbRnnExperimentName } from './imdb-rnn-experiments';
-import { runImdbRnn } from './run-imdb-rnn';
 
 const names = Object.keys(IMDB_RNN_EXPERIMENTS) as ImdbRnnExperimentName[];
 const args = parseExperimentArgs(process.argv.slice(2), { owner: 'imdb-rnn', experiments: names });
@@ -18,7 +18,8 @@ if (args.experiment === undefined) {
   const dataDir = defaultDataDir();
   if (dataDir !== undefined) process.env.TENSORSEQ_DATA = dataDir;
   await useBackend('cpu');
-  const result = await runImdbRnn(args.experiment as ImdbRnnExperimentName, args);
+  const name = args.experiment as ImdbRnnExperimentName;
+  const result = await runImdbExperiment(name, IMDB_RNN_EXPERIMENTS[name], args);
   const files = await writeExperimentResults(fileURLToPath(new URL('../results', import.meta.url)), result);
   const final = Object.entries(result.final).map(([k, v]) => `${k} ${v.toFixed(4)}`);
   console.log(

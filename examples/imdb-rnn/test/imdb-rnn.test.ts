@@ -1,8 +1,7 @@
 import { useBackend } from '@tensorseq/backend-cpu';
+import { reviewTensors, runImdbExperiment } from '@tensorseq/example-utils/imdb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { IMDB_RNN_EXPERIMENTS } from '../src/imdb-rnn-experiments';
-import { reviewTensors } from '../src/review-tensors';
-import { runImdbRnn } from '../src/run-imdb-rnn';
 
 beforeAll(async () => {
   await useBackend('cpu');
@@ -42,18 +41,27 @@ describe('reviewTensors', () => {
   });
 });
 
-describe('runImdbRnn --quick', () => {
+describe('runImdbExperiment --quick', () => {
   it('trains the bidirectional LSTM and reports one history entry per epoch', async () => {
     const lines: string[] = [];
-    const result = await runImdbRnn('bilstm', { quick: true, epochs: 2, log: (l) => lines.push(l) });
+    const result = await runImdbExperiment('bilstm', IMDB_RNN_EXPERIMENTS.bilstm, {
+      quick: true,
+      epochs: 2,
+      log: (l) => lines.push(l),
+    });
     expect(result.history.val_acc).toHaveLength(2);
     expect(lines.filter((l) => l.startsWith('Epoch '))).toHaveLength(2);
-    expect(result.config).toMatchObject({ quick: true, epochs: 2, maxlen: 30 });
+    expect(result.config).toMatchObject({ quick: true, epochs: 2, maxlen: 50 });
     expect(result.final.val_acc).toBe(result.history.val_acc[1]);
   });
 
   it('caps the reviews so an epoch has at most --steps batches', async () => {
-    const result = await runImdbRnn('reversed-lstm', { quick: true, epochs: 1, steps: 1, log: () => {} });
+    const result = await runImdbExperiment('reversed-lstm', IMDB_RNN_EXPERIMENTS['reversed-lstm'], {
+      quick: true,
+      epochs: 1,
+      steps: 1,
+      log: () => {},
+    });
     // 1 step × batch 32 / 0.8 training share = 40 reviews.
     expect(result.config.reviews).toBe(40);
   });

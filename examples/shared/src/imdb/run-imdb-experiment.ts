@@ -1,12 +1,13 @@
 import { loadImdb } from '@tensorseq/datasets-imdb';
-import { type ExperimentResult, epochLogger } from '@tensorseq/example-utils';
 import { setGlobalSeed } from '@tensorseq/layers-core';
-import { IMDB_RNN_EXPERIMENTS, type ImdbRnnExperimentName } from './imdb-rnn-experiments';
+import { epochLogger } from '../epoch-logger';
+import type { ExperimentResult } from '../write-experiment-results';
+import type { ImdbExperiment } from './imdb-experiment';
 import { reviewTensors } from './review-tensors';
 import { type ReviewSplit, syntheticReviews } from './synthetic-reviews';
 
-/** Options of {@link runImdbRnn}; the defaults are the book's. */
-export interface RunImdbRnnOptions {
+/** Options of {@link runImdbExperiment}; the defaults are the book's. */
+export interface RunImdbExperimentOptions {
   /** @defaultValue 10 (2 with `quick`) */
   epochs?: number;
   /** Cap on training batches per epoch: keeps the first `steps × batchSize / 0.8` reviews. */
@@ -21,30 +22,38 @@ export interface RunImdbRnnOptions {
   log?: (line: string) => void;
 }
 
-const BOOK = { numWords: 10000, maxlen: 500, epochs: 10, batchSize: 128, validationSplit: 0.2 };
-const QUICK = { numWords: 200, maxlen: 30, epochs: 2, batchSize: 32, validationSplit: 0.2 };
+/** The book's IMDB settings (sections 6.2–6.4). */
+export const IMDB_BOOK_SIZES = {
+  numWords: 10000,
+  maxlen: 500,
+  epochs: 10,
+  batchSize: 128,
+  validationSplit: 0.2,
+};
+/** `--quick`: a 200-word vocabulary and 50-word reviews (long enough for the convnet's two Conv1D(7)). */
+export const IMDB_QUICK_SIZES = { numWords: 200, maxlen: 50, epochs: 2, batchSize: 32, validationSplit: 0.2 };
 const QUICK_SAMPLES = 160;
 
 /**
  * Runs one IMDB experiment the book's way: `imdb.load_data(num_words=10000)`, `pad_sequences(maxlen=500)`,
- * rmsprop + binary cross-entropy, 10 epochs of batch 128 with the last 20% of the training reviews for
- * validation.
+ * binary cross-entropy, 10 epochs of batch 128 with the last 20% of the training reviews for validation.
  *
- * @param name - the experiment (see `IMDB_RNN_EXPERIMENTS`).
+ * @param name - the experiment's name (results file name).
+ * @param experiment - model, optimizer, direction.
  * @param options - epochs, step cap, quick mode.
  * @returns the result to write with `writeExperimentResults`.
  * @example
- * const result = await runImdbRnn('lstm', { epochs: 1 });
- * result.final.val_acc; // → ≈ 0.85 after one epoch (the book: ≈ 0.89 after ten)
+ * const result = await runImdbExperiment('lstm', { title: 'LSTM', build: buildLstm }, { epochs: 1 });
+ * result.final.val_acc; // → ≈ 0.8 after one epoch
  */
-export async function runImdbRnn(
-  name: ImdbRnnExperimentName,
-  options: RunImdbRnnOptions = {},
+export async function runImdbExperiment(
+  name: string,
+  experiment: ImdbExperiment,
+  options: RunImdbExperimentOptions = {},
 ): Promise<ExperimentResult> {
   const { quick = false, seed = 1337, log = console.log } = options;
-  const sizes = quick ? QUICK : BOOK;
+  const sizes = quick ? IMDB_QUICK_SIZES : IMDB_BOOK_SIZES;
   const epochs = options.epochs ?? sizes.epochs;
-  const experiment = IMDB_RNN_EXPERIMENTS[name];
   const started = performance.now();
   const reviews = options.reviews ?? (await trainingReviews(quick, sizes.numWords, log));
   const limit =
@@ -56,7 +65,8 @@ export async function runImdbRnn(
 
   setGlobalSeed(seed);
   const model = experiment.build({ numWords: sizes.numWords, maxlen: sizes.maxlen });
-  model.compile({ optimizer: 'rmsprop', loss: 'binaryCrossentropy', metrics: ['acc'] });
+  const optimizer = experiment.optimizer?.() ?? 'rmsprop';
+  model.compile({ optimizer, loss: 'binaryCrossentropy', metrics: ['acc'] });
   const history = await model.fit(x, y, {
     epochs,
     batchSize: sizes.batchSize,
@@ -87,8 +97,8 @@ async function trainingReviews(
   numWords: number,
   log: (line: string) => void,
 ): Promise<ReviewSplit> {
-  if (quick) return syntheticReviews({ samples: QUICK_SAMPLES, numWords, length: QUICK.maxlen });
-  log('Loading IMDB (imdb.load_data semantics, numWords 10000)…');
+  if (quick) return syntheticReviews({ samples: QUICK_SAMPLES, numWords, length: IMDB_QUICK_SIZES.maxlen });
+  log(`Loading IMDB (imdb.load_data semantics, numWords ${numWords})…`);
   const { xTrain, yTrain } = await loadImdb({ numWords });
   return { sequences: xTrain, labels: yTrain };
 }
