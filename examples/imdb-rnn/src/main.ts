@@ -23,6 +23,6 @@ if (args.experiment === undefined) {
   const files = await writeExperimentResults(fileURLToPath(new URL('../results', import.meta.url)), result);
   const final = Object.entries(result.final).map(([k, v]) => `${k} ${v.toFixed(4)}`);
   console.log(
-    `Final: ${final.join(', ')} (${result.seconds.toFixed(1)} s). Wrote ${files.json} and ${files.svg}.`,
+    `Final: ${final.join(', ')} (${result.seconds.toFixed(1)} s). Wrote ${[files.json, files.svg].filter(Boolean).join(' and ')}.`,
   );
 }

@@ -24,11 +24,13 @@ export interface ExperimentResult {
 /** Paths written by {@link writeExperimentResults}. */
 export interface ExperimentFiles {
   json: string;
-  svg: string;
+  /** `undefined` when the result has no history to draw (e.g. a baseline that trains nothing). */
+  svg: string | undefined;
 }
 
 /**
- * Writes `<outDir>/<experiment>.json` (the whole result) and `<outDir>/<experiment>.svg` (the curves).
+ * Writes `<outDir>/<experiment>.json` (the whole result) and, when there is a history,
+ * `<outDir>/<experiment>.svg` (the curves).
  *
  * @param outDir - the results folder, created if needed.
  * @param result - what the run produced.
@@ -42,12 +44,11 @@ export async function writeExperimentResults(
   result: ExperimentResult,
 ): Promise<ExperimentFiles> {
   await mkdir(outDir, { recursive: true });
-  const files = {
-    json: join(outDir, `${result.experiment}.json`),
-    svg: join(outDir, `${result.experiment}.svg`),
-  };
-  await writeFile(files.json, `${JSON.stringify(result, null, 2)}\n`);
+  const json = join(outDir, `${result.experiment}.json`);
+  await writeFile(json, `${JSON.stringify(result, null, 2)}\n`);
+  if (Object.keys(result.history).length === 0) return { json, svg: undefined };
+  const svg = join(outDir, `${result.experiment}.svg`);
   const panels = historyPanels(result.history, { references: result.references });
-  await writeFile(files.svg, svgChart(panels, { title: `${result.experiment}: ${result.title}` }));
-  return files;
+  await writeFile(svg, svgChart(panels, { title: `${result.experiment}: ${result.title}` }));
+  return { json, svg };
 }

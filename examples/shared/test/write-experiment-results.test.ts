@@ -42,4 +42,10 @@ describe('writeExperimentResults', () => {
     expect(svg).toContain('<title>gru: GRU(32) + Dense(1)</title>');
     expect(svg).toContain('data-series="Common-sense baseline"');
   });
+
+  it('writes no SVG when there is no history to draw', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'example-utils-'));
+    const files = await writeExperimentResults(dir, { ...result, experiment: 'baseline', history: {} });
+    expect(files).toEqual({ json: join(dir, 'baseline.json'), svg: undefined });
+  });
 });

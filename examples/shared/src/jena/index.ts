@@ -1,0 +1,3 @@
+export type { JenaExperiment, JenaModelSizes } from './jena-experiment';
+export { defaultJenaSource, JENA_HOURLY_FILE } from './jena-source';
+export { type RunJenaExperimentOptions, runJenaExperiment } from './run-jena-experiment';
