@@ -38,7 +38,7 @@ describe('writeExperimentResults', () => {
     const files = await writeExperimentResults(join(dir, 'results'), result);
     expect(files).toEqual({ json: join(dir, 'results', 'gru.json'), svg: join(dir, 'results', 'gru.svg') });
     expect(JSON.parse(await readFile(files.json, 'utf8'))).toEqual(result);
-    const svg = await readFile(files.svg, 'utf8');
+    const svg = await readFile(join(dir, 'results', 'gru.svg'), 'utf8');
     expect(svg).toContain('<title>gru: GRU(32) + Dense(1)</title>');
     expect(svg).toContain('data-series="Common-sense baseline"');
   });
