@@ -53,12 +53,3 @@ export const JENA_CONV_GRU: JenaExperiment = {
     return model;
   },
 };
-
-/** The experiments `pnpm exp conv1d <name>` runs, and which pipeline each uses. */
-export const CONV1D_EXPERIMENTS = {
-  'imdb-conv1d': { data: 'imdb', experiment: IMDB_CONV1D },
-  'jena-conv-gru': { data: 'jena', experiment: JENA_CONV_GRU },
-} as const;
-
-/** The names `pnpm exp conv1d <name>` accepts. */
-export type Conv1dExperimentName = keyof typeof CONV1D_EXPERIMENTS;
