@@ -10,6 +10,7 @@ import { setGlobalSeed } from '@tensorseq/layers-core';
 import { defaultDataDir } from '../default-data-dir';
 import { epochLogger } from '../epoch-logger';
 import type { ExperimentResult } from '../write-experiment-results';
+import { columnTargets } from './column-targets';
 import type { JenaExperiment } from './jena-experiment';
 import { defaultJenaSource } from './jena-source';
 
@@ -125,11 +126,13 @@ export async function runJenaExperiment(
   const model = experiment.build({ timesteps, features: jena.data.shape[1] });
   model.compile({ optimizer: experiment.optimizer?.() ?? 'rmsprop', loss: 'mae' });
   const epochs = options.epochs ?? (quick ? QUICK.epochs : experiment.epochs);
-  const train = windowGenerator(data, { ...window, minIndex: 0, maxIndex: trainEnd, shuffle: true, seed });
+  const train = columnTargets(
+    windowGenerator(data, { ...window, minIndex: 0, maxIndex: trainEnd, shuffle: true, seed }),
+  );
   const history = await model.fit(train, {
     stepsPerEpoch,
     epochs,
-    validationData: windowGenerator(data, validation),
+    validationData: columnTargets(windowGenerator(data, validation)),
     validationSteps,
     verbose: 0,
     callbacks: [epochLogger(epochs, log)],
