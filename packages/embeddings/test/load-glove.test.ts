@@ -27,6 +27,11 @@ describe.skipIf(!HAS_DATA).each([
     expect(firstBitDifference(kv.vectors.data, stack(oracle.rows, dim))).toBe(-1);
   });
 
+  it('sizes the matrix from the file size: at most 5% slack in its buffer', async () => {
+    const kv = await loadGlove(path);
+    expect(kv.vectors.data.buffer.byteLength).toBeLessThanOrEqual(kv.vectors.data.byteLength * 1.05);
+  });
+
   it('keeps only the vocabulary words, in file order, with the same vectors', async () => {
     const wanted = [oracle.words[count - 1], oracle.words[7], 'not-a-glove-word', oracle.words[0]];
     const kv = await loadGlove(path, { vocabulary: wanted });

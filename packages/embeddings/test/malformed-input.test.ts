@@ -74,6 +74,17 @@ describe('text input handled like gensim', () => {
     ]);
   });
 
+  it('never parses the numbers of words outside the vocabulary (so their garbage passes)', async () => {
+    const kv = await loadGlove(file('a 1 2\nskipped x y z\nb 3 4\n'), { vocabulary: new Set(['b']) });
+    expect(kv.words).toEqual(['b']);
+    expect([kv.dim, ...kv.get('b')!]).toEqual([2, 3, 4]);
+  });
+
+  it('applies limit to file entries before the vocabulary filter, as gensim would', async () => {
+    const kv = await loadGlove(file('a 1\nb 2\nc 3\n'), { limit: 2, vocabulary: ['a', 'c'] });
+    expect(kv.words).toEqual(['a']);
+  });
+
   it('counts duplicates towards the header count, as gensim does', async () => {
     const kv = await loadFastTextVec(file('3 1\na 1 \na 2 \nb 3 \nc 4 \n'), { onWarning: () => {} });
     expect(kv.words).toEqual(['a', 'b']);

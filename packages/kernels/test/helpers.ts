@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { loadConformance } from '@tensorseq/test-utils/conformance';
 import { expect } from 'vitest';
 import type { KernelActivation, RnnCellKind, RnnSequenceArgs } from '../src/index';
 
@@ -29,10 +28,9 @@ export interface RnnFixtureCase {
   grads: Record<string, FixtureTensor>;
 }
 
-/** Loads test/fixtures/<name>.json (copied from the shared conformance suite, Part 2). */
+/** Loads every case of the shared conformance fixture `layers/<name>.json`. */
 export function loadRnnCases(name: 'simple_rnn' | 'lstm' | 'gru'): RnnFixtureCase[] {
-  const file = join(import.meta.dirname, 'fixtures', `${name}.json`);
-  return JSON.parse(readFileSync(file, 'utf8')).cases;
+  return loadConformance<{ cases: RnnFixtureCase[] }>(`layers/${name}`).cases;
 }
 
 const ACTIVATIONS: Record<string, KernelActivation> = {

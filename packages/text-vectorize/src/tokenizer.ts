@@ -81,7 +81,7 @@ export class Tokenizer {
   // Words in first-occurrence order (= Keras' word_counts OrderedDict) and per-word statistics.
   private counted = new Vocabulary();
   // Per word id, side by side so one cache line serves a word: [count, documents, last document + 1].
-  private stats = new Float64Array(3 * 1024);
+  private stats: Float64Array = new Float64Array(3 * 1024);
   private indexDocsMap = new Map<number, number>();
   // After a fit: the index of each counted word id (Keras' word_index, as an array) and the ids in
   // index order. The Maps are only built when someone reads them.
@@ -194,10 +194,17 @@ export class Tokenizer {
         stats[base + 1]++;
       }
     };
+    const separators = this.charLevel ? undefined : this.scanner.fastSeparators;
     return (text, position) => {
       checkText('Tokenizer.fitOnTexts', position, text);
       doc = ++this.docCount;
-      this.forEachToken(text, count);
+      if (separators !== undefined && typeof text === 'string') {
+        // Plain texts with Keras-style filters (the usual case): one fused loop, no call per word.
+        stats = counted.countWords(this.lower ? text.toLowerCase() : text, separators, stats, doc);
+        this.stats = stats;
+      } else {
+        this.forEachToken(text, count);
+      }
     };
   }
 
@@ -359,8 +366,14 @@ export class Tokenizer {
       }
       buffer[length++] = index;
     };
+    const separators = this.charLevel ? undefined : this.scanner.fastSeparators;
     return (text, position) => {
       checkText(owner, position, text);
+      if (separators !== undefined && table !== undefined && typeof text === 'string') {
+        // Plain texts with Keras-style filters (the usual case): one fused loop, no call per word.
+        const s = this.lower ? text.toLowerCase() : text;
+        return table.lookup.encodeWords(s, separators, table.index, limit, oov);
+      }
       length = 0;
       this.forEachToken(text, emit);
       const row: number[] = [];

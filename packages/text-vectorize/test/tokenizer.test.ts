@@ -64,6 +64,39 @@ describe('Tokenizer', () => {
     }
   });
 
+  it('counts plain texts, token lists and char-level texts alike in one fit', () => {
+    const tokenizer = new Tokenizer();
+    tokenizer.fitOnTexts(['A b', ['B', 'c'], 'c, c']);
+    expect([...tokenizer.wordCounts]).toEqual([
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+    ]);
+    expect([...tokenizer.wordDocs]).toEqual([
+      ['a', 1],
+      ['b', 2],
+      ['c', 2],
+    ]);
+    const chars = new Tokenizer({ charLevel: true });
+    chars.fitOnTexts(['ab', 'b😀']);
+    expect([...chars.wordCounts]).toEqual([
+      ['a', 1],
+      ['b', 2],
+      ['😀', 1],
+    ]);
+  });
+
+  it('grows its statistics past the first thousand words', () => {
+    const words = Array.from({ length: 5000 }, (_, i) => `w${i}`);
+    const tokenizer = new Tokenizer();
+    tokenizer.fitOnTexts([words.join(' '), words.slice(0, 10).join(' ')]);
+    expect(tokenizer.wordCounts.size).toBe(5000);
+    expect(tokenizer.wordCounts.get('w4999')).toBe(1);
+    expect(tokenizer.wordDocs.get('w9')).toBe(2);
+    expect(tokenizer.wordIndex.get('w0')).toBe(1);
+    expect(tokenizer.wordIndex.get('w10')).toBe(11);
+  });
+
   it('accumulates over several fitOnTexts calls', () => {
     const once = new Tokenizer();
     once.fitOnTexts([...SAMPLES, 'the end']);

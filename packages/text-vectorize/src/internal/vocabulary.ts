@@ -1,4 +1,4 @@
-import { hashRange } from './string-hash';
+import { finishHash, HASH_SEED, hashRange } from './string-hash';
 
 /**
  * An interning string table: word ⇄ dense id (0, 1, 2… in insertion order). It looks words up by a
@@ -35,6 +35,84 @@ export class Vocabulary {
     const found = this.findRange(s, start, end, hash);
     if (found >= 0) return found;
     return this.insert(detach(s.slice(start, end)), hash);
+  }
+
+  /**
+   * The fused hot loop of `Tokenizer.fitOnTexts`: splits `s` (already lower-cased) at the code units
+   * marked in `separators`, interns every word and updates its `[count, documents, last document]`
+   * triple in `stats` for document `doc` (≥ 1). Same steps as scanner → sink → addRange, without a
+   * call per word; the scanner path stays the reference for every other case.
+   *
+   * @returns `stats`, or a larger copy when new words outgrew it.
+   */
+  countWords(s: string, separators: Uint8Array, stats: Float64Array, doc: number): Float64Array {
+    const n = s.length;
+    let start = 0;
+    let h = HASH_SEED;
+    for (let i = 0; i <= n; i++) {
+      const c = i < n ? s.charCodeAt(i) : -1;
+      if (c >= 0 && separators[c] === 0) {
+        h = ((h << 5) | (h >>> 27)) ^ c;
+        continue;
+      }
+      if (i > start) {
+        const hash = finishHash(h, i - start);
+        let id = this.findRange(s, start, i, hash);
+        if (id < 0) {
+          id = this.insert(detach(s.slice(start, i)), hash);
+          if (3 * id === stats.length) {
+            const grown = new Float64Array(stats.length * 2);
+            grown.set(stats);
+            stats = grown;
+          }
+        }
+        const base = 3 * id;
+        stats[base]++;
+        if (stats[base + 2] !== doc) {
+          stats[base + 2] = doc;
+          stats[base + 1]++;
+        }
+      }
+      start = i + 1;
+      h = HASH_SEED;
+    }
+    return stats;
+  }
+
+  /**
+   * The fused hot loop of `Tokenizer.textsToSequences`: splits `s` (already lower-cased) like
+   * {@link Vocabulary.countWords} and maps each word to `index[id]` when known and below `limit`,
+   * else to `oov` (dropped when `oov` is -1), without a call per word.
+   *
+   * @returns The indices, in order.
+   */
+  encodeWords(
+    s: string,
+    separators: Uint8Array,
+    index: ArrayLike<number>,
+    limit: number,
+    oov: number,
+  ): number[] {
+    const out: number[] = [];
+    const n = s.length;
+    let start = 0;
+    let h = HASH_SEED;
+    for (let i = 0; i <= n; i++) {
+      const c = i < n ? s.charCodeAt(i) : -1;
+      if (c >= 0 && separators[c] === 0) {
+        h = ((h << 5) | (h >>> 27)) ^ c;
+        continue;
+      }
+      if (i > start) {
+        const id = this.findRange(s, start, i, finishHash(h, i - start));
+        let value = id >= 0 ? index[id] : -1;
+        if (value < 0 || value >= limit) value = oov;
+        if (value >= 0) out.push(value);
+      }
+      start = i + 1;
+      h = HASH_SEED;
+    }
+    return out;
   }
 
   /** Id of `word`, or -1. */

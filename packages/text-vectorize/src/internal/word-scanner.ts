@@ -20,6 +20,11 @@ export class WordScanner {
     this.separators = buildSeparatorTable(filters, split);
   }
 
+  /** The separator table when the one-pass fast path applies, for fused loops; else undefined. */
+  get fastSeparators(): Uint8Array | undefined {
+    return this.separators;
+  }
+
   /** Calls `sink` for each token of `text`, in order. */
   scan(text: string, sink: TokenSink): void {
     const s = this.lower ? text.toLowerCase() : text;
