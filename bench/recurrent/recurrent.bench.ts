@@ -6,6 +6,7 @@
  *   BENCH_RUNS=3 pnpm bench recurrent          # fewer timed steps (quick look; the report uses 5)
  *   BENCH_SKIP_PEER=1 pnpm bench recurrent     # tensorseq only (profiling)
  *   BENCH_TORCH=0 pnpm bench recurrent         # no PyTorch column
+ *   BENCH_SIDE=tfjs-layers pnpm bench recurrent  # one side only + its process peak RSS (fair memory)
  *
  * One step = forward, backward and an RMSprop update on one batch (tensorseq: `Sequential.trainOnBatch`
  * with layers-core's Embedding, Dense and RMSprop; tfjs-layers: `model.trainOnBatch`), for the chapter's
@@ -62,7 +63,12 @@ const MODELS: ModelSpec[] = [
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const wanted = process.env.BENCH_MODELS?.split(',');
-const skipPeer = process.env.BENCH_SKIP_PEER === '1';
+// BENCH_SIDE=tensorseq|tfjs-layers runs one side only and prints the process's peak RSS: a fair memory
+// comparison needs one process per side (in one process the heap the first side grew is reused).
+const side = process.env.BENCH_SIDE;
+const skipPeer = process.env.BENCH_SKIP_PEER === '1' || side === 'tensorseq';
+const skipOurs = side === 'tfjs-layers';
+const resultsName = side ? `recurrent-${side}` : 'recurrent';
 const skipTorch = process.env.BENCH_TORCH === '0';
 const EMBED = 32;
 
@@ -239,18 +245,22 @@ async function main(): Promise<void> {
   const results: Record<string, string | number | null>[] = [];
   for (const spec of specs) {
     const { x, y } = makeBatch(spec);
-    const ours = tensorseqModel(spec);
-    const us = await measure(() => ours.step(x, y));
-    const predictMs =
-      spec.name === 'imdb-lstm' ? (await time(() => ours.predict(x), { runs })).medianMs : null;
-    ours.dispose();
+    let us = { ms: Number.NaN, rssMiB: Number.NaN };
+    let predictMs: number | null = null;
+    if (!skipOurs) {
+      const ours = tensorseqModel(spec);
+      us = await measure(() => ours.step(x, y));
+      predictMs = spec.name === 'imdb-lstm' ? (await time(() => ours.predict(x), { runs })).medianMs : null;
+      ours.dispose();
+    }
     console.log(`${spec.name}: tensorseq ${us.ms.toFixed(0)} ms/step`);
     let them = { ms: Number.NaN, rssMiB: Number.NaN };
     let theirPredictMs: number | null = null;
     if (!skipPeer) {
       const theirs = tfjsModel(spec);
       them = await measure(() => theirs.step(x, y));
-      theirPredictMs = predictMs === null ? null : (await time(() => theirs.predict(x), { runs })).medianMs;
+      theirPredictMs =
+        spec.name === 'imdb-lstm' ? (await time(() => theirs.predict(x), { runs })).medianMs : null;
       theirs.dispose();
     }
     x.dispose();
@@ -297,10 +307,13 @@ async function main(): Promise<void> {
     console.log(
       `done ${spec.name}: ${us.ms.toFixed(0)} ms vs ${them.ms.toFixed(0)} ms (ratio ${ratio.toFixed(3)})`,
     );
-    writeResults('recurrent', { backend: 'cpu', kernels: kernelsBackend(), runs, results, partial: true });
+    writeResults(resultsName, { backend: 'cpu', kernels: kernelsBackend(), runs, results, partial: true });
   }
   // PyTorch last, so its threads do not compete with the JS timings.
-  const torch = skipTorch ? 'skipped: BENCH_TORCH=0' : torchTimings(specs.map((s) => s.name));
+  if (side)
+    console.log(`${side} only: process peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+  const torch =
+    skipTorch || side ? 'skipped: BENCH_TORCH=0 or BENCH_SIDE' : torchTimings(specs.map((s) => s.name));
   if (typeof torch !== 'string') {
     for (const row of rows) if (row.model in torch) row['torch ms'] = torch[row.model as string];
     for (const r of results) r.torchMs = torch[r.model as string] ?? null;
@@ -311,7 +324,7 @@ async function main(): Promise<void> {
   printTable(rows);
   if (typeof torch === 'string') console.log(`PyTorch column ${torch}`);
   console.log(
-    `wrote ${writeResults('recurrent', { backend: 'cpu', kernels: kernelsBackend(), runs, results, torch })}`,
+    `wrote ${writeResults(resultsName, { backend: 'cpu', kernels: kernelsBackend(), runs, results, torch })}`,
   );
 }
 
