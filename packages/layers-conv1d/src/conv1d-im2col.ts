@@ -4,22 +4,6 @@ import type { Window1D } from './conv-utils';
 import { applyFusedActivation, type FusedActivation, fusedActivationGrad } from './fused-activation';
 import { col2im, im2col } from './im2col';
 
-/** Backends whose tensors can be read and written synchronously as Float32Arrays without a device copy. */
-const SYNC_BACKENDS = new Set(['cpu', 'wasm']);
-
-/**
- * Whether the typed-array path ({@link conv1dIm2col}, the typed pooling kernels) runs on the active
- * backend: it does on backends with synchronous host memory (cpu, wasm); elsewhere (webgl, webgpu) the
- * layers use plain tfjs ops.
- *
- * @example
- * await tf.setBackend('cpu');
- * isTypedPathEligible() // → true
- */
-export function isTypedPathEligible(): boolean {
-  return SYNC_BACKENDS.has(tf.getBackend());
-}
-
 interface ConvDims {
   batch: number;
   channels: number;

@@ -16,10 +16,11 @@ import {
 } from '@tensorseq/layers-core';
 import { assertRank3 } from './assert';
 import { type ConvPadding, convOutputLength, type Window1D, window1d } from './conv-utils';
-import { conv1dIm2col, isTypedPathEligible } from './conv1d-im2col';
+import { conv1dIm2col } from './conv1d-im2col';
 import { conv1dReference } from './conv1d-reference';
 import { conv1dTaps } from './conv1d-taps';
 import { isFusedActivation } from './fused-activation';
+import { isTypedPathEligible } from './typed-path';
 
 const PADDINGS: readonly ConvPadding[] = ['valid', 'same', 'causal'];
 

@@ -2,9 +2,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { LayerConfig } from '@tensorseq/layers-core';
 import { assertRank3 } from './assert';
 import { window1d } from './conv-utils';
-import { isTypedPathEligible } from './conv1d-im2col';
 import { GlobalPooling1D, type GlobalPooling1DOptions } from './global-pooling1d';
 import { maxPool1dTyped } from './pool1d-typed';
+import { isTypedPathEligible } from './typed-path';
 
 /**
  * Max over all steps (Keras' `GlobalMaxPooling1D`): `[batch, steps, channels]` → `[batch, channels]`.

@@ -9,7 +9,7 @@ import {
 } from '@tensorseq/layers-core';
 import { assertRank3 } from './assert';
 import { convOutputLength, type Window1D, window1d } from './conv-utils';
-import { isTypedPathEligible } from './conv1d-im2col';
+import { isTypedPathEligible } from './typed-path';
 
 const POOL_PADDINGS: readonly ('valid' | 'same')[] = ['valid', 'same'];
 
