@@ -2,10 +2,10 @@
  * Deep Learning with Python, section 6.1.3: from raw IMDB text to word embeddings (listings 6.8–6.16).
  * Run: pnpm exp imdb-glove [--epochs=10] [--backend=wasm|cpu] [--imdb=<aclImdb folder or tar.gz>] [--glove=<glove .txt>]
  */
-import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
+import { useBackend } from '@tensorseq/backend-cpu';
 import { defaultDataDir } from '@tensorseq/example-utils';
 import { defaultGloveSource } from './glove-source';
 import { runExperiment } from './run-experiment';
@@ -43,8 +43,12 @@ if (typeof gloveSource === 'string' && gloveSource.endsWith('top2717.txt')) {
   console.log('Note: this GloVe file has vectors for only the 2,717 most frequent words of glove.6B.100d.');
 }
 
-await tf.setBackend(backend);
-await tf.ready();
+if (backend === 'cpu') await useBackend('cpu');
+else {
+  // No @tensorseq/backend-wasm yet: tfjs-backend-wasm as it is (this model needs none of the kernels it lacks).
+  await tf.setBackend('wasm');
+  await tf.ready();
+}
 console.log(`Backend: ${tf.getBackend()}`);
 const outDir = fileURLToPath(new URL('../results', import.meta.url));
 const results = await runExperiment({

@@ -1,16 +1,16 @@
 import { join } from 'node:path';
+import { loadImdbText } from '@tensorseq/datasets-imdb';
 import { embeddingMatrix, type GloveRelease, loadGlove, type VectorSource } from '@tensorseq/embeddings';
 import { formatHistory } from '@tensorseq/example-utils';
 import { type Logs, loadModel, type Sequential, setGlobalSeed } from '@tensorseq/layers-core';
 import { Tokenizer } from '@tensorseq/text-vectorize';
 import { buildModel } from './build-model';
-import { loadImdbReviews } from './load-imdb-reviews';
 import { seededPermutation } from './seeded-permutation';
 import { type LabeledSequences, takeRows, vectorizeReviews } from './vectorize-reviews';
 
 /** Options of {@link runExperiment}; the defaults are the book's. */
 export interface ExperimentOptions {
-  /** aclImdb folder or tar.gz. @defaultValue found by `loadImdbReviews` */
+  /** aclImdb folder or tar.gz. @defaultValue found by `loadImdbText` (`$TENSORSEQ_DATA`, else the official download) */
   imdbSource?: string;
   /** GloVe vectors: a path, URL, `{ zip, member }`, stream, or `{ dims }` release. */
   gloveSource: VectorSource | GloveRelease;
@@ -97,7 +97,7 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
   const log = options.log ?? ((line: string) => console.log(line));
   setGlobalSeed(config.seed);
 
-  const { train, test } = await loadImdbReviews({ source: options.imdbSource });
+  const { train, test } = await loadImdbText({ source: options.imdbSource });
   log(`Read ${train.texts.length} training and ${test.texts.length} test reviews.`);
   const tokenizer = new Tokenizer({ numWords: config.numWords });
   tokenizer.fitOnTexts(train.texts);
@@ -128,6 +128,7 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
   };
 
   const gloveModel = buildModel({ ...shape, embeddingMatrix: glove.matrix });
+  gloveModel.summary({ printFn: log });
   const gloveFit = await fitOne(gloveModel, 'Model with pretrained GloVe embeddings (frozen):');
   const savedGlove = join(options.outDir, 'pre-trained-glove-model');
   await gloveModel.save(savedGlove);

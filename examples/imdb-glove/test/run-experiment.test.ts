@@ -1,7 +1,7 @@
-import '@tensorflow/tfjs-backend-cpu';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
+import { useBackend } from '@tensorseq/backend-cpu';
 import { loadModel } from '@tensorseq/layers-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExperimentResults, runExperiment } from '../src/run-experiment';
@@ -23,7 +23,7 @@ describe('runExperiment', () => {
   const lines: string[] = [];
 
   beforeAll(async () => {
-    await tf.setBackend('cpu');
+    await useBackend('cpu');
     corpus = await writeSyntheticCorpus(12);
     outDir = join(corpus.root, 'results');
     results = await runExperiment({
@@ -50,6 +50,8 @@ describe('runExperiment', () => {
     expect(results.data.testReviews).toBe(2 * corpus.perLabel);
     expect(results.data.uniqueTokens).toBe(vocabulary.size);
     expect(lines).toContain(`Found ${results.data.uniqueTokens} unique tokens.`);
+    // The GloVe model's summary: Embedding(50, 4) holds 200 parameters, all frozen.
+    expect(lines.some((l) => /^Non-trainable params: 200\b/.test(l))).toBe(true);
   });
 
   it('fills one Embedding row per corpus word that has a GloVe vector', () => {
