@@ -19,7 +19,7 @@ const sequenceOf = (sizes: JenaModelSizes) => [null, sizes.features];
  *
  * @example
  * const model = JENA_EXPERIMENTS.gru.build?.({ timesteps: 240, features: 14 });
- * model?.countParams(); // → 4545 with today's GRU (resetAfter); the book's Keras 2.0 GRU: 4,449
+ * model?.countParams(); // → 4641 with today's GRU (resetAfter); 4,545 with the book's Keras 2.0 GRU
  */
 export const JENA_EXPERIMENTS = {
   baseline: {
