@@ -1,11 +1,16 @@
 #!/usr/bin/env node
 // `pnpm exp <name> [args...]` runs the chapter experiment in examples/<name> (its "start" script).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const [name, ...args] = process.argv.slice(2);
-const available = readdirSync('examples').filter((d) => existsSync(join('examples', d, 'package.json')));
+// Only examples with a start script: examples/shared is a library, not an experiment.
+const hasStart = (d) => {
+  const manifest = join('examples', d, 'package.json');
+  return existsSync(manifest) && Boolean(JSON.parse(readFileSync(manifest, 'utf8')).scripts?.start);
+};
+const available = readdirSync('examples').filter(hasStart);
 if (!name || !available.includes(name)) {
   console.error(
     `exp: name must be one of ${available.join(', ') || '(none yet)'}. Received: name=${name ?? '(missing)'}.`,

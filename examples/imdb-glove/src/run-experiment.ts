@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { loadImdbText } from '@tensorseq/datasets-imdb';
 import { embeddingMatrix, type GloveRelease, loadGlove, type VectorSource } from '@tensorseq/embeddings';
+import { formatHistory } from '@tensorseq/example-utils';
 import { type Logs, loadModel, type Sequential, setGlobalSeed } from '@tensorseq/layers-core';
 import { Tokenizer } from '@tensorseq/text-vectorize';
 import { buildModel } from './build-model';
-import { formatHistory } from './format-history';
 import { seededPermutation } from './seeded-permutation';
 import { type LabeledSequences, takeRows, vectorizeReviews } from './vectorize-reviews';
 

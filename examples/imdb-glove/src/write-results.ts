@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type ChartPanel, svgChart } from '@tensorseq/example-utils';
 import type { ExperimentResults, ModelResult } from './run-experiment';
-import { type ChartPanel, svgChart } from './svg-chart';
 
 /** Files written by {@link writeResults}. */
 export interface ResultFiles {

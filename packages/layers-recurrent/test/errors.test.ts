@@ -1,5 +1,6 @@
 import './helpers/setup';
 import * as tf from '@tensorflow/tfjs-core';
+import { Embedding, Sequential } from '@tensorseq/layers-core';
 import { describe, expect, it } from 'vitest';
 import { Bidirectional, GRU, LSTM, RNN, RnnCell, SimpleRNN } from '../src/index';
 

@@ -6,7 +6,7 @@ const SHARED_DATA = fileURLToPath(new URL('../../../../shared/data', import.meta
 
 /**
  * The folder the loaders search before downloading: `$TENSORSEQ_DATA` when set, else the shared data
- * folder next to the repository when it exists (so `pnpm exp imdb-glove` runs offline on the build
+ * folder next to the repository when it exists (so `pnpm exp <name>` runs offline on the build
  * machines), else `undefined` (the official downloads are used).
  *
  * @param env - the environment to read. @defaultValue process.env

@@ -1,0 +1,9 @@
+export type { ImdbExperiment, ImdbModelSizes } from './imdb-experiment';
+export { type ReviewTensors, type ReviewTensorsOptions, reviewTensors } from './review-tensors';
+export {
+  IMDB_BOOK_SIZES,
+  IMDB_QUICK_SIZES,
+  type RunImdbExperimentOptions,
+  runImdbExperiment,
+} from './run-imdb-experiment';
+export { type ReviewSplit, type SyntheticReviewsOptions, syntheticReviews } from './synthetic-reviews';

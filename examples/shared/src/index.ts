@@ -1,0 +1,17 @@
+export { defaultDataDir } from './default-data-dir';
+export { epochLogger } from './epoch-logger';
+export { type ExperimentCliOptions, experimentCli } from './experiment-cli';
+export { formatHistory } from './format-history';
+export { type HistoryPanelsOptions, historyPanels, type ReferenceLine } from './history-panels';
+export {
+  type ExperimentArgs,
+  type ParseExperimentArgsOptions,
+  parseExperimentArgs,
+} from './parse-experiment-args';
+export { resultsDir } from './results-dir';
+export { type ChartPanel, type ChartSeries, type SvgChartOptions, svgChart } from './svg-chart';
+export {
+  type ExperimentFiles,
+  type ExperimentResult,
+  writeExperimentResults,
+} from './write-experiment-results';

@@ -1,0 +1,73 @@
+/** What {@link parseExperimentArgs} reads from the command line. */
+export interface ExperimentArgs {
+  /** The experiment named on the command line, if any (the examples list theirs when it is absent). */
+  experiment: string | undefined;
+  /** `--epochs N`: overrides the book's epoch count. */
+  epochs: number | undefined;
+  /** `--steps N`: caps the batches per epoch. */
+  steps: number | undefined;
+  /** `--quick`: tiny sizes, so a run finishes in seconds (smoke tests). */
+  quick: boolean;
+}
+
+/** Options of {@link parseExperimentArgs}. */
+export interface ParseExperimentArgsOptions {
+  /** The example's name, which starts every error message. */
+  owner: string;
+  /** The experiment names this example runs. */
+  experiments: readonly string[];
+}
+
+const NUMERIC_FLAGS = ['epochs', 'steps'] as const;
+
+/**
+ * Parses `[experiment] [--epochs N] [--steps N] [--quick]` (also `--epochs=N`), checking everything
+ * up front so a typo fails before minutes of data loading.
+ *
+ * @param argv - the arguments after the script name.
+ * @param options - the example's name and experiments.
+ * @returns the experiment and the flags.
+ * @throws TypeError for an unknown argument or experiment, RangeError for a count that is not a
+ * positive integer.
+ * @example
+ * parseExperimentArgs(['lstm', '--epochs', '2', '--quick'], { owner: 'imdb-rnn', experiments: ['lstm'] });
+ * // → { experiment: 'lstm', epochs: 2, steps: undefined, quick: true }
+ */
+export function parseExperimentArgs(
+  argv: readonly string[],
+  options: ParseExperimentArgsOptions,
+): ExperimentArgs {
+  const { owner, experiments } = options;
+  const args: ExperimentArgs = { experiment: undefined, epochs: undefined, steps: undefined, quick: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [flag, inline] = arg.split('=', 2);
+    const numeric = NUMERIC_FLAGS.find((name) => flag === `--${name}`);
+    if (numeric) {
+      const value = inline ?? argv[++i];
+      args[numeric] = positiveInteger(owner, numeric, value);
+    } else if (arg === '--quick') {
+      args.quick = true;
+    } else if (!arg.startsWith('-') && args.experiment === undefined) {
+      if (!experiments.includes(arg)) {
+        throw new TypeError(
+          `${owner}: experiment must be one of ${experiments.join(', ')}. Received: experiment=${arg}.`,
+        );
+      }
+      args.experiment = arg;
+    } else {
+      throw new TypeError(
+        `${owner}: arguments must be an experiment name, --epochs N, --steps N or --quick. Received: argument=${arg}.`,
+      );
+    }
+  }
+  return args;
+}
+
+function positiveInteger(owner: string, name: string, value: string | undefined): number {
+  const n = Number(value);
+  if (value === undefined || value === '' || !Number.isInteger(n) || n < 1) {
+    throw new RangeError(`${owner}: --${name} must be a positive integer. Received: --${name}=${value}.`);
+  }
+  return n;
+}
