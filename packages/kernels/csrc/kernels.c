@@ -1,6 +1,6 @@
 // @tensorseq/kernels: WebAssembly SIMD kernels (wasm32 + simd128, no libc).
 //
-// The TypeScript side (src/wasm/wasm-kernels.ts) owns the memory layout: it grows the module's memory,
+// The TypeScript side (src/wasm/wasm-runtime.ts) owns the memory layout: it grows the module's memory,
 // copies inputs in at offsets above __heap_base, fills an RnnParams block with their addresses and
 // calls one export per forward/backward pass. This file mirrors src/js/rnn-forward-js.ts and
 // src/js/rnn-backward-js.ts step for step, with the same saved-buffer layout ([T, B, .], step-major),
@@ -303,7 +303,7 @@ void sgemm_export(i32 ta, i32 tb, i32 m, i32 n, i32 k, const float* a, const flo
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Recurrent sequences. Field order must match PARAM_FIELDS in src/wasm/wasm-kernels.ts.
+// Recurrent sequences. Field order must match PARAM_FIELDS in src/wasm/wasm-runtime.ts.
 
 typedef struct {
   i32 cell, batch, time, features, units, act, rec_act, reset_after, go_backwards, training;

@@ -26,8 +26,8 @@ function checkGradient(name: string, value: Float32Array | null, length: number,
  * outputs and the final states. Dropout masks and timestep masks are differentiated through.
  *
  * On the wasm backend the forward's saved buffers stay in wasm memory, so forward → backward copies
- * nothing; a later kernel call copies them out first, unless a backward pass already used them, in
- * which case they are released (differentiating that forward again then throws: run it again).
+ * nothing; the next training forward copies them out first, unless a backward pass already used them,
+ * in which case they are released (differentiating that forward again then throws: run it again).
  *
  * @param args The same arguments the forward pass ran with.
  * @param forward The forward result, computed with `training: true`.

@@ -1,8 +1,11 @@
 import type { RnnPlan } from '../rnn-plan';
 import type { RnnSequenceGrads, RnnSequenceResult } from '../types';
-import { activationGrad } from './activation';
 import { scatterInputGrads } from './gather-inputs';
 import { gemmJs } from './gemm';
+import { gruAfterStepGrad, gruBeforeStepGrad } from './gru-step-grad';
+import { lstmStepGrad } from './lstm-step-grad';
+import { simpleRnnStepGrad } from './simple-rnn-step-grad';
+import type { StepContext } from './step-context';
 
 /**
  * Backpropagation through time in plain TypeScript. Per step (last processed first) it computes the gate
@@ -68,144 +71,6 @@ export function rnnBackwardJs(
   };
 }
 
-interface StepContext {
-  plan: RnnPlan;
-  saved: RnnSequenceResult['saved'];
-  dG: Float32Array;
-  dGh: Float32Array;
-  /** dL/dh for the state after the current step on entry, before it on exit. */
-  dh: Float32Array;
-  dc: Float32Array;
-  /** dL/d(h_in) from the recurrent matmul of the current step. */
-  dhIn: Float32Array;
-  mask: Float32Array | null;
-}
-
 function sumRows(m: Float32Array, rows: number, cols: number, out: Float32Array, off: number): void {
   for (let r = 0; r < rows; r++) for (let j = 0; j < cols; j++) out[off + j] += m[r * cols + j];
-}
-
-function isMasked(mask: Float32Array | null, T: number, b: number, t: number): boolean {
-  return mask !== null && mask[b * T + t] === 0;
-}
-
-/** A masked row carries dh (and dc) unchanged and has zero gate gradients. */
-function zeroRow(ctx: StepContext, off: number): void {
-  const gu = ctx.plan.gu;
-  ctx.dG.fill(0, off, off + gu);
-  if (ctx.dGh !== ctx.dG) ctx.dGh.fill(0, off, off + gu);
-}
-
-function simpleRnnStepGrad(ctx: StepContext, s: number, t: number): void {
-  const { batch: B, time: T, units: U } = ctx.plan.args;
-  for (let b = 0; b < B; b++) {
-    const g0 = (s * B + b) * U;
-    if (isMasked(ctx.mask, T, b, t)) {
-      zeroRow(ctx, g0);
-      continue;
-    }
-    for (let j = 0; j < U; j++) {
-      ctx.dG[g0 + j] = ctx.dh[b * U + j] * activationGrad(ctx.plan.act, ctx.saved.gates[g0 + j]);
-      ctx.dh[b * U + j] = 0;
-    }
-  }
-}
-
-function lstmStepGrad(ctx: StepContext, s: number, t: number): void {
-  const { batch: B, time: T, units: U } = ctx.plan.args;
-  const { act, recAct, gu } = ctx.plan;
-  const { gates, aux: cPrev, aux2: cAct } = ctx.saved;
-  for (let b = 0; b < B; b++) {
-    const g0 = (s * B + b) * gu;
-    if (isMasked(ctx.mask, T, b, t)) {
-      zeroRow(ctx, g0);
-      continue;
-    }
-    const h0 = (s * B + b) * U;
-    for (let j = 0; j < U; j++) {
-      const dh = ctx.dh[b * U + j];
-      const i = gates[g0 + j];
-      const f = gates[g0 + U + j];
-      const g = gates[g0 + 2 * U + j];
-      const o = gates[g0 + 3 * U + j];
-      const ac = cAct[h0 + j];
-      const dcNew = ctx.dc[b * U + j] + dh * o * activationGrad(act, ac);
-      ctx.dG[g0 + j] = dcNew * g * activationGrad(recAct, i);
-      ctx.dG[g0 + U + j] = dcNew * cPrev[h0 + j] * activationGrad(recAct, f);
-      ctx.dG[g0 + 2 * U + j] = dcNew * i * activationGrad(act, g);
-      ctx.dG[g0 + 3 * U + j] = dh * ac * activationGrad(recAct, o);
-      ctx.dc[b * U + j] = dcNew * f;
-      ctx.dh[b * U + j] = 0;
-    }
-  }
-}
-
-function gruAfterStepGrad(ctx: StepContext, s: number, t: number): void {
-  const { batch: B, time: T, units: U } = ctx.plan.args;
-  const { act, recAct, gu } = ctx.plan;
-  const { gates, aux: recH } = ctx.saved;
-  const hPrev = ctx.saved.aux2.length > 0 ? ctx.saved.aux2 : ctx.saved.hIn;
-  for (let b = 0; b < B; b++) {
-    const g0 = (s * B + b) * gu;
-    if (isMasked(ctx.mask, T, b, t)) {
-      zeroRow(ctx, g0);
-      continue;
-    }
-    const h0 = (s * B + b) * U;
-    for (let j = 0; j < U; j++) {
-      const dh = ctx.dh[b * U + j];
-      const z = gates[g0 + j];
-      const r = gates[g0 + U + j];
-      const hh = gates[g0 + 2 * U + j];
-      const dPreH = dh * (1 - z) * activationGrad(act, hh);
-      const dz = dh * (hPrev[h0 + j] - hh) * activationGrad(recAct, z);
-      const dr = dPreH * recH[h0 + j] * activationGrad(recAct, r);
-      ctx.dG[g0 + j] = dz;
-      ctx.dG[g0 + U + j] = dr;
-      ctx.dG[g0 + 2 * U + j] = dPreH;
-      ctx.dGh[g0 + j] = dz;
-      ctx.dGh[g0 + U + j] = dr;
-      ctx.dGh[g0 + 2 * U + j] = dPreH * r;
-      ctx.dh[b * U + j] = dh * z;
-    }
-  }
-}
-
-/** resetAfter false: d(r*h_in) needs the candidate's GEMM before the reset gate's gradient exists. */
-function gruBeforeStepGrad(ctx: StepContext, s: number, t: number): void {
-  const { batch: B, time: T, units: U, recurrentKernel } = ctx.plan.args;
-  const { act, recAct, gu } = ctx.plan;
-  const { gates, hIn } = ctx.saved;
-  const hPrev = ctx.saved.aux2.length > 0 ? ctx.saved.aux2 : hIn;
-  const base = s * B * gu;
-  for (let b = 0; b < B; b++) {
-    const g0 = base + b * gu;
-    if (isMasked(ctx.mask, T, b, t)) {
-      zeroRow(ctx, g0);
-      continue;
-    }
-    const h0 = (s * B + b) * U;
-    for (let j = 0; j < U; j++) {
-      const dh = ctx.dh[b * U + j];
-      const z = gates[g0 + j];
-      const hh = gates[g0 + 2 * U + j];
-      ctx.dG[g0 + j] = dh * (hPrev[h0 + j] - hh) * activationGrad(recAct, z);
-      ctx.dG[g0 + 2 * U + j] = dh * (1 - z) * activationGrad(act, hh);
-      ctx.dh[b * U + j] = dh * z;
-    }
-  }
-  // d(r*h_in) = dPreH @ U_h^T, kept in dhIn, then split into dr and the h_in part.
-  gemmJs(false, true, B, U, U, ctx.dG, base + 2 * U, gu, recurrentKernel, 2 * U, gu, ctx.dhIn, 0, U, false);
-  for (let b = 0; b < B; b++) {
-    const g0 = base + b * gu;
-    const h0 = (s * B + b) * U;
-    const masked = isMasked(ctx.mask, T, b, t);
-    for (let j = 0; j < U; j++) {
-      const drh = ctx.dhIn[b * U + j];
-      const r = gates[g0 + U + j];
-      ctx.dG[g0 + U + j] = masked ? 0 : drh * hIn[h0 + j] * activationGrad(recAct, r);
-      ctx.dhIn[b * U + j] = drh * r;
-    }
-  }
-  gemmJs(false, true, B, U, 2 * U, ctx.dG, base, gu, recurrentKernel, 0, gu, ctx.dhIn, 0, U, true);
 }

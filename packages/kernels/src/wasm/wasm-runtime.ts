@@ -1,0 +1,262 @@
+import { CELL_CODES } from '../activation-code';
+import type { RnnPlan } from '../rnn-plan';
+import type { RnnSequenceGrads, RnnSequenceResult, RnnSequenceSaved } from '../types';
+import { Arena } from './arena';
+import { ResidentSaved, type SavedName } from './resident-saved';
+import type { WasmKernels } from './wasm-kernels';
+import type { WasmGlobal, WasmMemory } from './webassembly-api';
+
+/** The module's exports (csrc/kernels.c). */
+export interface KernelsExports {
+  memory: WasmMemory;
+  __heap_base: WasmGlobal;
+  sgemm(
+    ta: number,
+    tb: number,
+    m: number,
+    n: number,
+    k: number,
+    a: number,
+    b: number,
+    c: number,
+    acc: number,
+  ): void;
+  rnn_forward(params: number): void;
+  rnn_backward(params: number): void;
+}
+
+/** RnnParams field order of csrc/kernels.c: 10 integers, then pointers. */
+const PARAM_FIELDS = [
+  'cell',
+  'batch',
+  'time',
+  'features',
+  'units',
+  'act',
+  'recAct',
+  'resetAfter',
+  'goBackwards',
+  'training',
+  'x',
+  'kernel',
+  'rk',
+  'bias',
+  'mask',
+  'dm',
+  'rdm',
+  'h',
+  'c',
+  'outputs',
+  'xs',
+  'gx',
+  'gates',
+  'hin',
+  'aux',
+  'aux2',
+  'gh',
+  'dout',
+  'dx',
+  'dkernel',
+  'drk',
+  'dbias',
+  'dg',
+  'dgh',
+  'dhin',
+  'dxs',
+] as const;
+
+type ParamField = (typeof PARAM_FIELDS)[number];
+
+/** The compiled module behind WasmKernels: lays out each call in memory and runs one export. */
+export class WasmRuntime implements WasmKernels {
+  /** The last training forward's saved buffers while they live in wasm memory. */
+  private resident: { saved: ResidentSaved; consumed: boolean } | null = null;
+
+  private readonly base: number;
+
+  constructor(private readonly exports: KernelsExports) {
+    this.base = exports.__heap_base.value as number;
+  }
+
+  /** Where a call may start allocating: above the resident saved buffers, if any. */
+  private freeStart(): number {
+    return this.resident === null ? this.base : this.resident.saved.end;
+  }
+
+  /** Frees the memory of the resident saved buffers, copying them out first unless already consumed. */
+  private evict(): void {
+    const r = this.resident;
+    if (r === null) return;
+    this.resident = null;
+    if (!r.consumed) r.saved.materialize();
+    r.saved.resident = false;
+  }
+
+  sgemm(
+    transA: boolean,
+    transB: boolean,
+    m: number,
+    n: number,
+    k: number,
+    a: Float32Array,
+    b: Float32Array,
+    c: Float32Array,
+    accumulate: boolean,
+  ): void {
+    const arena = new Arena(this.exports.memory, this.freeStart());
+    const pa = arena.input(a.subarray(0, m * k));
+    const pb = arena.input(b.subarray(0, k * n));
+    const pc = accumulate ? arena.input(c.subarray(0, m * n)) : arena.reserve(m * n);
+    arena.commit();
+    this.exports.sgemm(+transA, +transB, m, n, k, pa, pb, pc, +accumulate);
+    c.set(new Float32Array(this.exports.memory.buffer, pc, m * n));
+  }
+
+  forward(plan: RnnPlan, training: boolean): RnnSequenceResult {
+    const { args, gu } = plan;
+    const { batch: B, time: T, features: F, units: U } = args;
+    const lstm = args.cell === 'lstm';
+    const rdm = args.recurrentDropoutMask;
+    const steps = training ? T : 1;
+    const auxSize = args.cell === 'simpleRnn' ? 0 : steps * B * U;
+    const aux2Size = lstm || (args.cell === 'gru' && rdm !== null) ? steps * B * U : 0;
+    // A training forward's buffers become the new resident set; inference allocates above the current one.
+    if (training) this.evict();
+    const arena = new Arena(this.exports.memory, this.freeStart());
+    const params = arena.reserve(PARAM_FIELDS.length);
+    const p: Partial<Record<ParamField, number>> = {
+      ...this.headerOf(plan, training),
+      x: arena.input(args.x),
+      kernel: arena.input(args.kernel),
+      rk: arena.input(args.recurrentKernel),
+      bias: arena.input(args.bias),
+      mask: arena.input(args.mask),
+      dm: arena.input(args.inputDropoutMask),
+      rdm: arena.input(rdm),
+      h: arena.input(args.initialStates[0]),
+      c: lstm ? arena.input(args.initialStates[1]) : 0,
+      outputs: arena.reserve(B * T * U),
+      xs: arena.reserve(T * B * F),
+      gx: arena.reserve(T * B * gu),
+      gates: arena.reserve(steps * B * gu),
+      hin: arena.reserve(steps * B * U),
+      aux: arena.reserve(auxSize),
+      aux2: arena.reserve(aux2Size),
+      gh: arena.reserve(B * gu),
+    };
+    this.run(arena, params, p, 'rnn_forward');
+    const read = (offset: number, length: number) =>
+      new Float32Array(this.exports.memory.buffer, offset, length).slice();
+    const empty = new Float32Array(0);
+    let saved: RnnSequenceSaved = {
+      complete: false,
+      xs: empty,
+      gates: empty,
+      hIn: empty,
+      aux: empty,
+      aux2: empty,
+    };
+    if (training) {
+      const resident = new ResidentSaved(
+        this.exports.memory,
+        { xs: p.xs!, gates: p.gates!, hIn: p.hin!, aux: p.aux!, aux2: p.aux2! },
+        { xs: T * B * F, gates: T * B * gu, hIn: T * B * U, aux: auxSize, aux2: aux2Size },
+        arena.top,
+      );
+      this.resident = { saved: resident, consumed: false };
+      saved = resident;
+    }
+    const finalStates = [read(p.h!, B * U)];
+    if (lstm) finalStates.push(read(p.c!, B * U));
+    return { outputs: read(p.outputs!, B * T * U), finalStates, saved };
+  }
+
+  backward(
+    plan: RnnPlan,
+    forward: RnnSequenceResult,
+    dOutputs: Float32Array | null,
+    dFinalStates: (Float32Array | null)[],
+  ): RnnSequenceGrads {
+    const { args, gu } = plan;
+    const { batch: B, time: T, features: F, units: U } = args;
+    const lstm = args.cell === 'lstm';
+    const { saved } = forward;
+    const inPlace = this.resident?.saved === saved ? this.resident : null;
+    // Resident buffers are read in place; either way this call allocates above them.
+    const arena = new Arena(this.exports.memory, this.freeStart());
+    const savedAt = (name: SavedName, hostName: ParamField): Partial<Record<ParamField, number>> => ({
+      [hostName]: inPlace ? inPlace.saved.offsets[name] : arena.input(saved[name]),
+    });
+    const params = arena.reserve(PARAM_FIELDS.length);
+    const zeros = new Float32Array(B * U);
+    const p: Partial<Record<ParamField, number>> = {
+      ...this.headerOf(plan, true),
+      kernel: arena.input(args.kernel),
+      rk: arena.input(args.recurrentKernel),
+      mask: arena.input(args.mask),
+      dm: arena.input(args.inputDropoutMask),
+      rdm: arena.input(args.recurrentDropoutMask),
+      h: arena.input(dFinalStates[0] ?? zeros),
+      c: lstm ? arena.input(dFinalStates[1] ?? zeros) : 0,
+      ...savedAt('xs', 'xs'),
+      ...savedAt('gates', 'gates'),
+      ...savedAt('hIn', 'hin'),
+      ...savedAt('aux', 'aux'),
+      ...savedAt('aux2', 'aux2'),
+      dout: arena.input(dOutputs),
+      dx: arena.reserve(B * T * F),
+      dkernel: arena.reserve(F * gu),
+      drk: arena.reserve(U * gu),
+      dbias: args.bias === null ? 0 : arena.reserve(args.bias.length),
+      dg: arena.reserve(T * B * gu),
+      dgh: plan.gruAfter ? arena.reserve(T * B * gu) : 0,
+      dhin: arena.reserve(B * U),
+      dxs: arena.reserve(T * B * F),
+      // One step's activation derivatives: the gate block [B, G*U] and lstm's act(c) [B, U].
+      gh: arena.reserve(B * gu + B * U),
+    };
+    this.run(arena, params, p, 'rnn_backward');
+    if (inPlace) inPlace.consumed = true;
+    const read = (offset: number, length: number) =>
+      new Float32Array(this.exports.memory.buffer, offset, length).slice();
+    const dInitialStates = [read(p.h!, B * U)];
+    if (lstm) dInitialStates.push(read(p.c!, B * U));
+    return {
+      dx: read(p.dx!, B * T * F),
+      dKernel: read(p.dkernel!, F * gu),
+      dRecurrentKernel: read(p.drk!, U * gu),
+      dBias: args.bias === null ? null : read(p.dbias!, args.bias.length),
+      dInitialStates,
+    };
+  }
+
+  private headerOf(plan: RnnPlan, training: boolean): Partial<Record<ParamField, number>> {
+    const { args } = plan;
+    return {
+      cell: CELL_CODES[args.cell],
+      batch: args.batch,
+      time: args.time,
+      features: args.features,
+      units: args.units,
+      act: plan.act,
+      recAct: plan.recAct,
+      resetAfter: +args.resetAfter,
+      goBackwards: +args.goBackwards,
+      training: +training,
+    };
+  }
+
+  private run(
+    arena: Arena,
+    params: number,
+    p: Partial<Record<ParamField, number>>,
+    entry: 'rnn_forward' | 'rnn_backward',
+  ): void {
+    arena.commit();
+    const block = new Int32Array(this.exports.memory.buffer, params, PARAM_FIELDS.length);
+    PARAM_FIELDS.forEach((field, i) => {
+      block[i] = p[field] ?? 0;
+    });
+    this.exports[entry](params);
+  }
+}
