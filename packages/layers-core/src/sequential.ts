@@ -10,6 +10,7 @@ import { type MetricFunction, resolveMetric } from './metrics';
 import type { Optimizer } from './optimizers/optimizer';
 import { type OptimizerIdentifier, resolveOptimizer } from './optimizers/resolve-optimizer';
 import { globalSeedStream, SeedStream } from './random';
+import { registerCoreLayers } from './register-core-layers';
 import { formatShape, type Shape } from './shape';
 import { formatSummary, type SummaryOptions } from './summary';
 import {
@@ -638,7 +639,8 @@ export class Sequential implements CallbackModel {
   }
 
   /**
-   * Rebuilds a model from `getConfig()` output (layers must be registered with `registerLayer`).
+   * Rebuilds a model from `getConfig()` output (this package's layers are registered here; other
+   * packages' layers must be registered with `registerLayer`).
    *
    * @example
    * const copy = Sequential.fromConfig(model.getConfig());
@@ -647,6 +649,7 @@ export class Sequential implements CallbackModel {
     name?: string;
     layers: { className: string; config: LayerConfig }[];
   }): Sequential {
+    registerCoreLayers();
     return new Sequential({ name: config.name, layers: config.layers.map((l) => deserializeLayer(l)) });
   }
 

@@ -126,9 +126,7 @@ describe('Sequential', () => {
     model.dispose();
   });
 
-  it('round-trips its topology through getConfig / fromConfig', async () => {
-    const { registerCoreLayers } = await import('../src/index');
-    registerCoreLayers();
+  it('round-trips its topology through getConfig / fromConfig', () => {
     const layers: Layer[] = [
       new Embedding({ inputDim: 30, outputDim: 3, inputLength: 5 }),
       new Flatten(),
