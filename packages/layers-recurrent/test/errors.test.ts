@@ -53,6 +53,12 @@ describe('clear errors', () => {
       [null, 2],
       [null, 2],
     ]);
+    const model = new Sequential();
+    model.add(new Embedding({ inputDim: 10, outputDim: 3, inputShape: [5] }));
+    expect(() => model.add(new GRU({ units: 2, returnState: true, name: 'gru_rs' }))).toThrow(
+      'GRU: returnState must be false for a layer with one output (e.g. inside Sequential). Received: returnState=true.',
+    );
+    model.dispose();
   });
   it('rejects a mask whose shape does not match [batch, time]', () => {
     const layer = new SimpleRNN({ units: 2 });
