@@ -29,6 +29,7 @@ import { Conv1D, GlobalMaxPooling1D, MaxPooling1D } from '@tensorseq/layers-conv
 import { Dense, Embedding, RMSprop, Sequential } from '@tensorseq/layers-core';
 import { GRU } from '@tensorseq/layers-recurrent';
 import { printTable, time, trackPeakRss, writeResults } from '../src/measure';
+import { seededBatch } from '../src/seeded-batch';
 import { shimUnsortedSegmentSum } from '../src/tfjs-layers-shim';
 
 type ModelName = 'imdb-conv1d' | 'jena-conv-gru';
@@ -46,19 +47,6 @@ const MODELS: ModelSpec[] = [
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const wanted = process.env.BENCH_MODELS?.split(',');
-
-/** Seeded inputs: ids in [1, vocab) or N(0,1) features, and 0/1 (or N(0,1)) targets. */
-function makeBatch(spec: ModelSpec): { x: tf.Tensor; y: tf.Tensor } {
-  const { batch, time: steps, features, vocab } = spec.input;
-  const x = vocab
-    ? tf.cast(tf.randomUniform([batch, steps], 1, vocab, 'float32', 1), 'int32')
-    : tf.randomNormal([batch, steps, features as number], 0, 1, 'float32', 2);
-  const y =
-    spec.loss === 'bce'
-      ? tf.cast(tf.greater(tf.randomUniform([batch, 1], 0, 1, 'float32', 3), 0.5), 'float32')
-      : tf.randomNormal([batch, 1], 0, 1, 'float32', 4);
-  return { x, y };
-}
 
 interface Trainer {
   step(x: tf.Tensor, y: tf.Tensor): unknown;
@@ -184,7 +172,7 @@ async function main(): Promise<void> {
   const rows: Record<string, string | number>[] = [];
   const results: Record<string, unknown>[] = [];
   for (const spec of specs) {
-    const { x, y } = makeBatch(spec);
+    const { x, y } = seededBatch(spec);
     const ours = tensorseqModel(spec);
     const tensorsBefore = tf.memory().numTensors;
     const us = await measure(ours, x, y);

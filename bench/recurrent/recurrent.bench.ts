@@ -29,6 +29,7 @@ import { kernelsBackend } from '@tensorseq/kernels';
 import { Dense, Embedding, RMSprop, Sequential } from '@tensorseq/layers-core';
 import { Bidirectional, GRU, LSTM, SimpleRNN } from '@tensorseq/layers-recurrent';
 import { printTable, time, trackPeakRss, writeResults } from '../src/measure';
+import { seededBatch } from '../src/seeded-batch';
 import { shimUnsortedSegmentSum } from '../src/tfjs-layers-shim';
 
 type Recurrent = 'simplernn' | 'lstm' | 'bilstm' | 'gru' | 'gru-dropout' | 'stacked-gru';
@@ -71,19 +72,6 @@ const skipOurs = side === 'tfjs-layers';
 const resultsName = side ? `recurrent-${side}` : 'recurrent';
 const skipTorch = process.env.BENCH_TORCH === '0';
 const EMBED = 32;
-
-/** Seeded inputs: ids in [1, vocab) or N(0,1) features, and 0/1 (or N(0,1)) targets. */
-function makeBatch(spec: ModelSpec): { x: tf.Tensor; y: tf.Tensor } {
-  const { batch, time: steps, features, vocab } = spec.input;
-  const x = vocab
-    ? tf.cast(tf.randomUniform([batch, steps], 1, vocab, 'float32', 1), 'int32')
-    : tf.randomNormal([batch, steps, features as number], 0, 1, 'float32', 2);
-  const y =
-    spec.loss === 'bce'
-      ? tf.cast(tf.greater(tf.randomUniform([batch, 1], 0, 1, 'float32', 3), 0.5), 'float32')
-      : tf.randomNormal([batch, 1], 0, 1, 'float32', 4);
-  return { x, y };
-}
 
 // ---------------------------------------------------------------- tensorseq side
 /** The chapter model on tensorseq: layers-core's Sequential, Embedding, Dense, RMSprop + our RNN layers. */
@@ -244,7 +232,7 @@ async function main(): Promise<void> {
   const rows: Record<string, string | number>[] = [];
   const results: Record<string, string | number | null>[] = [];
   for (const spec of specs) {
-    const { x, y } = makeBatch(spec);
+    const { x, y } = seededBatch(spec);
     let us = { ms: Number.NaN, rssMiB: Number.NaN };
     let predictMs: number | null = null;
     if (!skipOurs) {
