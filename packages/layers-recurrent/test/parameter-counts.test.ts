@@ -1,5 +1,6 @@
 import './helpers/setup';
 import * as tf from '@tensorflow/tfjs-core';
+import { Embedding, Sequential } from '@tensorseq/layers-core';
 import { describe, expect, it } from 'vitest';
 import { Bidirectional, GRU, LSTM, SimpleRNN } from '../src/index';
 
@@ -56,5 +57,19 @@ describe('parameter counts (Keras equality)', () => {
     });
     const off = built(new LSTM({ units: 3, unitForgetBias: false }), 4);
     expect(Array.from(off.weights[2].read().dataSync())).toEqual(new Array(12).fill(0));
+  });
+});
+
+describe("Sequential summary with recurrent layers (the book's listing 6.22)", () => {
+  it('reads 322,080 for Embedding(10000, 32) + SimpleRNN(32)', () => {
+    const model = new Sequential({ name: 'book' });
+    model.add(new Embedding({ inputDim: 10000, outputDim: 32, name: 'embedding_2' }));
+    model.add(new SimpleRNN({ units: 32, name: 'simple_rnn_1' }));
+    model.build([null, null]);
+    const lines = model.summary({ printFn: () => {} });
+    expect(lines).toContain('embedding_2 (Embedding)      (None, None, 32)          320000');
+    expect(lines).toContain('simple_rnn_1 (SimpleRNN)     (None, 32)                2080');
+    expect(lines).toContain('Total params: 322,080');
+    model.dispose();
   });
 });
