@@ -260,7 +260,7 @@ async function main(): Promise<void> {
       'tensorseq ms': us.ms,
       'tfjs-layers ms': them.ms,
       ratio,
-      goal: ratio <= 0.25 ? 'met (≤0.25)' : 'MISSED',
+      goal: Number.isNaN(ratio) ? 'no peer run' : ratio <= 0.25 ? 'met (≤0.25)' : 'MISSED',
       'ΔRSS us MiB': us.rssMiB,
       'ΔRSS tfjs MiB': them.rssMiB,
       'stock tfjs': stock === null ? '-' : `too slow: est. ≥${((stock + them.ms) / 1000).toFixed(0)} s/step`,
