@@ -4,6 +4,7 @@ Run by core.bench.ts: /usr/bin/python3 bench/core/torch_step.py <model> <warmup>
 {"median_ms": ...}. Same shapes, RMSprop (alpha 0.9, eps 1e-7) and BCE as the tensorseq models.
 """
 import json
+import os
 import statistics
 import sys
 import time
@@ -11,6 +12,10 @@ import time
 import torch
 
 torch.manual_seed(0)
+# Debian's torch starts with one intra-op thread here, which is also its fastest setting for these small
+# models on this machine (2 threads measured slower); BENCH_TORCH_THREADS overrides it.
+if os.environ.get("BENCH_TORCH_THREADS"):
+    torch.set_num_threads(int(os.environ["BENCH_TORCH_THREADS"]))
 name, warmup, runs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 if name == "A":
     vocab, dim, maxlen, hidden = 10000, 8, 20, None

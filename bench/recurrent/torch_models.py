@@ -6,6 +6,7 @@ Prints one JSON line {model: median ms per training step}. Same models and shape
 resetAfter GRU variant; the cost per step is the same as the Keras 2 variants'.
 """
 import json
+import os
 import statistics
 import sys
 import time
@@ -14,6 +15,10 @@ import torch
 from torch import nn
 
 torch.manual_seed(0)
+# Debian's torch starts with one intra-op thread here, which is also its fastest setting for these small
+# models on this machine (2 threads measured slower); BENCH_TORCH_THREADS overrides it.
+if os.environ.get("BENCH_TORCH_THREADS"):
+    torch.set_num_threads(int(os.environ["BENCH_TORCH_THREADS"]))
 
 
 class Model(nn.Module):
