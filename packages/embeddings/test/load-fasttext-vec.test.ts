@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EmbeddingsFormatError, loadFastTextVec } from '../src/index';
-import { dataFile, firstBitDifference, HAS_DATA, stack } from './helpers';
+import { dataFile, firstBitDifference, HAS_DATA, readData, stack } from './helpers';
 
 /** The file's lines as raw bytes, header dropped: the independent view of what each word's bytes are. */
 function rawEntries(path: string): { wordBytes: Buffer; numbers: Float32Array; line: number }[] {
-  const bytes = readFileSync(path);
+  const bytes = readData(path);
   const entries: { wordBytes: Buffer; numbers: Float32Array; line: number }[] = [];
   let start = bytes.indexOf(10) + 1;
   let line = 2;

@@ -8,6 +8,7 @@ import {
   HAS_DATA,
   naiveBinary,
   naiveText,
+  readData,
   stack,
   tempDir,
 } from './helpers';
@@ -15,7 +16,7 @@ import {
 describe.skipIf(!HAS_DATA)('loadWord2Vec (text)', () => {
   const path = dataFile('gensim_word2vec_pre_kv_c.txt');
   const oracle = naiveText(path, true);
-  const [count, dim] = readFileSync(path, 'latin1').split('\n')[0].split(' ').map(Number);
+  const [count, dim] = readData(path).toString('latin1').split('\n')[0].split(' ').map(Number);
 
   it('reads the count and dimension of the header and every vector exactly', async () => {
     const kv = await loadWord2Vec(path);

@@ -3,18 +3,18 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadGlove, loadWord2Vec } from '../src/index';
-import { dataFile, firstBitDifference, HAS_DATA, tempDir, tempFile, zipArchive } from './helpers';
+import { dataFile, firstBitDifference, HAS_DATA, readData, tempDir, tempFile, zipArchive } from './helpers';
 
 describe.skipIf(!HAS_DATA)('vector sources', () => {
   const name = 'glove.6B.50d.top2446.txt';
-  const bytes = readFileSync(dataFile(name));
+  const bytes = readData(dataFile(name));
   const dir = tempDir();
   const zip = tempFile(
     dir,
     'glove.6B.zip',
     zipArchive([
       { name: 'glove.6B.50d.txt', content: bytes },
-      { name: 'other.bin', content: readFileSync(dataFile('gensim_euclidean_vectors.bin')) },
+      { name: 'other.bin', content: readData(dataFile('gensim_euclidean_vectors.bin')) },
     ]),
   );
   let server: ReturnType<typeof createServer>;
