@@ -58,6 +58,7 @@ export { Flatten } from './layers/flatten';
 export { EPSILON, type LossFunction, type LossName, lossNames, resolveLoss } from './losses';
 export { type MetricFunction, metricNames, resolveMetric } from './metrics';
 export { embeddingLookup, scatterAddRows } from './ops/embedding-lookup';
+export { isHostMemoryBackend } from './ops/host-memory-backend';
 export { Adam, type AdamOptions } from './optimizers/adam';
 export {
   HostOptimizer,

@@ -5,11 +5,9 @@ import {
   rnnSequenceBackward,
   rnnSequenceForward,
 } from '@tensorseq/kernels';
+import { isHostMemoryBackend } from '@tensorseq/layers-core';
 import type { FusedCellSpec } from '../rnn-cell';
 import type { SequenceRunOptions, SequenceRunResult } from './sequence-run';
-
-/** Backends whose tensors can be read synchronously (the kernels work on typed arrays in this thread). */
-const SYNC_BACKENDS = ['cpu', 'wasm', 'tensorflow'];
 
 /**
  * Why the fused kernel cannot run a cell on the active backend, or null when it can. Conditions: the cell
@@ -22,7 +20,7 @@ const SYNC_BACKENDS = ['cpu', 'wasm', 'tensorflow'];
 export function fusedIneligibility(spec: FusedCellSpec | null): string | null {
   if (!spec) return 'the cell has no fused kernel';
   const backend = tf.getBackend();
-  if (!SYNC_BACKENDS.includes(backend)) return `the "${backend}" backend cannot read tensors synchronously`;
+  if (!isHostMemoryBackend()) return `the "${backend}" backend cannot read tensors synchronously`;
   return null;
 }
 
