@@ -1,3 +1,5 @@
+export { type FullDataFile, fullDataFile, sampleFile } from './data-files';
 export { type CloseOptions, expectClose } from './expect-close';
 export { type FixtureTensor, toTensor } from './fixture-tensor';
-export { conformanceDir, loadConformance } from './load-conformance';
+export { conformanceDir, conformanceFile, loadConformance, reportChecked } from './load-conformance';
+export { repoRoot } from './repo-root';

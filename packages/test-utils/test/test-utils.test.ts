@@ -1,7 +1,18 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { describe, expect, it } from 'vitest';
-import { expectClose, loadConformance, toTensor } from '../src/index';
+import { resolve } from 'node:path';
+import {
+  conformanceDir,
+  conformanceFile,
+  expectClose,
+  fullDataFile,
+  loadConformance,
+  reportChecked,
+  repoRoot,
+  sampleFile,
+  toTensor,
+} from '../src/index';
 
 describe('test-utils', () => {
   it('loads a fixture file by bare or qualified name', () => {
@@ -30,5 +41,45 @@ describe('test-utils', () => {
     expect(() => expectClose(tf.zeros([2, 1]), { shape: [2], data: [0, 0] })).toThrow(
       'expectClose: shape must be [2]. Received: shape=[2,1].',
     );
+  });
+});
+
+describe('conformanceDir', () => {
+  it('reads the vendored copy by default and $TENSORSEQ_CONFORMANCE when set', () => {
+    const saved = process.env.TENSORSEQ_CONFORMANCE;
+    try {
+      delete process.env.TENSORSEQ_CONFORMANCE;
+      expect(conformanceDir()).toBe(resolve(repoRoot(), 'conformance'));
+      process.env.TENSORSEQ_CONFORMANCE = '/nonexistent/fixtures';
+      expect(conformanceDir()).toBe('/nonexistent/fixtures');
+      expect(() => loadConformance('dense')).toThrow(
+        'loadConformance: name must name a fixture file under /nonexistent/fixtures. Received: name="dense.json".',
+      );
+    } finally {
+      if (saved === undefined) delete process.env.TENSORSEQ_CONFORMANCE;
+      else process.env.TENSORSEQ_CONFORMANCE = saved;
+    }
+  });
+
+  it('finds the Keras model files', () => {
+    expect(conformanceFile('keras/models/k3.12.0_jena_gru_zip.keras')).toMatch(/k3\.12\.0_jena_gru_zip\.keras$/);
+  });
+
+  it('refuses to report a suite that checked nothing', () => {
+    expect(() => reportChecked('empty suite', 0)).toThrow('empty suite: checked 0 cases.');
+  });
+});
+
+describe('data files', () => {
+  it('finds the shipped samples and explains a missing full-size file', () => {
+    expect(sampleFile('imdb/imdb_word_index.json')).toMatch(/data\/imdb\/imdb_word_index\.json$/);
+    expect(() => sampleFile('nope.csv')).toThrow('sampleFile: relativePath must name a file under data/.');
+    const saved = process.env.TENSORSEQ_DATA;
+    try {
+      delete process.env.TENSORSEQ_DATA;
+      expect(fullDataFile('aclImdb_labeled.tar.gz').skip).toMatch(/TENSORSEQ_DATA is not set/);
+    } finally {
+      if (saved !== undefined) process.env.TENSORSEQ_DATA = saved;
+    }
   });
 });
