@@ -1,16 +1,8 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { useBackend } from '@tensorseq/backend-cpu';
-import { defaultDataDir } from '@tensorseq/example-utils';
 import { runImdbExperiment } from '@tensorseq/example-utils/imdb';
-import { JENA_HOURLY_FILE, runJenaExperiment } from '@tensorseq/example-utils/jena';
+import { runJenaExperiment } from '@tensorseq/example-utils/jena';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { IMDB_CONV1D, JENA_CONV_GRU } from '../src/conv1d-experiments';
-
-const dataDir = defaultDataDir();
-const hasJena = dataDir !== undefined && existsSync(join(dataDir, JENA_HOURLY_FILE));
-if (!hasJena)
-  console.warn(`jena-conv-gru test skipped: no ${JENA_HOURLY_FILE} under $TENSORSEQ_DATA or ../shared/data`);
 
 beforeAll(async () => {
   await useBackend('cpu');
@@ -36,7 +28,7 @@ describe('conv1d experiments', () => {
     expect(lines.filter((l) => l.startsWith('Epoch '))).toHaveLength(2);
   });
 
-  it.skipIf(!hasJena)('trains the Conv1D + GRU on Jena windows in --quick mode', async () => {
+  it('trains the Conv1D + GRU on Jena windows (the shipped hourly file) in --quick mode', async () => {
     const result = await runJenaExperiment('jena-conv-gru', JENA_CONV_GRU, {
       quick: true,
       epochs: 1,

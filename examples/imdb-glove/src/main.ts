@@ -36,8 +36,6 @@ if (!BACKENDS.includes(backend)) {
   throw new TypeError(`imdb-glove: backend must be "wasm" or "cpu". Received: backend=${backend}.`);
 }
 const dataDir = defaultDataDir();
-// The loaders look in $TENSORSEQ_DATA before downloading: point it at the shared copies when present.
-if (dataDir !== undefined) process.env.TENSORSEQ_DATA = dataDir;
 const gloveSource = flags.glove ?? defaultGloveSource(dataDir);
 if (typeof gloveSource === 'string' && gloveSource.endsWith('top2717.txt')) {
   console.log('Note: this GloVe file has vectors for only the 2,717 most frequent words of glove.6B.100d.');

@@ -1,5 +1,4 @@
 import { useBackend } from '@tensorseq/backend-cpu';
-import { defaultDataDir } from './default-data-dir';
 import { type ExperimentArgs, parseExperimentArgs } from './parse-experiment-args';
 import {
   type ExperimentFiles,
@@ -25,8 +24,7 @@ export interface ExperimentCliOptions<Name extends string> {
 
 /**
  * The `main` of every chapter example: parse `[experiment] [--epochs N] [--steps N] [--quick]`, list the
- * experiments when none is named, else point `$TENSORSEQ_DATA` at the shared data when present, select
- * the cpu backend, run, write the results and print the final figures.
+ * experiments when none is named, else select the cpu backend, run, write the results and print the final figures.
  *
  * @param options - the example's name, experiments and runner.
  * @returns the files written, or `undefined` when it only listed the experiments.
@@ -46,9 +44,6 @@ export async function experimentCli<Name extends string>(
     for (const name of names) log(`  ${name.padEnd(width)}${titles[name]}`);
     return undefined;
   }
-  // The loaders look in $TENSORSEQ_DATA before downloading: point it at the shared copies when present.
-  const dataDir = defaultDataDir();
-  if (dataDir !== undefined) process.env.TENSORSEQ_DATA = dataDir;
   await useBackend('cpu');
   const result = await run(args.experiment as Name, args);
   const files = await writeExperimentResults(resultsDir, result);

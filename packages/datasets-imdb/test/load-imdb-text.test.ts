@@ -1,12 +1,13 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fullDataFile, sampleFile } from '@tensorseq/test-utils/data';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getWordIndex, loadImdb, loadImdbText } from '../src/index';
 import { REVIEWS, writeArchive, writeTree } from './fixtures';
 
-const SHARED = join(__dirname, '../../../../shared/data');
-const SHARED_ARCHIVE = join(SHARED, 'aclImdb_labeled.tar.gz');
+const FULL_ARCHIVE = fullDataFile('aclImdb_labeled.tar.gz');
+const FULL_WORD_INDEX = fullDataFile('imdb_word_index.json');
 
 let dir: string;
 beforeEach(() => {
@@ -69,24 +70,45 @@ describe('loadImdbText', () => {
   });
 });
 
-describe.skipIf(!existsSync(SHARED_ARCHIVE))('the real aclImdb archive (../shared/data)', () => {
-  it('has 25,000 / 25,000 balanced reviews with consistent ratings; prints the word-index coverage', async () => {
-    const text = await loadImdbText({ source: SHARED_ARCHIVE });
+describe('the shipped 500-review sample of the real archive (data/imdb)', () => {
+  it('reads 250 / 250 balanced reviews with consistent ratings and tokenizes them against the real word index', async () => {
+    const text = await loadImdbText({ source: sampleFile('imdb/aclImdb_sample500.tar.gz') });
     for (const split of [text.train, text.test]) {
-      expect(split.texts.length).toBe(25_000);
-      const positives = split.labels.reduce((a, b) => a + b, 0);
-      expect(positives).toBe(12_500);
+      expect(split.texts.length).toBe(250);
+      expect(split.labels.reduce((a, b) => a + b, 0)).toBe(125);
       split.labels.forEach((label, i) => {
         if (label === 0) expect(split.ratings[i]).toBeLessThanOrEqual(4);
         else expect(split.ratings[i]).toBeGreaterThanOrEqual(7);
       });
     }
-    const wordIndex = await getWordIndex({ source: join(SHARED, 'imdb_word_index.json') });
-    const { xTrain, coverage } = await loadImdb({ text, wordIndex, numWords: 10_000 });
-    const meanLength = xTrain.reduce((n, x) => n + x.length, 0) / xTrain.length;
-    console.log(
-      `IMDB tokenization vs Keras' word index: ${coverage.inIndex} of ${coverage.tokens} tokens found (${(100 * coverage.share).toFixed(2)}%); mean train length ${meanLength.toFixed(2)} (Keras imdb.npz: 238.71)`,
-    );
+    const wordIndex = await getWordIndex({ source: sampleFile('imdb/imdb_word_index.json') });
+    expect(wordIndex.size).toBe(88_584);
+    const { coverage } = await loadImdb({ text, wordIndex, numWords: 10_000 });
     expect(coverage.share).toBeGreaterThan(0.98);
-  }, 300_000);
+  });
 });
+
+describe.skipIf(!FULL_ARCHIVE.path || !FULL_WORD_INDEX.path)(
+  'the full aclImdb archive ($TENSORSEQ_DATA)',
+  () => {
+    it('has 25,000 / 25,000 balanced reviews with consistent ratings; prints the word-index coverage', async () => {
+      const text = await loadImdbText({ source: FULL_ARCHIVE.path });
+      for (const split of [text.train, text.test]) {
+        expect(split.texts.length).toBe(25_000);
+        const positives = split.labels.reduce((a, b) => a + b, 0);
+        expect(positives).toBe(12_500);
+        split.labels.forEach((label, i) => {
+          if (label === 0) expect(split.ratings[i]).toBeLessThanOrEqual(4);
+          else expect(split.ratings[i]).toBeGreaterThanOrEqual(7);
+        });
+      }
+      const wordIndex = await getWordIndex({ source: FULL_WORD_INDEX.path });
+      const { xTrain, coverage } = await loadImdb({ text, wordIndex, numWords: 10_000 });
+      const meanLength = xTrain.reduce((n, x) => n + x.length, 0) / xTrain.length;
+      console.log(
+        `IMDB tokenization vs Keras' word index: ${coverage.inIndex} of ${coverage.tokens} tokens found (${(100 * coverage.share).toFixed(2)}%); mean train length ${meanLength.toFixed(2)} (Keras imdb.npz: 238.71)`,
+      );
+      expect(coverage.share).toBeGreaterThan(0.98);
+    }, 300_000);
+  },
+);

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { sampleFile } from '@tensorseq/test-utils/data';
 import { describe, expect, it } from 'vitest';
 import { embeddingMatrix, KeyedVectors, loadGlove } from '../src/index';
-import { DATA, dataFile, HAS_DATA } from './helpers';
+import { dataFile } from './helpers';
 
 describe('embeddingMatrix', () => {
   const kv = new KeyedVectors(['the', 'cat', '__proto__'], new Float32Array([1, 2, 3, 4, 5, 6]), 2);
@@ -43,9 +43,9 @@ describe('embeddingMatrix', () => {
     );
   });
 
-  it.skipIf(!HAS_DATA)('builds the IMDB matrix of the book from Keras word index and GloVe', async () => {
+  it('builds the IMDB matrix of the book from Keras word index and GloVe', async () => {
     const wordIndex: Record<string, number> = JSON.parse(
-      readFileSync(join(DATA, '..', 'imdb_word_index.json'), 'utf8'),
+      readFileSync(sampleFile('imdb/imdb_word_index.json'), 'utf8'),
     );
     const numWords = 10000;
     const wanted = Object.keys(wordIndex).filter((w) => wordIndex[w] < numWords);

@@ -1,27 +1,15 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
+import { sampleFile } from '@tensorseq/test-utils/data';
 import { afterAll } from 'vitest';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+/** A real embeddings file shipped in the repository's `data/embeddings/` (see data/DATA.md). */
+export const dataFile = (name: string) => sampleFile(`embeddings/${name}`);
 
-/** The shared real data (`../shared/data/embeddings` next to the repo), never copied into the repo. */
-export const DATA = resolve(
-  process.env.TENSORSEQ_SHARED_DATA ?? join(repoRoot, '../shared/data'),
-  'embeddings',
-);
-export const HAS_DATA = existsSync(DATA);
-if (!HAS_DATA) console.warn(`embeddings tests: ${DATA} is absent; the real-file tests are skipped.`);
-
-export const dataFile = (name: string) => join(DATA, name);
-
-/**
- * Reads a shared data file, or yields no bytes when the data folder is absent: suites that read their
- * oracle while vitest collects them are skipped then, but their describe bodies still run.
- */
-export const readData = (path: string): Buffer => (HAS_DATA ? readFileSync(path) : Buffer.alloc(0));
+/** Reads a data file's bytes. */
+export const readData = (path: string): Buffer => readFileSync(path);
 
 /** A fresh temp directory, removed after the test file. */
 export function tempDir(): string {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EmbeddingsFormatError, loadFastTextVec } from '../src/index';
-import { dataFile, firstBitDifference, HAS_DATA, readData, stack } from './helpers';
+import { dataFile, firstBitDifference, readData, stack } from './helpers';
 
 /** The file's lines as raw bytes, header dropped: the independent view of what each word's bytes are. */
 function rawEntries(path: string): { wordBytes: Buffer; numbers: Float32Array; line: number }[] {
@@ -38,7 +38,7 @@ const isUtf8 = (b: Buffer) => {
   }
 };
 
-describe.skipIf(!HAS_DATA)('loadFastTextVec', () => {
+describe('loadFastTextVec', () => {
   const path = dataFile('gensim_pang_lee_polarity_fasttext.vec');
   const entries = rawEntries(path);
   const latin1Entries = entries.filter((e) => !isUtf8(e.wordBytes));

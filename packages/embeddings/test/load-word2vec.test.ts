@@ -5,7 +5,6 @@ import {
   chunked,
   dataFile,
   firstBitDifference,
-  HAS_DATA,
   naiveBinary,
   naiveText,
   readData,
@@ -13,7 +12,7 @@ import {
   tempDir,
 } from './helpers';
 
-describe.skipIf(!HAS_DATA)('loadWord2Vec (text)', () => {
+describe('loadWord2Vec (text)', () => {
   const path = dataFile('gensim_word2vec_pre_kv_c.txt');
   const oracle = naiveText(path, true);
   const [count, dim] = readData(path).toString('latin1').split('\n')[0].split(' ').map(Number);
@@ -33,7 +32,7 @@ describe.skipIf(!HAS_DATA)('loadWord2Vec (text)', () => {
   });
 });
 
-describe.skipIf(!HAS_DATA).each([
+describe.each([
   ['gensim_euclidean_vectors.bin', false],
   ['turbomaze_wordvecs1000.converted.w2v.bin', true],
 ])('loadWord2Vec(%s, { binary: true })', (name, lineBreaks) => {

@@ -1,4 +1,5 @@
-import { describe, it } from 'vitest';
+import { reportChecked } from '@tensorseq/test-utils';
+import { afterAll, describe, it } from 'vitest';
 import { type KernelsBackend, rnnSequenceBackward, rnnSequenceForward } from '../src/index';
 import { wasmSupported } from '../src/wasm/wasm-kernels';
 import { expectClose, fixtureArgs, loadRnnCases, type RnnFixtureCase } from './helpers';
@@ -52,3 +53,7 @@ describe.each(backends)('conformance fixtures on %s', (backend) => {
     else if (grads.dBias !== null) throw new Error('dBias must be null without a bias');
   });
 });
+
+afterAll(() =>
+  reportChecked('kernels conformance (simple_rnn, lstm, gru) × backends', cases.length * backends.length),
+);

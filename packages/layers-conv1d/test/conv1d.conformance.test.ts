@@ -2,8 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { resolveActivation } from '@tensorseq/layers-core';
-import { expectClose, loadConformance, toTensor } from '@tensorseq/test-utils';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { expectClose, loadConformance, reportChecked, toTensor } from '@tensorseq/test-utils';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ConvPadding, window1d } from '../src/conv-utils';
 import { Conv1D } from '../src/conv1d';
 import { conv1dIm2col } from '../src/conv1d-im2col';
@@ -84,3 +84,5 @@ describe('Conv1D conformance (layers/conv1d.json)', () => {
     layer.dispose();
   });
 });
+
+afterAll(() => reportChecked('conv1d conformance (layers/conv1d.json)', cases.length));

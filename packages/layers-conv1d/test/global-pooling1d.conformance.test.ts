@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import { expectClose, loadConformance, toTensor } from '@tensorseq/test-utils';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { expectClose, loadConformance, reportChecked, toTensor } from '@tensorseq/test-utils';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GlobalAveragePooling1D } from '../src/global-average-pooling1d';
 import { GlobalMaxPooling1D } from '../src/global-max-pooling1d';
 import { GRAD_TOL, type LayerCase, OUT_TOL } from './tolerances';
@@ -31,3 +31,5 @@ describe('global 1D pooling conformance (layers/global_pooling1d.json)', () => {
     tf.dispose([x, y, r, dx]);
   });
 });
+
+afterAll(() => reportChecked('global pooling conformance (layers/global_pooling1d.json)', cases.length));

@@ -1,8 +1,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { Dense, Embedding, type Layer, RMSprop, resolveLoss, Sequential } from '@tensorseq/layers-core';
-import { expectClose, type FixtureTensor, loadConformance, toTensor } from '@tensorseq/test-utils';
-import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectClose,
+  type FixtureTensor,
+  loadConformance,
+  reportChecked,
+  toTensor,
+} from '@tensorseq/test-utils';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Conv1D } from '../src/conv1d';
 import { GlobalMaxPooling1D } from '../src/global-max-pooling1d';
 import { MaxPooling1D } from '../src/max-pooling1d';
@@ -137,3 +143,5 @@ describe('conv models conformance (layers/models.json)', () => {
     model.dispose();
   });
 });
+
+afterAll(() => reportChecked('conv models conformance (layers/models.json)', convCases.length));

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import { expectClose, loadConformance, toTensor } from '@tensorseq/test-utils';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { expectClose, loadConformance, reportChecked, toTensor } from '@tensorseq/test-utils';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AveragePooling1D } from '../src/average-pooling1d';
 import { type Window1D, window1d } from '../src/conv-utils';
 import { MaxPooling1D } from '../src/max-pooling1d';
@@ -69,3 +69,5 @@ describe('1D pooling conformance (layers/pooling1d.json)', () => {
     tf.dispose([x, y]);
   });
 });
+
+afterAll(() => reportChecked('pooling conformance (layers/pooling1d.json)', cases.length));

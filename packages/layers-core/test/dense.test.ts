@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { expectClose, loadConformance, toTensor } from '@tensorseq/test-utils';
-import { describe, expect, it } from 'vitest';
+import { expectClose, loadConformance, reportChecked, toTensor } from '@tensorseq/test-utils';
+import { afterAll, describe, expect, it } from 'vitest';
 import { Dense } from '../src/index';
 import { camelConfig, GRAD_TOL, type LayerCase, OUT_TOL } from './helpers';
 
@@ -54,3 +54,5 @@ describe('Dense', () => {
     d.dispose();
   });
 });
+
+afterAll(() => reportChecked('dense conformance (layers/dense.json)', cases.length));

@@ -1,6 +1,12 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { expectClose, type FixtureTensor, loadConformance, toTensor } from '@tensorseq/test-utils';
-import { describe, expect, it } from 'vitest';
+import {
+  expectClose,
+  type FixtureTensor,
+  loadConformance,
+  reportChecked,
+  toTensor,
+} from '@tensorseq/test-utils';
+import { afterAll, describe, expect, it } from 'vitest';
 import { Dense, Embedding, Flatten, type Layer, RMSprop, resolveLoss, Sequential } from '../src/index';
 import { camelConfig, GRAD_TOL, OUT_TOL } from './helpers';
 
@@ -136,3 +142,5 @@ describe('models.json (core layers only)', () => {
     },
   );
 });
+
+afterAll(() => reportChecked('core models conformance (layers/models.json)', coreCases.length));

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { expectClose, type FixtureTensor, loadConformance } from '@tensorseq/test-utils';
-import { describe, expect, it } from 'vitest';
+import { expectClose, type FixtureTensor, loadConformance, reportChecked } from '@tensorseq/test-utils';
+import { afterAll, describe, expect, it } from 'vitest';
 import { Dense, RMSprop, type RmspropVariant } from '../src/index';
 import './helpers';
 
@@ -55,3 +55,5 @@ describe('RMSprop', () => {
     );
   });
 });
+
+afterAll(() => reportChecked('rmsprop conformance (layers/rmsprop.json)', fixture.cases.length));

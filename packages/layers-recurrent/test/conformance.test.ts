@@ -1,6 +1,7 @@
 import './helpers/setup';
 import * as tf from '@tensorflow/tfjs-core';
-import { beforeAll, describe, it } from 'vitest';
+import { reportChecked } from '@tensorseq/test-utils';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { loadConformance } from './helpers/conformance';
 import { KERNEL_PATHS, usePath } from './helpers/paths';
 import { runRecurrentCase } from './helpers/run-case';
@@ -26,3 +27,10 @@ describe.each(files)('conformance: layers/%s.json', (file) => {
 describe.skipIf(KERNEL_PATHS.some((p) => p.name === 'fused-wasm'))('conformance: fused-wasm path', () => {
   it.skip('needs WebAssembly SIMD (kernelsBackend() cannot be "wasm" in this runtime)', () => {});
 });
+
+afterAll(() =>
+  reportChecked(
+    'recurrent conformance (simple_rnn, lstm, gru, bidirectional) × kernel paths',
+    files.reduce((n, f) => n + loadConformance(f).length, 0) * KERNEL_PATHS.length,
+  ),
+);

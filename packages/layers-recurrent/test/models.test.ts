@@ -1,7 +1,8 @@
 import './helpers/setup';
 import * as tf from '@tensorflow/tfjs-core';
 import { Dense, Embedding, type Layer, RMSprop, resolveLoss, Sequential } from '@tensorseq/layers-core';
-import { describe, expect, it } from 'vitest';
+import { reportChecked } from '@tensorseq/test-utils';
+import { afterAll, describe, expect, it } from 'vitest';
 import { Bidirectional, GRU, LSTM, type RecurrentActivation, SimpleRNN } from '../src/index';
 import {
   expectClose,
@@ -166,3 +167,10 @@ describe('models.json recurrent cases', () => {
     );
   });
 });
+
+afterAll(() =>
+  reportChecked(
+    'recurrent models conformance (layers/models.json) × kernel paths',
+    recurrentCases.length * KERNEL_PATHS.length,
+  ),
+);

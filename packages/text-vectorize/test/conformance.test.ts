@@ -1,10 +1,8 @@
 /**
- * Keras parity: runs every case of ../shared/conformance/text/*.json (produced by keras_preprocessing
- * 1.1.2 itself) and logs how many were checked.
+ * Keras parity: runs every case of conformance/text/*.json (produced by keras_preprocessing 1.1.2 itself;
+ * `$TENSORSEQ_CONFORMANCE` overrides the folder) and logs how many were checked. Fails without the fixtures.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { loadConformance, reportChecked } from '@tensorseq/test-utils';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   hashingTrick,
@@ -19,14 +17,9 @@ import {
 } from '../src/index';
 import { pyJsonString } from '../src/internal/python-json';
 
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const fixtureDir = join(repoRoot, '..', 'shared', 'conformance', 'text');
-const haveFixtures = existsSync(join(fixtureDir, 'tokenizer.json'));
-if (!haveFixtures) console.warn(`conformance fixtures not found in ${fixtureDir}: parity tests skipped`);
-
 // biome-ignore lint/suspicious/noExplicitAny: fixture JSON is checked field by field below.
 type Json = any;
-const load = (name: string): Json => JSON.parse(readFileSync(join(fixtureDir, name), 'utf8'));
+const load = (name: string): Json => loadConformance(`text/${name}`);
 
 const checked: Record<string, number> = {};
 const tally = (file: string) => {
@@ -34,7 +27,7 @@ const tally = (file: string) => {
 };
 afterAll(() => {
   const total = Object.values(checked).reduce((a, b) => a + b, 0);
-  console.log(`text conformance: checked ${total} cases (${JSON.stringify(checked)})`);
+  reportChecked(`text conformance ${JSON.stringify(checked)}`, total);
 });
 
 interface Sparse {
@@ -118,7 +111,7 @@ function expectKerasJson(actual: string, expected: string, label: string) {
   expect(normalized, label).toBe(expected);
 }
 
-describe.skipIf(!haveFixtures)('Keras conformance (keras_preprocessing 1.1.2)', () => {
+describe('Keras conformance (keras_preprocessing 1.1.2)', () => {
   it('textToWordSequence matches text_to_word_sequence on every case', () => {
     const file = load('text_to_word_sequence.json');
     for (const c of file.cases) {
