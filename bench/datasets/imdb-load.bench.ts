@@ -1,23 +1,23 @@
 /**
- * IMDB loading: streaming the shared aclImdb archive (gunzip + tar parse in memory, 50,000 reviews) and
- * turning the reviews into Keras `imdb.load_data` sequences with the word index. Skips when
- * ../shared/data is absent.
+ * IMDB loading: streaming the full aclImdb archive (gunzip + tar parse in memory, 50,000 reviews) and
+ * turning the reviews into Keras `imdb.load_data` sequences with the word index. Reads
+ * `$TENSORSEQ_DATA/aclImdb_labeled.tar.gz` (or `aclImdb_v1.tar.gz`); skips with a message without it.
  *
- * Run: pnpm bench datasets
+ * Run: TENSORSEQ_DATA=/path/to/data pnpm bench datasets
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { getWordIndex, loadImdb, loadImdbText } from '@tensorseq/datasets-imdb';
 import { printTable, time, writeResults } from '../src/measure';
 
-const SHARED = join(import.meta.dirname, '../../../shared/data');
-const ARCHIVE = join(SHARED, 'aclImdb_labeled.tar.gz');
+const DATA = process.env.TENSORSEQ_DATA ?? '';
+const ARCHIVE = ['aclImdb_labeled.tar.gz', 'aclImdb_v1.tar.gz'].map((f) => join(DATA, f)).find(existsSync);
 
-if (!existsSync(ARCHIVE)) {
-  console.log(`(skipped: ${ARCHIVE} is absent)`);
+if (!DATA || !ARCHIVE) {
+  console.log('(skipped: the full IMDB archive is not under $TENSORSEQ_DATA)');
 } else {
   const text = await loadImdbText({ source: ARCHIVE });
-  const wordIndex = await getWordIndex({ source: join(SHARED, 'imdb_word_index.json') });
+  const wordIndex = await getWordIndex({ source: join(DATA, 'imdb_word_index.json') });
   const read = await time(() => loadImdbText({ source: ARCHIVE }), { warmup: 0, runs: 3 });
   const encode = await time(() => loadImdb({ text, wordIndex, numWords: 10_000 }), { warmup: 0, runs: 3 });
   const { coverage } = await loadImdb({ text, wordIndex, numWords: 10_000 });

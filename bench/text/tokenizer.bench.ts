@@ -2,23 +2,21 @@
  * Keras Tokenizer throughput on all 50,000 labeled IMDB reviews: fitOnTexts + textsToSequences +
  * padSequences(maxlen 500) with numWords 10000, and textsToMatrix(tfidf) of 5,000 reviews.
  *
- * Run: pnpm bench text        (reads ../shared/data/aclImdb_labeled.tar.gz)
+ * Run: TENSORSEQ_DATA=/path/to/data pnpm bench text        (reads $TENSORSEQ_DATA/aclImdb_labeled.tar.gz)
  *
  * Baseline: Python keras_preprocessing 1.1.2 on this machine (figures from issue 2; the package is
  * not installed here, so they are printed as reference rather than re-measured).
  */
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { DEFAULT_FILTERS, padSequences, Tokenizer } from '@tensorseq/text-vectorize';
 import { printTable, time, trackPeakRss, writeResults } from '../src/measure';
 import { readImdbReviews } from './read-imdb-tar';
 
 const PYTHON_FIT_SEQ_PAD_S = 9.5;
 const PYTHON_TFIDF_5000_S = 2.7;
-const here = dirname(fileURLToPath(import.meta.url));
-const archive = join(here, '..', '..', '..', 'shared', 'data', 'aclImdb_labeled.tar.gz');
+const archive = join(process.env.TENSORSEQ_DATA ?? '', 'aclImdb_labeled.tar.gz');
 
 if (!existsSync(archive)) {
   console.log(`skipped: ${archive} not found`);
