@@ -50,9 +50,13 @@ export async function parseJenaCsv(
   const parser = new JenaCsvParser(options);
   let carry: Buffer | undefined;
   let first = true;
-  let crOnly = false;
+  let crOnly: boolean | undefined;
   for await (const raw of chunks) {
-    if (first) crOnly = hasCrOnlyLineEnds(raw);
+    if (crOnly === undefined) {
+      // Until the first line end is seen, every byte is still in `carry`: convert it too when needed.
+      crOnly = crOnlyLineEnds(raw, carry);
+      if (crOnly && carry !== undefined) carry = crToLf(carry);
+    }
     // Old Mac files end lines with a bare CR: read them as LF (a copy, only for such files).
     const chunk = crOnly ? crToLf(raw) : raw;
     if (first && options.totalBytes !== undefined) parser.estimateRows(chunk, options.totalBytes);
@@ -353,10 +357,18 @@ class JenaCsvParser {
 /** 1 where `dd.mm.yyyy HH:MM:SS` has a separator, 0 where it has a digit. */
 const DATE_SEPARATORS = Uint8Array.from('dd.mm.yyyy HH:MM:SS', (ch) => (/[dmyHMS]/.test(ch) ? 0 : 1));
 
-/** True when the first line ends with a CR that no LF follows (classic Mac line ends). */
-function hasCrOnlyLineEnds(chunk: Buffer): boolean {
+/**
+ * Whether the first line end of the input is a bare CR (classic Mac files), judged from the next chunk
+ * and what came before it (`carry`); `undefined` while no line end has been seen.
+ */
+function crOnlyLineEnds(chunk: Buffer, carry: Buffer | undefined): boolean | undefined {
+  if (chunk.length === 0) return undefined;
+  if (carry !== undefined && carry[carry.length - 1] === CR) return chunk[0] !== NEWLINE;
   const cr = chunk.indexOf(CR);
-  return cr !== -1 && cr + 1 < chunk.length && chunk[cr + 1] !== NEWLINE && chunk.indexOf(NEWLINE) === -1;
+  const lf = chunk.indexOf(NEWLINE);
+  if (lf !== -1 && (cr === -1 || lf < cr)) return false;
+  if (cr === -1) return undefined;
+  return cr + 1 < chunk.length ? chunk[cr + 1] !== NEWLINE : undefined;
 }
 
 function crToLf(chunk: Buffer): Buffer {
