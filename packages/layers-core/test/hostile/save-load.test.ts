@@ -198,10 +198,15 @@ describe('save: fault injection at every file-system step', () => {
 });
 
 describe('loadModel: trusts nothing in model.json', () => {
-  async function savedCopy(): Promise<{
-    dir: string;
-    json: Record<string, unknown> & { manifestSha256: string };
-  }> {
+  /** The parts of model.json these edits touch. */
+  interface Json {
+    [key: string]: unknown;
+    weights: { name: string; offset: number; shape: number[] }[];
+    modelTopology: { config: { layers: { config: Record<string, unknown> }[] } };
+    trainingConfig: { loss: string };
+    optimizerState: { iterations: number; slots: { name: string }[] };
+  }
+  async function savedCopy(): Promise<{ dir: string; json: Json & { manifestSha256: string } }> {
     const model = makeModel();
     await model.fit(x, y, { epochs: 1, batchSize: 8, verbose: 0 });
     const dir = freshDir();
@@ -209,7 +214,6 @@ describe('loadModel: trusts nothing in model.json', () => {
     model.dispose();
     return { dir, json: JSON.parse(await readFile(join(dir, 'model.json'), 'utf8')) };
   }
-  type Json = Record<string, any>;
   const edits: [string, (j: Json) => void][] = [
     ['a weight offset', (j) => (j.weights[1].offset += 4)],
     ['an activation', (j) => (j.modelTopology.config.layers[2].config.activation = 'linear')],
@@ -277,7 +281,7 @@ describe('loadModel: trusts nothing in model.json', () => {
   it('still loads a format-1 file (no manifest checksum), checking every field', async () => {
     const { dir, json } = await savedCopy();
     json.formatVersion = 1;
-    delete (json as Json).manifestSha256;
+    delete (json as Partial<Json & { manifestSha256: string }>).manifestSha256;
     await writeFile(join(dir, 'model.json'), JSON.stringify(json));
     const loaded = await loadModel(dir);
     expect(loaded.optimizer?.iterations).toBe(4);
