@@ -159,7 +159,9 @@ describe('fuzz: zip', () => {
             if (!DownloadError.isInstance(result)) expect(treeOf(dest)).toEqual([...new Set(result)].sort());
             const listed = await settle(listZipEntries(archive));
             if (!DownloadError.isInstance(listed)) {
-              for (const entry of listed.slice(0, 3)) {
+              // openZipEntry reads the first member of a name (a hostile zip may repeat names).
+              const firsts = listed.filter((e, i) => listed.findIndex((f) => f.name === e.name) === i);
+              for (const entry of firsts.slice(0, 3)) {
                 await settle(
                   openZipEntry(archive, entry.name).then(async (stream) => {
                     let n = 0;
