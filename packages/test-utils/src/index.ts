@@ -4,3 +4,4 @@ export { type FixtureTensor, toTensor } from './fixture-tensor';
 export { fuzzParams } from './fuzz-params';
 export { conformanceDir, conformanceFile, loadConformance, reportChecked } from './load-conformance';
 export { repoRoot } from './repo-root';
+export { splitBytes } from './split-bytes';

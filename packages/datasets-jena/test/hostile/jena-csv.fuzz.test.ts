@@ -1,7 +1,7 @@
 // Property-based fuzzing of the Jena CSV parser (issue #16). Well-formed generated files must parse to
 // exactly the generated rows (any chunking, LF / CRLF / CR line ends); damaged ones must parse or fail
 // with a `loadJena:` error, never another error, a crash or a hang.
-import { fuzzParams } from '@tensorseq/test-utils/fuzz';
+import { fuzzParams, splitBytes } from '@tensorseq/test-utils/fuzz';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseJenaCsv } from '../../src/parse-jena-csv';
@@ -43,22 +43,11 @@ function render(t: { width: number; rows: [{ text: string }, { text: string }[]]
   return Buffer.from([header, ...lines].join(t.eol) + t.eol);
 }
 
-function chunked(bytes: Buffer, splits: number[]): Buffer[] {
-  const at = [...new Set(splits.map((s) => s % (bytes.length + 1)))].sort((a, b) => a - b);
-  const out: Buffer[] = [];
-  let from = 0;
-  for (const cut of [...at, bytes.length]) {
-    out.push(bytes.subarray(from, cut));
-    from = cut;
-  }
-  return out;
-}
-
 describe('fuzz: Jena CSV parser', () => {
   it('parses well-formed files exactly, however they are chunked and whatever their line ends', async () => {
     await fc.assert(
       fc.asyncProperty(table, async (t) => {
-        const parsed = await parseJenaCsv(chunked(render(t), t.splits), { fileName: 'f.csv' });
+        const parsed = await parseJenaCsv(splitBytes(render(t), t.splits), { fileName: 'f.csv' });
         expect(parsed.rows).toBe(t.rows.length);
         expect(parsed.columns).toEqual(Array.from({ length: t.width }, (_, c) => `c${c} (u)`));
         expect(Array.from(parsed.timestamps)).toEqual(t.rows.map(([d]) => d.ms));
@@ -88,7 +77,7 @@ describe('fuzz: Jena CSV parser', () => {
           for (const [at, ch] of edits) text.splice(at % (text.length + 1), 1, ch);
           const bytes = Buffer.from(text.join(''), 'latin1');
           try {
-            const parsed = await parseJenaCsv(chunked(bytes, t.splits), { fileName: 'f.csv', columns });
+            const parsed = await parseJenaCsv(splitBytes(bytes, t.splits), { fileName: 'f.csv', columns });
             expect(parsed.values.length).toBe(parsed.rows * parsed.columns.length);
             expect(parsed.timestamps.every(Number.isFinite)).toBe(true);
           } catch (error) {

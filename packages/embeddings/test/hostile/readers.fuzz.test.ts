@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { fuzzParams } from '@tensorseq/test-utils/fuzz';
+import { fuzzParams, splitBytes } from '@tensorseq/test-utils/fuzz';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EmbeddingsFormatError, type KeyedVectors, loadGlove, loadWord2Vec } from '../../src/index';
@@ -51,17 +51,6 @@ function render(v: { dim: number; words: string[]; format: Format; seed: number 
   return Buffer.from(`${lines.join('\n')}\n`);
 }
 
-function chunked(bytes: Buffer, splits: number[]): Readable {
-  const at = [...new Set(splits.map((s) => s % (bytes.length + 1)))].sort((a, b) => a - b);
-  const out: Buffer[] = [];
-  let from = 0;
-  for (const cut of [...at, bytes.length]) {
-    out.push(bytes.subarray(from, cut));
-    from = cut;
-  }
-  return Readable.from(out);
-}
-
 let n = 0;
 async function load(
   format: Format,
@@ -74,7 +63,7 @@ async function load(
     input = join(dir, `f${n++}`);
     writeFileSync(input, bytes);
   } else {
-    input = chunked(bytes, splits);
+    input = Readable.from(splitBytes(bytes, splits));
   }
   if (format === 'glove') return loadGlove(input, { onWarning: () => {} });
   return loadWord2Vec(input, { binary: format === 'w2v-binary', onWarning: () => {} });

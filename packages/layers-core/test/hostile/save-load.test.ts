@@ -7,29 +7,18 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Dense, Embedding, Flatten, loadModel, Sequential, setGlobalSeed } from '../../src/index';
+import { loadModel, type Sequential } from '../../src/index';
 import { manifestSha256 } from '../../src/io/manifest-checksum';
 import { type SaveFileSystem, saveModel } from '../../src/io/save-model';
 import '../helpers';
+import { makeSmallModel, smallX, smallY } from '../small-model';
 
 const root = await mkdtemp(join(tmpdir(), 'tensorseq-hostile-save-'));
 afterAll(() => rm(root, { recursive: true, force: true }));
 
-const x = { data: Int32Array.from({ length: 32 * 5 }, (_, i) => (i * 7) % 30), shape: [32, 5] };
-const y = { data: Float32Array.from({ length: 32 }, (_, i) => i % 2), shape: [32, 1] };
-
-function makeModel(seed = 5) {
-  setGlobalSeed(seed);
-  const model = new Sequential({
-    layers: [
-      new Embedding({ inputDim: 30, outputDim: 3, inputLength: 5 }),
-      new Flatten(),
-      new Dense({ units: 1, activation: 'sigmoid' }),
-    ],
-  });
-  model.compile({ optimizer: 'rmsprop', loss: 'binaryCrossentropy', metrics: ['acc'] });
-  return model;
-}
+const x = smallX;
+const y = smallY;
+const makeModel = makeSmallModel;
 
 const values = (m: Sequential) => m.getWeights().flatMap((t) => Array.from(t.dataSync()));
 let count = 0;
