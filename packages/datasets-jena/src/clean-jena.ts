@@ -1,4 +1,5 @@
 import {
+  DEFAULT_MAX_GAP_MS,
   type JenaCleanOptions,
   type JenaQuality,
   SENTINEL,
@@ -19,6 +20,7 @@ export interface JenaTable {
  *
  * @param table - the parsed table (its arrays may be replaced, never mutated when nothing is cleaned).
  * @param clean - what to repair.
+ * @param source - the file, for error messages.
  * @returns the (possibly cleaned) table and the report.
  * @example
  * const { table, quality } = inspectAndClean(parsed, { sentinels: 'zero' });
@@ -26,8 +28,14 @@ export interface JenaTable {
 export function inspectAndClean(
   table: JenaTable,
   clean: JenaCleanOptions = {},
+  source = 'the source',
 ): { table: JenaTable; quality: JenaQuality } {
-  const { sentinels = 'keep', dropDuplicates = false, fillGaps } = clean;
+  const { sentinels = 'keep', dropDuplicates = false, fillGaps, maxGapMs = DEFAULT_MAX_GAP_MS } = clean;
+  if (!(Number.isFinite(maxGapMs) && maxGapMs > 0)) {
+    throw new RangeError(
+      `loadJena: clean.maxGapMs must be a positive number of ms. Received: clean.maxGapMs=${maxGapMs}.`,
+    );
+  }
   const duplicateRows: number[] = [];
   const backwardRows: number[] = [];
   const { timestamps } = table;
@@ -43,7 +51,9 @@ export function inspectAndClean(
   const intervalMs = samplingIntervalMs(kept.timestamps);
   const gaps = findGaps(kept.timestamps, intervalMs);
   const filled =
-    fillGaps !== undefined && gaps.length > 0 ? insertRows(kept, gaps, intervalMs, fillGaps) : kept;
+    fillGaps !== undefined && gaps.length > 0
+      ? insertRows(kept, checkGapsFillable(kept, gaps, intervalMs, maxGapMs, source), intervalMs, fillGaps)
+      : kept;
   return {
     table: filled,
     quality: {
@@ -59,6 +69,43 @@ export function inspectAndClean(
       },
     },
   };
+}
+
+/** Refuses gaps too long to fill (before allocating anything): each ≤ maxGapMs, and a bounded total. */
+function checkGapsFillable(
+  table: JenaTable,
+  gaps: JenaQuality['gaps'],
+  intervalMs: number,
+  maxGapMs: number,
+  source: string,
+): JenaQuality['gaps'] {
+  for (const gap of gaps) {
+    if (gap.to - gap.from > maxGapMs) {
+      throw new RangeError(
+        `loadJena: every gap fillGaps fills must span at most clean.maxGapMs=${maxGapMs} (${formatSpan(maxGapMs)}). Received: a gap of ${formatSpan(gap.to - gap.from)} between rows ${gap.row} and ${gap.row + 1} ("${formatJenaDate(gap.from)}" → "${formatJenaDate(gap.to)}") of ${source}. To fix this, correct that timestamp, or raise clean.maxGapMs.`,
+      );
+    }
+  }
+  const inserted = gaps.reduce((n, g) => n + g.missing, 0);
+  const allowed = Math.max(table.rows, Math.ceil(maxGapMs / intervalMs));
+  if (inserted > allowed) {
+    throw new RangeError(
+      `loadJena: fillGaps must insert at most ${allowed} rows (the rows of the file, or one longest gap). Received: ${inserted} missing samples in ${gaps.length} gaps of ${source}. To fix this, check the timestamps, or fill fewer gaps.`,
+    );
+  }
+  return gaps;
+}
+
+function formatSpan(ms: number): string {
+  const days = ms / 86_400_000;
+  return days >= 1 ? `${Math.round(days * 10) / 10} days` : `${Math.round(ms / 60_000)} minutes`;
+}
+
+/** ms since epoch → `dd.mm.yyyy HH:MM:SS` (UTC), the files' own format. */
+function formatJenaDate(ms: number): string {
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getUTCDate())}.${p(d.getUTCMonth() + 1)}.${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
 }
 
 /**

@@ -47,7 +47,16 @@ export interface JenaCleanOptions {
    * linearly. Gap rows are reported (`quality.gaps`) against the data before filling. @defaultValue no filling
    */
   fillGaps?: 'previous' | 'linear';
+  /**
+   * Longest gap `fillGaps` fills, in ms. A longer one (such as a typo year, 3009 for 2009, which would
+   * otherwise insert a millennium of rows) is an error naming the rows around it; so is filling that would
+   * insert more rows than the file holds (beyond one longest gap's worth). @defaultValue 31 days
+   */
+  maxGapMs?: number;
 }
+
+/** Default of {@link JenaCleanOptions.maxGapMs}: 31 days. */
+export const DEFAULT_MAX_GAP_MS = 31 * 24 * 3600 * 1000;
 
 /** The MPI's marker for a missing measurement; anything at or below it counts. */
 export const SENTINEL = -9999;

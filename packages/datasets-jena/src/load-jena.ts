@@ -67,7 +67,7 @@ export async function loadJena(options: LoadJenaOptions = {}): Promise<JenaData>
   }
   if (parsed === undefined)
     throw new Error('loadJena: source must name at least one file. Received: source=[].');
-  const { table, quality } = inspectAndClean(parsed, clean);
+  const { table, quality } = inspectAndClean(parsed, clean, sources.map((s) => basename(s)).join(', '));
   const summary = describeQuality(quality);
   if (summary) onWarning(`loadJena: ${sources.map((s) => basename(s)).join(', ')}: ${summary}`);
   return {

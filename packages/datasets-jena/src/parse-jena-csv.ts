@@ -29,7 +29,7 @@ const COMMA = 44;
 
 /**
  * Parses Jena climate CSV bytes (the Keras file, any column subset of it, or the raw MPI station files:
- * UTF-8 or Latin-1, LF or CRLF) into Float32 columns, streaming: chunks are parsed byte by byte as they
+ * UTF-8 or Latin-1, LF, CRLF or CR-only line ends) into Float32 columns, streaming: chunks are parsed byte by byte as they
  * arrive. With `totalBytes`, rows go straight into one array sized from the first chunk's line lengths;
  * otherwise (or past the estimate) into fixed-size blocks joined once at the end, so the peak memory is
  * about the result's size, at most twice it.
@@ -50,7 +50,15 @@ export async function parseJenaCsv(
   const parser = new JenaCsvParser(options);
   let carry: Buffer | undefined;
   let first = true;
-  for await (const chunk of chunks) {
+  let crOnly: boolean | undefined;
+  for await (const raw of chunks) {
+    if (crOnly === undefined) {
+      // Until the first line end is seen, every byte is still in `carry`: convert it too when needed.
+      crOnly = crOnlyLineEnds(raw, carry);
+      if (crOnly && carry !== undefined) carry = crToLf(carry);
+    }
+    // Old Mac files end lines with a bare CR: read them as LF (a copy, only for such files).
+    const chunk = crOnly ? crToLf(raw) : raw;
     if (first && options.totalBytes !== undefined) parser.estimateRows(chunk, options.totalBytes);
     first = false;
     let buf: Buffer = chunk;
@@ -190,6 +198,12 @@ class JenaCsvParser {
           `loadJena: columns must name columns of ${this.fileName} (${features.join(', ')}). Received: columns=${JSON.stringify(this.wanted)} (unknown "${name}").`,
         );
       }
+      if (this.target[f] !== -1) {
+        // Two names for one column would leave one output column unfilled (all zeros): refuse.
+        throw new Error(
+          `loadJena: columns must name each column once. Received: columns=${JSON.stringify(this.wanted)} ("${name}" repeats "${features[f]}").`,
+        );
+      }
       this.target[f] = out;
     });
     this.width = this.wanted.length;
@@ -241,10 +255,19 @@ class JenaCsvParser {
     const hour = two(buf, start + 11);
     const minute = two(buf, start + 14);
     const second = two(buf, start + 17);
-    if (!ok || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
+    if (
+      !ok ||
+      month < 1 ||
+      month > 12 ||
+      day < 1 ||
+      day > daysInMonth(year, month) ||
+      hour > 23 ||
+      minute > 59 ||
+      second > 59
+    ) {
       const shown = buf.toString('latin1', start, Math.min(end, start + 40)).split(',')[0];
       throw new Error(
-        `loadJena: Date Time must be "dd.mm.yyyy HH:MM:SS". Received: "${shown}" at ${this.fileName}:${this.line}.`,
+        `loadJena: Date Time must be a real date and time "dd.mm.yyyy HH:MM:SS". Received: "${shown}" at ${this.fileName}:${this.line}.`,
       );
     }
     this.pos = start + 19;
@@ -333,6 +356,32 @@ class JenaCsvParser {
 
 /** 1 where `dd.mm.yyyy HH:MM:SS` has a separator, 0 where it has a digit. */
 const DATE_SEPARATORS = Uint8Array.from('dd.mm.yyyy HH:MM:SS', (ch) => (/[dmyHMS]/.test(ch) ? 0 : 1));
+
+/**
+ * Whether the first line end of the input is a bare CR (classic Mac files), judged from the next chunk
+ * and what came before it (`carry`); `undefined` while no line end has been seen.
+ */
+function crOnlyLineEnds(chunk: Buffer, carry: Buffer | undefined): boolean | undefined {
+  if (chunk.length === 0) return undefined;
+  if (carry !== undefined && carry[carry.length - 1] === CR) return chunk[0] !== NEWLINE;
+  const cr = chunk.indexOf(CR);
+  const lf = chunk.indexOf(NEWLINE);
+  if (lf !== -1 && (cr === -1 || lf < cr)) return false;
+  if (cr === -1) return undefined;
+  return cr + 1 < chunk.length ? chunk[cr + 1] !== NEWLINE : undefined;
+}
+
+function crToLf(chunk: Buffer): Buffer {
+  const out = Buffer.from(chunk);
+  for (let i = out.indexOf(CR); i !== -1; i = out.indexOf(CR, i + 1)) out[i] = NEWLINE;
+  return out;
+}
+
+/** Days in a month of the Gregorian calendar (31.02 or 29.02 of a common year are not dates). */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
 
 /** Two ASCII digits at `at` as a number (checked by the caller). */
 function two(buf: Buffer, at: number): number {

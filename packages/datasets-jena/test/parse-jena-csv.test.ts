@@ -80,7 +80,7 @@ describe('parseJenaCsv', () => {
     [
       'a malformed date',
       `${header}\n2009-01-01 00:10:00,996.52,-8.02,1.03\n`,
-      'loadJena: Date Time must be "dd.mm.yyyy HH:MM:SS". Received: "2009-01-01 00:10:00" at x.csv:2.',
+      'loadJena: Date Time must be a real date and time "dd.mm.yyyy HH:MM:SS". Received: "2009-01-01 00:10:00" at x.csv:2.',
     ],
     [
       'a missing Date Time column',

@@ -7,6 +7,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { defaultCacheDir } from './default-cache-dir';
 import { DownloadError } from './download-error';
+import { claimPart, discardPart, type PartFile, releasePart, type Validator, validatorOf } from './part-file';
 import { sha256File } from './sha256-file';
 
 /** What {@link DownloadOptions.onProgress} receives. */
@@ -35,9 +36,9 @@ export interface DownloadOptions {
   timeoutMs?: number;
   /** Redirects followed at most. @defaultValue 5 */
   maxRedirects?: number;
-  /** Attempts after a dropped connection or a stall; each resumes the `.part`. @defaultValue 2 */
+  /** Attempts after a dropped connection or a stall; each resumes the part (when its validator matches). @defaultValue 2 */
   retries?: number;
-  /** Aborts the download; the `.part` stays for a later resume. */
+  /** Aborts the download; the `.part` stays for a later resume (when the server gave a validator). */
   signal?: AbortSignal;
 }
 
@@ -58,11 +59,15 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 /**
  * Downloads `url` into the cache (once) and returns the path of the verified file, like Keras' `get_file`.
  *
- * The body goes to `<fileName>.part`, which is renamed onto `<fileName>` only once complete and verified, so
- * the cache never holds a half-written file under its real name. A `.part` left by a dropped connection
- * is resumed with an HTTP `Range` request when the server supports it (a `206` whose `Content-Range`
- * starts where the part ends); otherwise the download restarts. Only `https:` URLs are accepted
- * (`http:` on the loopback interface, for tests).
+ * The body goes to a part file of this call's own (`<fileName>.<pid>-<random>.part`), renamed onto
+ * `<fileName>` only once complete and verified, so the cache never holds a half-written file under its
+ * real name and concurrent callers (in one process or several) never write the same file: calls for one
+ * file in one process run one after the other (the second finds the first's file), and processes race
+ * to an atomic rename of whole, verified files. A part left by a dropped connection, a stall or an abort
+ * is kept as `<fileName>.part` with the response's validator (a strong ETag, else Last-Modified) and is
+ * resumed only with `Range` + `If-Range`: the server must answer `206` from where the part ends with the
+ * same validator, else the download restarts from zero. Bytes without a validator are never resumed.
+ * Only `https:` URLs are accepted (`http:` on the loopback interface, for tests).
  *
  * @param url - `https://…` address of the file.
  * @param options - cache location, checksum, limits; see {@link DownloadOptions}.
@@ -78,33 +83,58 @@ export async function download(url: string, options: DownloadOptions = {}): Prom
   const parsed = checkUrl(url);
   const opts = checkDownloadOptions(parsed, options);
   const target = join(opts.cacheDir, opts.fileName);
+  return oneAtATime(target, () => downloadOnce(parsed, target, opts));
+}
+
+/** Calls for one cache path in this process, chained: each starts once the one before it settled. */
+const inFlight = new Map<string, Promise<unknown>>();
+
+async function oneAtATime<T>(key: string, run: () => Promise<T>): Promise<T> {
+  const previous = inFlight.get(key) ?? Promise.resolve();
+  const mine = previous.catch(() => undefined).then(run);
+  inFlight.set(key, mine);
+  try {
+    return await mine;
+  } finally {
+    if (inFlight.get(key) === mine) inFlight.delete(key);
+  }
+}
+
+async function downloadOnce(url: URL, target: string, opts: CheckedOptions): Promise<string> {
   if (await isFile(target)) {
     if (opts.sha256 === undefined || (await sha256File(target)) === opts.sha256) return target;
     // A cached file that fails its checksum is corrupt: fetch it again rather than serve it.
     await rm(target, { force: true });
   }
   await mkdir(opts.cacheDir, { recursive: true });
-  const part = `${target}.part`;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await fetchToPart(parsed, part, opts);
-      break;
-    } catch (error) {
-      const retry = DownloadError.isInstance(error) && error.retryable && !opts.signal?.aborted;
-      if (!retry || attempt >= opts.retries) throw error;
+  const part = await claimPart(target, url.href);
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await fetchToPart(url, part, opts);
+        break;
+      } catch (error) {
+        const retry = DownloadError.isInstance(error) && error.retryable && !opts.signal?.aborted;
+        if (!retry || attempt >= opts.retries) throw error;
+      }
     }
+  } catch (error) {
+    const resumable = (DownloadError.isInstance(error) && error.retryable) || opts.signal?.aborted === true;
+    if (resumable) await releasePart(target, url.href, part);
+    else await discardPart(part);
+    throw error;
   }
   if (opts.sha256 !== undefined) {
-    const actual = await sha256File(part);
+    const actual = await sha256File(part.path);
     if (actual !== opts.sha256) {
-      await rm(part, { force: true });
+      await discardPart(part);
       throw new DownloadError(
-        `download: sha256 must be ${opts.sha256}. Received: sha256=${actual} for ${url}.`,
+        `download: sha256 must be ${opts.sha256}. Received: sha256=${actual} for ${url.href}.`,
         'checksum',
       );
     }
   }
-  await rename(part, target);
+  await rename(part.path, target);
   return target;
 }
 
@@ -187,35 +217,39 @@ async function sizeOf(path: string): Promise<number> {
   }
 }
 
-/** Appends to (resume) or rewrites `part` from one HTTP response. */
-async function fetchToPart(url: URL, part: string, opts: CheckedOptions): Promise<void> {
-  const offset = await sizeOf(part);
-  const headers: Record<string, string> = offset > 0 ? { range: `bytes=${offset}-` } : {};
+/** Appends to (resume, when the validator still matches) or rewrites the part from one HTTP response. */
+async function fetchToPart(url: URL, part: PartFile, opts: CheckedOptions): Promise<void> {
+  part.bytes = await sizeOf(part.path);
+  const validator = part.bytes > 0 ? part.validator : undefined;
+  const headers: Record<string, string> =
+    validator === undefined ? {} : { range: `bytes=${part.bytes}-`, 'if-range': validator.value };
   const failure: { error?: DownloadError } = {};
   const res = await openResponse(url, headers, opts, opts.maxRedirects, failure);
-  const start = await resumeOffset(res, offset, url);
+  const start = await resumeOffset(res, validator === undefined ? 0 : part.bytes, validator, url);
   if (start === undefined) {
-    // The server cannot serve the rest: discard the part and fetch the whole file.
+    // The server cannot serve the rest of this version: drop the bytes and fetch the whole file.
     res.resume();
-    await rm(part, { force: true });
+    await rm(part.path, { force: true });
+    part.bytes = 0;
+    part.validator = undefined;
     return fetchToPart(url, part, opts);
   }
+  if (start === 0) part.validator = validatorOf(res);
   const total = totalSize(res, start);
   if (total !== undefined && total > opts.maxBytes) {
     res.destroy();
-    await rm(part, { force: true });
     throw tooLarge(opts.maxBytes, total, url);
   }
   const counter = progressCounter(start, total, opts, url);
   try {
-    await pipeline(res, counter, createWriteStream(part, { flags: start > 0 ? 'a' : 'w' }), {
+    await pipeline(res, counter, createWriteStream(part.path, { flags: start > 0 ? 'a' : 'w' }), {
       signal: opts.signal,
     });
   } catch (error) {
-    if (DownloadError.isInstance(error) && error.code === 'too-large') await rm(part, { force: true });
     throw failure.error ?? asDownloadError(error, url);
   }
   const bytes = counter.bytes;
+  part.bytes = bytes;
   if (total !== undefined && bytes !== total) {
     throw new DownloadError(
       `download: the body must have ${total} bytes. Received: bytes=${bytes} from ${url.href} (the .part is kept to resume).`,
@@ -226,15 +260,23 @@ async function fetchToPart(url: URL, part: string, opts: CheckedOptions): Promis
 }
 
 /**
- * The byte offset the response body starts at: `offset` for a valid 206, 0 for a 200, `undefined` when the
- * partial file must be discarded (an invalid 206, or 416 Range Not Satisfiable).
+ * The byte offset the response body starts at: `offset` for a valid 206 (right start, same validator), 0
+ * for a 200 (also what a server sends when `If-Range` no longer matches), `undefined` when the partial
+ * file must be discarded (an invalid 206, or 416 Range Not Satisfiable).
  */
-async function resumeOffset(res: IncomingMessage, offset: number, url: URL): Promise<number | undefined> {
+async function resumeOffset(
+  res: IncomingMessage,
+  offset: number,
+  validator: Validator | undefined,
+  url: URL,
+): Promise<number | undefined> {
   const status = res.statusCode ?? 0;
   if (status === 200) return 0;
   if (offset > 0 && status === 206) {
     const match = /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(res.headers['content-range'] ?? '');
-    return match && Number(match[1]) === offset ? offset : undefined;
+    const same = validatorOf(res);
+    const sameVersion = same !== undefined && same.kind === validator?.kind && same.value === validator.value;
+    return match && Number(match[1]) === offset && sameVersion ? offset : undefined;
   }
   if (offset > 0 && status === 416) return undefined;
   res.resume();

@@ -1,21 +1,18 @@
-import { createWriteStream } from 'node:fs';
-import { copyFile, mkdir, symlink } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { intoDirAtomically } from './atomic-dir';
 import { DownloadError } from './download-error';
 import { DEFAULT_MAX_EXTRACT_BYTES, type ExtractOptions } from './extract-options';
+import { ExtractedTree, refusedSymlink } from './extracted-tree';
 import { asArchiveError, gunzipFile } from './read-tar-gz-entries';
-import { assertLinkInside, assertLinkPlaceFree, assertNoLinkAbove, safeRelativePath } from './safe-path';
+import { safeRelativePath } from './safe-path';
 import { tarEntries } from './tar-entries';
 
 /**
  * Extracts a `.tar.gz` into `destDir`, streaming (each file goes to disk chunk by chunk, so entry sizes
  * are bounded only by `maxBytes`), into a temporary sibling folder renamed onto `destDir`
- * at the end (so a failure leaves nothing). Entries that would escape `destDir` (absolute paths, `..`,
- * links pointing out) fail the whole extraction; links inside are created last, and never written through.
- * Devices and FIFOs are skipped.
+ * at the end (so a failure leaves nothing). Entries that would escape `destDir` (absolute paths, `..`)
+ * fail the whole extraction. Links follow one policy for tar and zip: symbolic links are refused, and a
+ * hardlink becomes a copy of a regular file extracted before it from the same archive (a hardlink to a
+ * folder, to nothing, or to a name outside is an error). Devices and FIFOs are skipped.
  *
  * @param archive - path of the `.tar.gz`.
  * @param destDir - target folder; must not exist or be empty.
@@ -34,50 +31,41 @@ export async function extractTarGz(
   const { maxBytes = DEFAULT_MAX_EXTRACT_BYTES, filter = () => true } = options;
   return intoDirAtomically(owner, destDir, async (temp) => {
     const files: string[] = [];
-    const links: { rel: string; target: string; hard: boolean }[] = [];
+    const tree = new ExtractedTree(owner, temp, archive);
     let total = 0;
     const stream = gunzipFile(archive);
     try {
-      const select = (entry: { path: string }) => filter(safeRelativePath(owner, entry.path));
-      const items = tarEntries(stream, {
-        owner,
-        archive,
-        select,
-        maxEntryBytes: maxBytes,
-        streamContent: true,
-      });
+      const items = tarEntries(stream, { owner, archive, maxEntryBytes: maxBytes, streamContent: true });
       for await (const { entry, body } of items) {
         const rel = safeRelativePath(owner, entry.path);
         if (rel === '') continue;
+        if (!filter(rel)) {
+          if (entry.type === 'file') tree.skip(rel);
+          continue;
+        }
         if (entry.type === 'directory') {
-          await mkdir(join(temp, rel), { recursive: true });
+          await tree.mkdir(rel);
         } else if (entry.type === 'file' && body !== undefined) {
           // The header declares the size: refuse before writing a byte past the cap.
           total += entry.size;
           if (total > maxBytes) throw tooLarge(owner, maxBytes, archive);
-          await assertNoLinkAbove(owner, temp, rel);
-          await mkdir(dirname(join(temp, rel)), { recursive: true });
-          const mode = (entry.mode & 0o777) | 0o600;
-          await pipeline(Readable.from(body), createWriteStream(join(temp, rel), { mode }));
+          await tree.writeFile(rel, body, entry.size, entry.mode);
           files.push(rel);
-        } else if (entry.type === 'symlink' || entry.type === 'hardlink') {
-          // A hardlink's target is relative to the archive root, a symlink's to its own folder.
-          const target = entry.type === 'hardlink' ? safeRelativePath(owner, entry.linkName) : entry.linkName;
-          if (entry.type === 'symlink') assertLinkInside(owner, rel, target);
-          links.push({ rel, target, hard: entry.type === 'hardlink' });
+        } else if (entry.type === 'symlink') {
+          throw refusedSymlink(owner, rel, entry.linkName, archive);
+        } else if (entry.type === 'hardlink') {
+          // A hardlink's target is relative to the archive root.
+          const target = safeRelativePath(owner, entry.linkName);
+          total += tree.hardlinkSize(rel, target);
+          if (total > maxBytes) throw tooLarge(owner, maxBytes, archive);
+          await tree.copy(rel, target);
+          files.push(rel);
         }
       }
     } catch (error) {
       throw asArchiveError(owner, archive, error);
     } finally {
       stream.destroy();
-    }
-    for (const link of links) {
-      await assertLinkPlaceFree(owner, temp, link.rel);
-      await mkdir(dirname(join(temp, link.rel)), { recursive: true });
-      if (link.hard) await copyFile(join(temp, link.target), join(temp, link.rel));
-      else await symlink(link.target, join(temp, link.rel));
-      files.push(link.rel);
     }
     return files;
   });

@@ -1,19 +1,16 @@
-import { createWriteStream } from 'node:fs';
-import { mkdir, symlink } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { intoDirAtomically } from './atomic-dir';
 import { DEFAULT_MAX_EXTRACT_BYTES, type ExtractOptions } from './extract-options';
 import { tooLarge } from './extract-tar-gz';
+import { ExtractedTree, refusedSymlink } from './extracted-tree';
 import { readZipDirectory } from './list-zip-entries';
 import { openZipMember } from './open-zip-entry';
-import { assertLinkInside, assertLinkPlaceFree, assertNoLinkAbove, safeRelativePath } from './safe-path';
+import { safeRelativePath } from './safe-path';
 
 /**
  * Extracts a zip into `destDir`, streaming each member through node:zlib, into a temporary sibling folder
  * renamed onto `destDir` at the end (a failure leaves nothing). Members that would escape `destDir` fail
- * the extraction; symlinks inside are created last. Declared sizes are enforced while inflating, so the
- * `maxBytes` cap holds against zip bombs.
+ * the extraction, and so do symbolic links (the link policy of {@link extractTarGz}). Declared sizes are
+ * enforced while inflating, so the `maxBytes` cap holds against zip bombs.
  *
  * @param archive - path of the `.zip`.
  * @param destDir - target folder; must not exist or be empty.
@@ -38,31 +35,26 @@ export async function extractZip(
   if (total > maxBytes) throw tooLarge(owner, maxBytes, archive);
   return intoDirAtomically(owner, destDir, async (temp) => {
     const files: string[] = [];
-    const links: { rel: string; target: string }[] = [];
+    const tree = new ExtractedTree(owner, temp, archive);
     for (const { entry, rel } of members) {
       if (entry.isDirectory) {
-        await mkdir(join(temp, rel), { recursive: true });
+        await tree.mkdir(rel);
         continue;
+      }
+      if (entry.isSymlink) {
+        // A link's target is a short path; read it (size-checked) only to name it in the error.
+        let target = '…';
+        if (entry.uncompressedSize <= 4096) {
+          const chunks: Buffer[] = [];
+          for await (const chunk of await openZipMember(owner, archive, directory, entry))
+            chunks.push(chunk as Buffer);
+          target = Buffer.concat(chunks).toString('utf8');
+        }
+        throw refusedSymlink(owner, rel, target, archive);
       }
       const stream = await openZipMember(owner, archive, directory, entry);
-      if (entry.isSymlink) {
-        const chunks: Buffer[] = [];
-        for await (const chunk of stream) chunks.push(chunk as Buffer);
-        const target = Buffer.concat(chunks).toString('utf8');
-        assertLinkInside(owner, rel, target);
-        links.push({ rel, target });
-        continue;
-      }
-      await assertNoLinkAbove(owner, temp, rel);
-      await mkdir(dirname(join(temp, rel)), { recursive: true });
-      await pipeline(stream, createWriteStream(join(temp, rel)));
+      await tree.writeFile(rel, stream, entry.uncompressedSize, entry.mode || 0o644);
       files.push(rel);
-    }
-    for (const link of links) {
-      await assertLinkPlaceFree(owner, temp, link.rel);
-      await mkdir(dirname(join(temp, link.rel)), { recursive: true });
-      await symlink(link.target, join(temp, link.rel));
-      files.push(link.rel);
     }
     return files;
   });

@@ -99,7 +99,14 @@ export async function* tarEntries(
     }
     const headerOffset = offset;
     const header = await read(BLOCK, 'a header');
-    if (header.every((b) => b === 0)) return;
+    if (header.every((b) => b === 0)) {
+      // Read what follows the end marker (padding) to its end, so the compressed stream's own check (the
+      // gzip trailer's CRC and length) runs: a truncated or corrupt trailer must fail, not pass silently.
+      queue.skip(queue.length);
+      for (let next = await source.next(); !next.done; next = await source.next())
+        offset += next.value.length;
+      return;
+    }
     checkHeaderChecksum(
       header,
       () =>

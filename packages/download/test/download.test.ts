@@ -32,15 +32,16 @@ const evil = tarGz([
 const cut = good.subarray(0, good.length - 100);
 const half = Math.floor(good.length / 2);
 
-const requests: { url: string; range: string | undefined }[] = [];
+const requests: { url: string; range: string | undefined; ifRange: string | undefined }[] = [];
 const hits = new Map<string, number>();
 let server: Server;
 let base: string;
 
-function sendRange(req: IncomingMessage, res: ServerResponse, body: Buffer) {
+function sendRange(req: IncomingMessage, res: ServerResponse, body: Buffer, etag = '"v1"') {
   const match = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
-  if (!match) {
-    res.writeHead(200, { 'content-length': body.length });
+  const ifRange = req.headers['if-range'];
+  if (!match || (ifRange !== undefined && ifRange !== etag)) {
+    res.writeHead(200, { 'content-length': body.length, etag });
     res.end(body);
     return;
   }
@@ -48,13 +49,14 @@ function sendRange(req: IncomingMessage, res: ServerResponse, body: Buffer) {
   res.writeHead(206, {
     'content-length': body.length - start,
     'content-range': `bytes ${start}-${body.length - 1}/${body.length}`,
+    etag,
   });
   res.end(body.subarray(start));
 }
 
 /** Sends the first half with the full Content-Length, then drops the connection. */
-function sendHalfAndDrop(res: ServerResponse, body: Buffer) {
-  res.writeHead(200, { 'content-length': body.length });
+function sendHalfAndDrop(res: ServerResponse, body: Buffer, etag = '"v1"') {
+  res.writeHead(200, { 'content-length': body.length, etag });
   res.write(body.subarray(0, half), () => setTimeout(() => res.socket?.destroy(), 20));
 }
 
@@ -67,14 +69,18 @@ const routes: Record<string, (req: IncomingMessage, res: ServerResponse, hit: nu
   '/norange.tar.gz': (_req, res, hit) => {
     if (hit === 1) sendHalfAndDrop(res, good);
     else {
-      res.writeHead(200, { 'content-length': good.length });
+      res.writeHead(200, { 'content-length': good.length, etag: '"v1"' });
       res.end(good);
     }
   },
   '/badrange.tar.gz': (req, res, hit) => {
     if (hit === 1) return sendHalfAndDrop(res, good);
     if (req.headers.range) {
-      res.writeHead(206, { 'content-length': 10, 'content-range': `bytes 3-12/${good.length}` });
+      res.writeHead(206, {
+        'content-length': 10,
+        'content-range': `bytes 3-12/${good.length}`,
+        etag: '"v1"',
+      });
       return res.end(good.subarray(3, 13));
     }
     sendRange(req, res, good);
@@ -98,7 +104,7 @@ beforeAll(async () => {
     const url = req.url ?? '';
     const hit = (hits.get(url) ?? 0) + 1;
     hits.set(url, hit);
-    requests.push({ url, range: req.headers.range });
+    requests.push({ url, range: req.headers.range, ifRange: req.headers['if-range'] as string | undefined });
     const route = routes[url];
     if (route) route(req, res, hit);
     else res.writeHead(404).end('not found');
@@ -161,6 +167,7 @@ describe('download', () => {
     const path = await download(`${base}/resume.tar.gz`, { cacheDir, sha256: goodSha });
     expect(readFileSync(path).equals(good)).toBe(true);
     expect(requests.map((r) => r.range)).toEqual([undefined, `bytes=${half}-`]);
+    expect(requests[1].ifRange).toBe('"v1"');
   });
 
   it('restarts from zero when the server ignores the Range header', async () => {
@@ -175,12 +182,12 @@ describe('download', () => {
     expect(requests.map((r) => r.range)).toEqual([undefined, `bytes=${half}-`, undefined]);
   });
 
-  it('fails on a body that keeps getting truncated, keeping only the .part', async () => {
+  it('fails on a body that keeps getting truncated, keeping only the .part and its validator', async () => {
     const error = await download(`${base}/truncated.tar.gz`, { cacheDir, retries: 1 }).catch((e) => e);
     expect(DownloadError.isInstance(error)).toBe(true);
     expect((error as DownloadError).retryable).toBe(true);
     expect(existsSync(join(cacheDir, 'truncated.tar.gz'))).toBe(false);
-    expect(readdirSync(cacheDir)).toEqual(['truncated.tar.gz.part']);
+    expect(readdirSync(cacheDir).sort()).toEqual(['truncated.tar.gz.part', 'truncated.tar.gz.part.json']);
     expect(requests.length).toBe(2);
   });
 

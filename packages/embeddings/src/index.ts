@@ -13,7 +13,7 @@ export {
   type SimilarWord,
 } from './keyed-vectors';
 export { loadFastTextVec } from './load-fasttext-vec';
-export { GLOVE_6B_URL, type GloveRelease, loadGlove } from './load-glove';
+export { GLOVE_6B_SHA256, GLOVE_6B_URL, type GloveRelease, loadGlove } from './load-glove';
 export type { LoadProgress, LoadVectorsOptions, UnicodeErrors } from './load-options';
 export { type LoadWord2VecOptions, loadWord2Vec } from './load-word2vec';
 export type { NDArray } from './nd-array';

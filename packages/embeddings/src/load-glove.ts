@@ -13,6 +13,15 @@ import type { VectorSource } from './vector-source';
 export const GLOVE_6B_URL = 'https://nlp.stanford.edu/data/glove.6B.zip';
 
 /**
+ * sha256 of the official `glove.6B.zip` (862,182,613 bytes): enforced on the download, a warning for a
+ * local copy of that name whose bytes differ.
+ *
+ * @example
+ * await download(GLOVE_6B_URL, { sha256: GLOVE_6B_SHA256 })
+ */
+export const GLOVE_6B_SHA256 = '617afb2fe6cbd085c235baf7a465b96f4112bd7f7ccb2b2cbd649fed9cbcf2fb';
+
+/**
  * One of the four glove.6B files, fetched from {@link GLOVE_6B_URL} (or found locally) on demand.
  *
  * @example
@@ -57,6 +66,7 @@ async function resolveRelease({ dims }: GloveRelease, options: LoadVectorsOption
   const member = `glove.6B.${dims}d.txt`;
   const path = await resolveDataFile('glove.6B.zip', {
     url: GLOVE_6B_URL,
+    sha256: GLOVE_6B_SHA256,
     alternatives: [{ fileName: member }],
     cacheDir: options.download?.cacheDir,
     onProgress: options.download?.onProgress,

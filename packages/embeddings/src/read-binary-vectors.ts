@@ -3,7 +3,7 @@ import { decodeWord } from './decode-word';
 import { EmbeddingsFormatError } from './embeddings-format-error';
 import { KeyedVectors } from './keyed-vectors';
 import type { CheckedLoadOptions } from './load-options';
-import { VectorStore } from './vector-store';
+import { streamFirstRows, VectorStore } from './vector-store';
 import { checkDeclaredCount, MAX_WORD_BYTES, readVectorsHeader } from './vectors-header';
 
 const SPACE = 32;
@@ -30,7 +30,7 @@ export async function readBinaryVectors(
   checkDeclaredCount(owner, count, wanted, remaining, vectorBytes + 1);
   let rows = wanted;
   if (options.vocabulary !== undefined) rows = Math.min(rows, options.vocabulary.size);
-  if (remaining === undefined) rows = Math.min(rows, STREAM_FIRST_ROWS);
+  if (remaining === undefined) rows = streamFirstRows(Math.min(rows, STREAM_FIRST_ROWS), dim);
   const store = new VectorStore(dim, rows);
   let matrixBytes = byteView(store.data);
   let entries = 0;

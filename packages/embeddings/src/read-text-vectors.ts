@@ -4,7 +4,7 @@ import { EmbeddingsFormatError } from './embeddings-format-error';
 import { KeyedVectors } from './keyed-vectors';
 import type { CheckedLoadOptions } from './load-options';
 import { isPythonFloat, latin1, parsed, parseFloatBytes } from './parse-float';
-import { VectorStore } from './vector-store';
+import { streamFirstRows, VectorStore } from './vector-store';
 import { checkDeclaredCount, MAX_WORD_BYTES, readVectorsHeader } from './vectors-header';
 
 const SPACE = 32;
@@ -60,7 +60,7 @@ class TextVectorsReader {
     this.maxEntries = Math.min(count, this.options.limit);
     const remaining = this.remainingBytes();
     checkDeclaredCount(this.owner, count, this.maxEntries, remaining, 2 * dim);
-    this.store = new VectorStore(dim, this.plannedRows(this.maxEntries, remaining === undefined));
+    this.store = new VectorStore(dim, this.plannedRows(this.maxEntries, remaining === undefined, dim));
   }
 
   async readBody(): Promise<void> {
@@ -86,6 +86,13 @@ class TextVectorsReader {
   }
 
   result(): KeyedVectors {
+    if (this.store === undefined && this.options.limit > 0) {
+      // No header and no vector line: there is no dimension to report, and `dim 0` would hide the mistake.
+      throw new EmbeddingsFormatError(
+        `${this.owner}: the input must hold at least one vector line "<word> <numbers…>". Received: ${this.window.bytesRead === 0 ? 'an empty input' : `${this.line} blank line(s)`}.`,
+        { line: Math.max(1, this.line), offset: 0 },
+      );
+    }
     const store = this.store ?? new VectorStore(0, 0);
     return KeyedVectors.fromStore(store.words, store.finish(), store.dim, store.index);
   }
@@ -167,14 +174,14 @@ class TextVectorsReader {
     const lineBytes = end - start + 1;
     const remaining = this.remainingBytes();
     const rows = remaining === undefined ? REPLAN_AT : remaining / lineBytes + 1;
-    return new VectorStore(dim, this.plannedRows(rows, remaining === undefined));
+    return new VectorStore(dim, this.plannedRows(rows, remaining === undefined, dim));
   }
 
   /** Caps a row estimate with `limit` and the vocabulary size (and a first allocation for streams). */
-  private plannedRows(rows: number, unknownSize: boolean): number {
+  private plannedRows(rows: number, unknownSize: boolean, dim = 1): number {
     let planned = Math.min(rows * (unknownSize ? 1 : 1.02) + 16, this.options.limit);
     if (this.options.vocabulary !== undefined) planned = Math.min(planned, this.options.vocabulary.size);
-    if (unknownSize) planned = Math.min(planned, 1 << 16);
+    if (unknownSize) planned = streamFirstRows(Math.min(planned, 1 << 16), dim);
     return Math.max(1, planned);
   }
 

@@ -1,3 +1,20 @@
+/**
+ * Most elements allocated up front for an input of unknown size (a stream): 16 Mi floats (64 MiB). An
+ * untrusted header such as `65536 1048576` must not decide an allocation; real rows grow the store.
+ */
+const STREAM_FIRST_ELEMENTS = 1 << 24;
+
+/**
+ * The first capacity, in rows, for an input of unknown size: at most `rows`, and at most
+ * {@link STREAM_FIRST_ELEMENTS} elements.
+ *
+ * @example
+ * streamFirstRows(65536, 1048576) // → 16
+ */
+export function streamFirstRows(rows: number, dim: number): number {
+  return Math.max(1, Math.min(rows, Math.floor(STREAM_FIRST_ELEMENTS / dim)));
+}
+
 /** Rows of slack under which {@link VectorStore.finish} returns a view instead of copying. */
 const SLACK_FRACTION = 0.05;
 

@@ -60,9 +60,10 @@ describe('text input handled like gensim', () => {
     expect([...kv.get('b')!]).toEqual([Number.NaN, Infinity, -Infinity, Math.fround(0.1), Infinity, 0]);
   });
 
-  it('reads an empty GloVe file as no vectors', async () => {
-    const kv = await loadGlove(file(''));
-    expect([kv.size, kv.dim]).toEqual([0, 0]);
+  it('rejects an empty GloVe file (it gave dim 0 silently)', async () => {
+    await expect(loadGlove(file(''))).rejects.toThrow(
+      'loadGlove: the input must hold at least one vector line "<word> <numbers…>". Received: an empty input.',
+    );
   });
 
   it('reads only `count` entries when the header declares fewer than the body holds, with a warning', async () => {

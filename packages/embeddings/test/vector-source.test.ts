@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadGlove, loadWord2Vec } from '../src/index';
+import { GLOVE_6B_SHA256, loadGlove, loadWord2Vec } from '../src/index';
 import { dataFile, firstBitDifference, readData, tempDir, tempFile, zipArchive } from './helpers';
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 describe('vector sources', () => {
   const name = 'glove.6B.50d.top1000.txt';
@@ -56,7 +59,13 @@ describe('vector sources', () => {
     const saved = process.env.TENSORSEQ_DATA;
     try {
       process.env.TENSORSEQ_DATA = dir;
-      await expectSameAsFile(loadGlove({ dims: 50 }));
+      const warnings: string[] = [];
+      await expectSameAsFile(loadGlove({ dims: 50 }, { onWarning: (m) => warnings.push(m) }));
+      // The official archive's sha256 is pinned: a local glove.6B.zip with other bytes is flagged.
+      expect(warnings).toEqual([
+        `resolveDataFile: ${zip} has sha256=${sha256(readFileSync(zip))}, not the official ${GLOVE_6B_SHA256}; using it anyway.`,
+      ]);
+      expect(GLOVE_6B_SHA256).toBe('617afb2fe6cbd085c235baf7a465b96f4112bd7f7ccb2b2cbd649fed9cbcf2fb');
       const txtOnly = tempDir();
       tempFile(txtOnly, 'glove.6B.50d.txt', bytes);
       process.env.TENSORSEQ_DATA = txtOnly;

@@ -38,6 +38,7 @@ export {
   varianceScaling,
 } from './initializers';
 export { loadModel } from './io/load-model';
+export type { SaveOptions } from './io/save-model';
 export {
   type AddWeightOptions,
   type CallArgs,

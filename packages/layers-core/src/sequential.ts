@@ -3,6 +3,7 @@ import './register-gradients';
 import { type Callback, CallbackList, type CallbackModel, type Logs } from './callbacks/callback';
 import { History } from './callbacks/history';
 import { ProgressLogger } from './callbacks/progress-logger';
+import type { SaveOptions } from './io/save-model';
 import { deserializeLayer, type Layer, type LayerConfig } from './layer';
 import type { LayerWeight } from './layer-weight';
 import { type LossFunction, resolveLoss } from './losses';
@@ -477,13 +478,32 @@ export class Sequential implements CallbackModel {
     y?: ModelData | FitGeneratorOptions,
     options: FitOptions = {},
   ): Promise<History> {
-    if (isBatchGenerator(x)) return this.fitGenerator(x, y as FitGeneratorOptions);
+    // Two fits on one model would interleave their steps and share one stopTraining flag: refuse the second.
+    if (this.fitting) {
+      throw new Error(
+        'Sequential.fit: the model must not be training already. Received: a second fit() call while one is running. To fix this, await the first fit() before starting another, or train a separate model.',
+      );
+    }
+    this.fitting = true;
+    try {
+      return await (isBatchGenerator(x)
+        ? this.fitGenerator(x, y as FitGeneratorOptions)
+        : this.fitArrays(x, y as ModelData, options));
+    } finally {
+      this.fitting = false;
+    }
+  }
+
+  /** True while a `fit` runs. */
+  private fitting = false;
+
+  private async fitArrays(x: ModelData, y: ModelData, options: FitOptions): Promise<History> {
     const owner = 'Sequential.fit';
     this.requireCompiled(owner);
     const { epochs = 1, batchSize = 32, shuffle = true, validationSplit = 0 } = options;
     assertPositiveInteger(owner, 'batchSize', batchSize);
     assertInRange(owner, 'validationSplit', validationSplit, { min: 0, max: 1, maxInclusive: false });
-    let { hx, hy } = this.prepareXY(x, y as ModelData, owner);
+    let { hx, hy } = this.prepareXY(x, y, owner);
     let validation: BatchSource | null = null;
     const seeds = options.seed === undefined ? globalSeedStream() : new SeedStream(options.seed);
     if (options.validationData) {
@@ -626,14 +646,19 @@ export class Sequential implements CallbackModel {
 
   /**
    * Saves topology, weights, compile options and optimizer state to a directory, atomically: files are
-   * written to a temporary sibling directory which then replaces `dir` (Node only).
+   * written to a temporary sibling directory which then replaces `dir`; if any step fails, the previous
+   * model stays at `dir` (Node only). `dir` may be missing, empty or hold a saved model; a folder with
+   * other files is refused unless `{ overwrite: true }`, which replaces the whole folder.
    *
+   * @param dir - the model folder.
+   * @param options - `overwrite`; see {@link SaveOptions}.
+   * @throws Error when `dir` holds other files (without `overwrite`) or is a file.
    * @example
    * await model.save('models/imdb'); // then: const again = await loadModel('models/imdb');
    */
-  async save(dir: string): Promise<void> {
+  async save(dir: string, options: SaveOptions = {}): Promise<void> {
     const { saveModel } = await import('./io/save-model');
-    await saveModel(this, dir);
+    await saveModel(this, dir, options);
   }
 
   /**

@@ -3,27 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Dense, Embedding, Flatten, loadModel, Sequential, setGlobalSeed } from '../src/index';
+import { loadModel, Sequential } from '../src/index';
 import './helpers';
+import { makeSmallModel, smallX, smallY } from './small-model';
 
 const root = await mkdtemp(join(tmpdir(), 'tensorseq-save-'));
 afterAll(() => rm(root, { recursive: true, force: true }));
 
-const x = { data: Int32Array.from({ length: 32 * 5 }, (_, i) => (i * 7) % 30), shape: [32, 5] };
-const y = { data: Float32Array.from({ length: 32 }, (_, i) => i % 2), shape: [32, 1] };
-
-function makeModel() {
-  setGlobalSeed(5);
-  const model = new Sequential({
-    layers: [
-      new Embedding({ inputDim: 30, outputDim: 3, inputLength: 5 }),
-      new Flatten(),
-      new Dense({ units: 1, activation: 'sigmoid' }),
-    ],
-  });
-  model.compile({ optimizer: 'rmsprop', loss: 'binaryCrossentropy', metrics: ['acc'] });
-  return model;
-}
+const x = smallX;
+const y = smallY;
+const makeModel = makeSmallModel;
 
 const values = (m: Sequential) => m.getWeights().map((t) => Array.from(t.dataSync()));
 

@@ -1,3 +1,4 @@
+import { allocate } from './internal/allocate';
 import { checkInteger, checkString, fail } from './internal/checks';
 import type { NDArray } from './nd-array';
 import { checkSamples, type OneHotEncoding } from './word-one-hot';
@@ -43,7 +44,15 @@ export function charOneHot(samples: readonly string[], options: CharOneHotOption
   if (tokenIndex.size !== alphabet.length)
     fail('charOneHot', 'characters', 'free of duplicates', characters, RangeError);
   const depth = alphabet.length + 1;
-  const data = new Float32Array(samples.length * maxLength * depth);
+  const per = `${samples.length} samples × maxLength ${maxLength} × depth ${depth}`;
+  const data = allocate(
+    Float32Array,
+    samples.length * maxLength * depth,
+    'charOneHot',
+    'maxLength',
+    maxLength,
+    per,
+  );
   samples.forEach((sample, i) => {
     Array.from(sample)
       .slice(0, maxLength)

@@ -1,4 +1,5 @@
 import { bucketHasher, type HashFunction } from './hashing-trick';
+import { allocate } from './internal/allocate';
 import { checkInteger } from './internal/checks';
 import { pySplit } from './internal/split-whitespace';
 import type { NDArray } from './nd-array';
@@ -34,7 +35,15 @@ export function hashedWordOneHot(
   checkInteger('hashedWordOneHot', 'dimensionality', dimensionality, 1);
   checkInteger('hashedWordOneHot', 'maxLength', maxLength, 0);
   const bucket = bucketHasher('hashedWordOneHot', hash, dimensionality);
-  const data = new Float32Array(samples.length * maxLength * dimensionality);
+  const per = `${samples.length} samples × maxLength ${maxLength} × dimensionality ${dimensionality}`;
+  const data = allocate(
+    Float32Array,
+    samples.length * maxLength * dimensionality,
+    'hashedWordOneHot',
+    'maxLength',
+    maxLength,
+    per,
+  );
   samples.forEach((sample, i) => {
     pySplit(sample)
       .slice(0, maxLength)

@@ -1,3 +1,4 @@
+import { allocate } from './internal/allocate';
 import { checkInteger, checkOneOf, fail } from './internal/checks';
 import type { NDArray } from './nd-array';
 
@@ -36,6 +37,12 @@ export interface PadSequencesOptions<D extends PadDtype = 'int32'> {
 }
 
 const CONSTRUCTORS = { int32: Int32Array, float32: Float32Array, float64: Float64Array } as const;
+const INT32_EXPECTATION = 'a finite number within the int32 range (dtype "int32")';
+
+/** A number int32 can hold after truncation toward 0 (NumPy's cast); NaN and infinities cannot. */
+function isInt32(v: unknown): v is number {
+  return typeof v === 'number' && v > -2_147_483_649 && v < 2_147_483_648;
+}
 const SIDES = ['pre', 'post'] as const;
 
 /**
@@ -45,8 +52,9 @@ const SIDES = ['pre', 'post'] as const;
  * @param sequences - Sequences of numbers (arrays or typed arrays).
  * @param options - Length, dtype, padding / truncating side and fill value (Keras' defaults).
  * @returns A row-major typed array with its shape.
- * @throws TypeError / RangeError for bad options (checked before any work), or when `sequences` is
- *   empty and `maxlen` is not given (Keras' ValueError).
+ * @throws TypeError / RangeError for bad options (checked before any work), when `sequences` is
+ *   empty and `maxlen` is not given (Keras' ValueError), for a value the dtype cannot hold (NaN, a
+ *   non-number, or beyond int32 with `dtype: 'int32'`, as NumPy refuses), or a result too large to allocate.
  *
  * @example
  * padSequences([[1], [2, 3], [4, 5, 6]]) // → { data: Int32Array [0,0,1, 0,2,3, 4,5,6], shape: [3, 3] }
@@ -78,14 +86,33 @@ export function padSequences<D extends PadDtype = 'int32'>(
   if (maxlen === null && count === 0) {
     fail(owner, 'sequences', 'non-empty when maxlen is not given', sequences, RangeError);
   }
-  const data = new CONSTRUCTORS[dtype](count * width) as PadDtypeMap[D];
+  const isInt = dtype === 'int32';
+  if (isInt && !isInt32(value)) fail(owner, 'value', INT32_EXPECTATION, value, RangeError);
+  const per = `${count} sequences × ${maxlen === null ? 'the longest length' : 'maxlen'} ${width}`;
+  const sizeArg = maxlen === null ? 'the longest sequence' : 'maxlen';
+  const Ctor = CONSTRUCTORS[dtype] as unknown as new (length: number) => PadDtypeMap[D];
+  const data = allocate(Ctor, count * width, owner, sizeArg, maxlen ?? width, per);
   if (value !== 0) data.fill(value);
   for (let i = 0; i < count; i++) {
     const seq = sequences[i];
     const take = Math.min(seq.length, width);
     const from = truncating === 'pre' ? seq.length - take : 0;
     const to = i * width + (padding === 'pre' ? width - take : 0);
-    for (let j = 0; j < take; j++) data[to + j] = seq[from + j];
+    for (let j = 0; j < take; j++) {
+      const v = seq[from + j];
+      // NumPy refuses what int32 cannot hold (NaN, ±Infinity, out of range) and anything not a number;
+      // a typed array would silently store 0 or wrap around.
+      if (isInt ? !isInt32(v) : typeof v !== 'number') {
+        fail(
+          owner,
+          `sequences[${i}][${from + j}]`,
+          isInt ? INT32_EXPECTATION : 'a number',
+          v,
+          isInt && typeof v === 'number' ? RangeError : TypeError,
+        );
+      }
+      data[to + j] = v;
+    }
   }
   return { data, shape: [count, width] };
 }

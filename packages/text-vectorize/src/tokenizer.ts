@@ -1,3 +1,4 @@
+import { allocate } from './internal/allocate';
 import { checkBoolean, checkInteger, checkOneOf, checkString, fail } from './internal/checks';
 import { hashRange } from './internal/string-hash';
 import { Vocabulary } from './internal/vocabulary';
@@ -435,7 +436,7 @@ export class Tokenizer {
     options: MatrixOptions = {},
   ): NDArray<Float64Array | Float32Array> {
     const width = this.matrixWidth('Tokenizer.textsToMatrix', mode, options);
-    return this.buildMatrix(this.textsToSequences(texts), mode, width, options);
+    return this.buildMatrix('Tokenizer.textsToMatrix', this.textsToSequences(texts), mode, width, options);
   }
 
   /**
@@ -460,7 +461,7 @@ export class Tokenizer {
       checkSequence('Tokenizer.sequencesToMatrix', i, sequences[i]);
       checkIndices('Tokenizer.sequencesToMatrix', i, sequences[i]);
     }
-    return this.buildMatrix(sequences, mode, width, options);
+    return this.buildMatrix('Tokenizer.sequencesToMatrix', sequences, mode, width, options);
   }
 
   private matrixWidth(owner: string, mode: MatrixMode, options: MatrixOptions): number {
@@ -476,16 +477,19 @@ export class Tokenizer {
   }
 
   private buildMatrix(
+    owner: string,
     sequences: ArrayLike<ArrayLike<number>>,
     mode: MatrixMode,
     width: number,
     options: MatrixOptions,
   ): NDArray<Float64Array | Float32Array> {
     const rows = sequences.length;
-    const data =
-      options.dtype === 'float32' ? new Float32Array(rows * width) : new Float64Array(rows * width);
+    const sizeArg = this.numWords === null ? 'the word index size' : 'numWords';
+    const per = `${rows} rows × width ${width}`;
+    const Ctor = options.dtype === 'float32' ? Float32Array : Float64Array;
+    const data = allocate<Float32Array | Float64Array>(Ctor, rows * width, owner, sizeArg, width, per);
     const idf = mode === 'tfidf' ? this.idfWeights(width) : undefined;
-    const counts = new Float64Array(width);
+    const counts = allocate(Float64Array, width, owner, sizeArg, width, 'one row');
     const touched: number[] = [];
     for (let i = 0; i < rows; i++) {
       const seq = sequences[i];

@@ -1,3 +1,4 @@
+import { allocate } from './internal/allocate';
 import { checkInteger, fail } from './internal/checks';
 import { pySplit } from './internal/split-whitespace';
 import type { NDArray } from './nd-array';
@@ -52,7 +53,15 @@ export function wordOneHot(samples: readonly string[], options: WordOneHotOption
     for (const word of sample) if (!tokenIndex.has(word)) tokenIndex.set(word, tokenIndex.size + 1);
   }
   const depth = tokenIndex.size + 1;
-  const data = new Float32Array(samples.length * maxLength * depth);
+  const per = `${samples.length} samples × maxLength ${maxLength} × depth ${depth}`;
+  const data = allocate(
+    Float32Array,
+    samples.length * maxLength * depth,
+    'wordOneHot',
+    'maxLength',
+    maxLength,
+    per,
+  );
   words.forEach((sample, i) => {
     sample.slice(0, maxLength).forEach((word, j) => {
       data[(i * maxLength + j) * depth + tokenIndex.get(word)!] = 1;

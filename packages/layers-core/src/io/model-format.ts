@@ -3,7 +3,8 @@ import type { CompileOptions } from '../sequential';
 
 /** Name and version written into every saved model, checked on load. */
 export const MODEL_FORMAT = 'tensorseq-layers-model';
-export const MODEL_FORMAT_VERSION = 1;
+/** 2 adds `manifestSha256`; version 1 files (without it) still load, checked field by field. */
+export const MODEL_FORMAT_VERSION = 2;
 export const TOPOLOGY_FILE = 'model.json';
 export const WEIGHTS_FILE = 'weights.bin';
 
@@ -34,6 +35,8 @@ export interface SavedModel {
   /** Size and SHA-256 of `weights.bin`, so truncation or corruption is detected on load. */
   weightsByteLength: number;
   weightsSha256: string;
+  /** sha256 of this file's JSON without this field: any edit of topology or manifest is detected. */
+  manifestSha256?: string;
 }
 
 export type { CompileOptions };

@@ -77,19 +77,24 @@ export class Embedding extends Layer {
   }
 
   call(inputs: tf.Tensor, _args: CallArgs = {}): tf.Tensor {
+    // Checked before the cast: a float NaN, Infinity or 3e10 would become 0 or wrap into range.
+    this.checkIds(inputs);
     const ids = inputs.dtype === 'int32' ? inputs : tf.cast(inputs, 'int32');
-    this.checkIds(ids);
     const out = embeddingLookup((this.embeddings as LayerWeight).read(), ids);
     if (ids !== inputs) ids.dispose();
     return out;
   }
 
-  /** A clear error instead of the backend's: out-of-range ids name the layer and the offending value. */
+  /**
+   * A clear error instead of the backend's: ids out of range, and float ids that are NaN or infinite (a
+   * cast would make them 0), name the layer and the offending value. Fractions truncate toward 0, as
+   * Keras' cast to int32 does.
+   */
   private checkIds(ids: tf.Tensor): void {
     const data = ids.dataSync();
     for (let i = 0; i < data.length; i++) {
-      const id = data[i];
-      if (id < 0 || id >= this.inputDim) {
+      const id = data[i] as number;
+      if (!(id > -1 && id < this.inputDim)) {
         throw new RangeError(
           `Embedding "${this.name}": ids must be integers in [0, ${this.inputDim - 1}] (inputDim=${this.inputDim}). Received: ids[${i}]=${id} in input shape=[${ids.shape.join(', ')}].`,
         );
