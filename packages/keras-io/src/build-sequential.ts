@@ -39,7 +39,7 @@ function elementCount(dataset: H5Dataset): number {
  * Reads every dataset of `datasets` into `layer`, after checking count, shapes (against the layer built
  * from the config) and dtypes, before any dataset is read.
  */
-function assignWeights(layer: Layer, datasets: H5Dataset[], version: string, owner: string): void {
+export function assignWeights(layer: Layer, datasets: H5Dataset[], version: string, owner: string): void {
   const expected = layer.weights;
   if (datasets.length !== expected.length) {
     throw new KerasIoError(
