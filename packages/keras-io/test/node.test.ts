@@ -44,7 +44,7 @@ describe('@tensorseq/keras-io/node', () => {
     expect(Array.from((fresh.predict(x) as tf.Tensor).dataSync())).toEqual(
       Array.from((model.predict(x) as tf.Tensor).dataSync()),
     );
-    [model, loaded, fresh].forEach((m) => m.dispose());
+    for (const m of [model, loaded, fresh]) m.dispose();
   });
 
   it('says which file it could not read, and which format it cannot write', async () => {
