@@ -6,20 +6,17 @@ import { describe, expect, it } from 'vitest';
 
 const pkg = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The first ```js block after the `## Example` heading (the one release:verify runs). */
-function exampleBlock(readme: string): string {
-  const section = readme.split('\n## Example\n')[1] ?? '';
-  const match = /```js\n([\s\S]*?)```/.exec(section);
-  if (!match) throw new Error('README.md: ## Example must contain a ```js block. Received: none.');
-  return match[1];
-}
-
 describe('README', () => {
   it('runs the example as it is: save to .keras bytes, load, same predictions', () => {
     const dir = join(pkg, '.tmp');
     mkdirSync(dir, { recursive: true });
     const file = join(dir, 'readme-example.mjs');
-    writeFileSync(file, exampleBlock(readFileSync(join(pkg, 'README.md'), 'utf8')));
+    // The block release:verify runs: the first ```js fence of the `## Example` section.
+    const example = /\n## Example\n[^#]*?```js\n([\s\S]*?)```/.exec(
+      readFileSync(join(pkg, 'README.md'), 'utf8'),
+    );
+    expect(example, 'README.md: ## Example must contain a ```js block').not.toBeNull();
+    writeFileSync(file, (example as RegExpExecArray)[1]);
     const run = spawnSync(process.execPath, ['--conditions=@tensorseq/source', '--import', 'tsx', file], {
       cwd: pkg,
       encoding: 'utf8',
