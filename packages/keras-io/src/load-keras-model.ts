@@ -96,7 +96,8 @@ export async function loadKerasModelFromBytes(
           owner,
         );
         const model = buildSequential(spec, version, weights, options.maxParameters, owner);
-        if (options.compile && isObject(config)) compileIfPossible(model, own(config, 'compile_config'));
+        if (options.compile && isObject(config))
+          compileIfPossible(model, own(config, 'compile_config'), version);
         return model;
       },
       owner,
@@ -127,7 +128,7 @@ export async function loadKerasModelFromBytes(
         if (options.compile) {
           const training = stringAttribute(file, 'training_config')?.[0];
           if (training !== undefined)
-            compileIfPossible(model, parseJson(training, 'training_config') as Json);
+            compileIfPossible(model, parseJson(training, 'training_config') as Json, version);
         }
         return model;
       },
