@@ -3,15 +3,15 @@ import type { H5Dataset } from './h5';
 import { KerasIoError } from './keras-io-error';
 import { type ConvertedLayer, fromKeras } from './layer-from-keras';
 import type { KerasLayerSpec, KerasModelSpec } from './model-config';
-import { own } from './parse-json';
+import { type Json, own } from './parse-json';
 import type { WeightSource } from './weight-source';
 
 /** Models with more weight scalars than this are refused unless `maxParameters` says otherwise (2^28). */
 export const DEFAULT_MAX_PARAMETERS = 2 ** 28;
 
 /** The input shape (batch axis included) a Keras layer config declares, if any. */
-function declaredInputShape(spec: KerasLayerSpec, version: string): Shape | null {
-  const raw = own(spec.config, 'batch_input_shape') ?? own(spec.config, 'batch_shape');
+function declaredInputShape(spec: KerasLayerSpec, version: string, fallback?: Json): Shape | null {
+  const raw = own(spec.config, 'batch_input_shape') ?? own(spec.config, 'batch_shape') ?? fallback;
   if (raw === undefined || raw === null) {
     const length = own(spec.config, 'input_length');
     if (spec.className === 'Embedding' && typeof length === 'number') return [null, length];
@@ -96,7 +96,13 @@ export function buildSequential(
   let inputShape: Shape | null = null;
   const converted: { index: number; spec: KerasLayerSpec; layer: ConvertedLayer }[] = [];
   spec.layers.forEach((layerSpec, index) => {
-    if (converted.length === 0 && inputShape === null) inputShape = declaredInputShape(layerSpec, version);
+    if (converted.length === 0 && inputShape === null) {
+      inputShape = declaredInputShape(
+        layerSpec,
+        version,
+        layerSpec.className === 'InputLayer' ? undefined : spec.buildInputShape,
+      );
+    }
     if (layerSpec.className === 'InputLayer') {
       for (const key of ['sparse', 'ragged']) {
         const v = own(layerSpec.config, key);

@@ -16,6 +16,8 @@ export interface KerasModelSpec {
   name: string;
   /** Every layer in order, `InputLayer` included when the config has one. */
   layers: KerasLayerSpec[];
+  /** A Keras 3 Sequential's `build_input_shape`, used when no layer declares the input shape. */
+  buildInputShape?: Json;
 }
 
 /**
@@ -40,7 +42,8 @@ export function toModelSpec(config: Json, version: string): KerasModelSpec {
     if (!Array.isArray(list)) throw badLayers(version);
     const name =
       isObject(body) && typeof own(body, 'name') === 'string' ? (own(body, 'name') as string) : 'sequential';
-    return { modelClass, name, layers: list.map((l) => toLayerSpec(l, version)) };
+    const buildInputShape = isObject(body) ? own(body, 'build_input_shape') : undefined;
+    return { modelClass, name, layers: list.map((l) => toLayerSpec(l, version)), buildInputShape };
   }
   if (modelClass === 'Functional' || modelClass === 'Model') {
     if (!isObject(body) || !Array.isArray(own(body, 'layers'))) throw badLayers(version);

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Sequential } from '@tensorseq/layers-core';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { encodeKerasModel, loadKerasModel, loadKerasWeights } from '../src/index';
 import { bidirectionalModel, convModel, recurrentModel } from './models';
@@ -97,5 +98,22 @@ describe('loadKerasWeights', () => {
     );
     expect(other.getWeights().map((t) => Array.from(t.dataSync()))).toEqual(before);
     other.dispose();
+  });
+});
+
+describe('Keras 3 Sequential configs', () => {
+  it('takes the input shape from build_input_shape when there is no InputLayer', async () => {
+    const model = convModel();
+    const members = unzipSync(await encodeKerasModel(model));
+    const config = JSON.parse(strFromU8(members['config.json']));
+    expect(config.config.layers[0].class_name).toBe('InputLayer');
+    config.config.layers.shift();
+    const bytes = zipSync({ ...members, 'config.json': strToU8(JSON.stringify(config)) });
+    const loaded = await loadKerasModel(bytes);
+    expect(loaded.inputShape).toEqual([null, 20, 3]);
+    const x = seq(20, 3);
+    expect(Array.from(predict(loaded, x))).toEqual(Array.from(predict(model, x)));
+    model.dispose();
+    loaded.dispose();
   });
 });
