@@ -39,20 +39,34 @@ export async function readH5<T>(bytes: Uint8Array, read: (file: H5.File) => T, o
   const fs = h5.FS as NonNullable<H5Module['FS']>;
   fs.writeFile(path, bytes);
   let file: H5.File | null = null;
+  // HDF5 errors become exceptions (instead of a diagnostic dump on stderr) while we hold the file.
+  h5.Module.activate_throwing_error_handler();
   try {
-    try {
-      file = new h5.File(path, 'r');
-    } catch (error) {
-      throw new KerasIoError(
-        'bad-file',
-        `${owner}: the file must be a readable HDF5 file. Received: ${String((error as Error)?.message ?? error)}.`,
-      );
-    }
+    file = new h5.File(path, 'r');
     return read(file);
+  } catch (error) {
+    if (KerasIoError.isInstance(error)) throw error;
+    throw new KerasIoError(
+      'bad-file',
+      `${owner}: the file must be a readable Keras HDF5 file. Received: ${reason(error)}.`,
+      { cause: error },
+    );
   } finally {
-    file?.close();
-    fs.unlink(path);
+    try {
+      file?.close();
+    } finally {
+      h5.Module.deactivate_throwing_error_handler();
+      fs.unlink(path);
+    }
   }
+}
+
+/** The most specific line of an HDF5 error stack (`... in H5F__super_read(): truncated file: eof = 100`), else the message. */
+function reason(error: unknown): string {
+  const message = String((error as Error)?.message ?? error);
+  const details = [...message.matchAll(/ in (\w+)\(\): (.+)$/gm)];
+  const text = details.length ? details[details.length - 1][2] : message.split('\n')[0];
+  return text.length > 200 ? `${text.slice(0, 197)}...` : text;
 }
 
 /**
@@ -65,15 +79,20 @@ export async function writeH5(write: (file: H5.File) => void): Promise<Uint8Arra
   const h5 = await loadH5();
   const path = `/tensorseq-keras-io-${uniqueTag()}-${counter++}.h5`;
   const fs = h5.FS as NonNullable<H5Module['FS']>;
-  const file = new h5.File(path, 'w');
+  h5.Module.activate_throwing_error_handler();
   try {
-    write(file);
+    const file = new h5.File(path, 'w');
+    try {
+      write(file);
+    } finally {
+      file.close();
+    }
   } catch (error) {
-    file.close();
     fs.unlink(path);
     throw error;
+  } finally {
+    h5.Module.deactivate_throwing_error_handler();
   }
-  file.close();
   try {
     return fs.readFile(path);
   } finally {

@@ -21,8 +21,8 @@ export class KerasIoError extends Error {
   readonly code: KerasIoErrorCode;
   readonly [MARKER] = true;
 
-  constructor(code: KerasIoErrorCode, message: string) {
-    super(message);
+  constructor(code: KerasIoErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = 'KerasIoError';
     this.code = code;
   }

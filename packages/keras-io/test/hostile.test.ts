@@ -46,6 +46,20 @@ describe('loadKerasModel on hostile or unsupported files', () => {
     );
   });
 
+  it('refuses truncated HDF5 and zip files with the reason, and keeps working afterwards', async () => {
+    const h5 = reference('k2.2.4tf_imdb_gru.h5');
+    await expect(loadKerasModel(h5.slice(0, 4000))).rejects.toThrow(
+      `loadKerasModel: the file must be a readable Keras HDF5 file. Received: truncated file: eof = 4000, sblock->base_addr = 0, stored_eof = ${h5.length}.`,
+    );
+    const zip = reference(GRU_FILE);
+    await expect(loadKerasModel(zip.slice(0, zip.length - 5000))).rejects.toThrow(
+      'loadKerasModel: the .keras file must be a valid zip archive. Received: invalid zip data.',
+    );
+    const model = await loadKerasModel(h5);
+    expect(model.layers).toHaveLength(3);
+    model.dispose();
+  });
+
   it('refuses a file path in the universal entry and points to ./node', async () => {
     await expect(loadKerasModel('models/model.keras')).rejects.toThrow(
       'loadKerasModel: source must be bytes, a Response or an http(s) URL. Received: source="models/model.keras". To fix this, import from "@tensorseq/keras-io/node" to read a file path.',
