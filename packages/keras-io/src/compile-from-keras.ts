@@ -77,7 +77,9 @@ export function compileOptionsFromKeras(config: Json | undefined, version = '2')
   const optimizer = (own(config, 'optimizer_config') ?? own(config, 'optimizer')) as Json | undefined;
   const optimizerName = nameOf(optimizer);
   const kind = optimizerName
-    ? (OPTIMIZERS[optimizerName] ?? Object.values(OPTIMIZERS).find((k) => k === optimizerName.toLowerCase()))
+    ? Object.hasOwn(OPTIMIZERS, optimizerName)
+      ? OPTIMIZERS[optimizerName]
+      : Object.values(OPTIMIZERS).find((k) => k === optimizerName.toLowerCase())
     : undefined;
   if (!kind) return null;
   const lossName = nameOf(own(config, 'loss'));

@@ -175,15 +175,24 @@ function fromConfig(className: string, c: LayerConfig, dialect: KerasDialect): K
           'saveKerasModel: Bidirectional mergeMode must not be null in a Sequential model. Received: mergeMode=null.',
         );
       }
-      return entry(
-        className,
-        {
-          ...base,
-          merge_mode: String(c.mergeMode ?? 'concat'),
-          layer: fromConfig(inner.className, inner.config, dialect),
-        },
-        dialect,
-      );
+      const config: JsonObject = {
+        ...base,
+        merge_mode: String(c.mergeMode ?? 'concat'),
+        layer: fromConfig(inner.className, inner.config, dialect),
+      };
+      if (dialect === 'keras3') {
+        // Keras 3 always serializes the backward copy too: the forward config, reversed.
+        config.backward_layer = fromConfig(
+          inner.className,
+          {
+            ...inner.config,
+            name: `backward_${String(inner.config.name)}`,
+            goBackwards: !inner.config.goBackwards,
+          },
+          dialect,
+        );
+      }
+      return entry(className, config, dialect);
     }
     case 'TimeDistributed': {
       const inner = c.layer as { className: string; config: LayerConfig };

@@ -35,6 +35,12 @@ export function toModelSpec(config: Json, version: string): KerasModelSpec {
       `loadKerasModel: the model config must be an object with a class_name. Received: ${describe(config)} (Keras ${version}).`,
     );
   }
+  if (/^1\./.test(version)) {
+    throw new KerasIoError(
+      'unsupported',
+      `loadKerasModel: the file must be written by Keras 2.0 or later. Received: a Keras ${version} file. To fix this, load it in Keras 2 and save it again.`,
+    );
+  }
   const modelClass = own(config, 'class_name') as string;
   const body = own(config, 'config');
   if (modelClass === 'Sequential') {

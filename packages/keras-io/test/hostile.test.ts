@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { conformanceFile } from '@tensorseq/test-utils';
 import { strFromU8, strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { writeH5 } from '../src/h5';
 import { encodeKerasModel, KerasIoError, loadKerasModel } from '../src/index';
 import { unzipKeras } from './h5-tree';
 import { convModel } from './models';
@@ -58,6 +59,17 @@ describe('loadKerasModel on hostile or unsupported files', () => {
     const model = await loadKerasModel(h5);
     expect(model.layers).toHaveLength(3);
     model.dispose();
+  });
+
+  it('refuses Keras 1 files by version', async () => {
+    const bytes = await writeH5((file) => {
+      file.create_attribute('keras_version', '1.2.2', null, 'S');
+      file.create_attribute('model_config', '{"class_name": "Sequential", "config": []}', null, 'A');
+      file.create_group('model_weights');
+    });
+    await expect(loadKerasModel(bytes)).rejects.toThrow(
+      'loadKerasModel: the file must be written by Keras 2.0 or later. Received: a Keras 1.2.2 file. To fix this, load it in Keras 2 and save it again.',
+    );
   });
 
   it('refuses a file path in the universal entry and points to ./node', async () => {
