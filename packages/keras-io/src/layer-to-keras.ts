@@ -74,6 +74,15 @@ function recurrentConfig(c: LayerConfig, className: string, dialect: KerasDialec
 }
 
 /**
+ * A wrapped layer's entry. Keras 3 deserializes wrapped layers with its new serializer even in legacy
+ * `.h5` files, which needs `module`; tf.keras 2 ignores the extra keys. So `.h5` files get them too, and
+ * both generations open the file (a genuine tf.keras 2 `.h5` with a Bidirectional fails in Keras 3.15).
+ */
+function nested(e: KerasLayerEntry): KerasLayerEntry {
+  return { module: 'keras.layers', ...e, registered_name: null };
+}
+
+/**
  * The Keras config of a tensorseq layer (snake_case keys, Keras' class names), for Keras 3's `.keras`
  * or tf.keras 2's `.h5`. Refuses layers Keras has no built-in class for, and options that would not mean
  * the same thing there.
@@ -178,7 +187,7 @@ function fromConfig(className: string, c: LayerConfig, dialect: KerasDialect): K
       const config: JsonObject = {
         ...base,
         merge_mode: String(c.mergeMode ?? 'concat'),
-        layer: fromConfig(inner.className, inner.config, dialect),
+        layer: nested(fromConfig(inner.className, inner.config, dialect)),
       };
       if (dialect === 'keras3') {
         // Keras 3 always serializes the backward copy too: the forward config, reversed.
@@ -198,7 +207,7 @@ function fromConfig(className: string, c: LayerConfig, dialect: KerasDialect): K
       const inner = c.layer as { className: string; config: LayerConfig };
       return entry(
         className,
-        { ...base, layer: fromConfig(inner.className, inner.config, dialect) },
+        { ...base, layer: nested(fromConfig(inner.className, inner.config, dialect)) },
         dialect,
       );
     }
