@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import {
+  conformanceDir,
   conformanceFile,
   expectClose,
   type FixtureTensor,
@@ -21,7 +22,7 @@ interface KerasExpected {
 }
 
 // Every model file vendored in conformance/keras/models, enumerated (never a hard-coded list).
-const folder = dirname(conformanceFile('keras/models/k2.2.4_imdb_embedding_lstm.h5'));
+const folder = join(conformanceDir(), 'keras', 'models');
 const files = readdirSync(folder)
   .filter((f) => /\.(h5|keras)$/.test(f))
   .sort();
