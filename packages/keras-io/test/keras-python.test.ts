@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Sequential } from '@tensorseq/layers-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { encodeKerasModel } from '../src/index';
-import { bidirectionalModel, convModel, recurrentModel } from './models';
+import { bidirectionalModel, convModel, idsInput, recurrentModel, sequenceInput } from './models';
 import './setup';
 
 // An extra, optional check with Keras itself: $TENSORSEQ_KERAS_PYTHON (or python3) with Keras 3 and a
@@ -32,20 +32,10 @@ print(json.dumps({"keras": keras.__version__, "y": np.asarray(model.predict(x, v
 const dir = await mkdtemp(join(tmpdir(), 'tensorseq-keras-python-'));
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-const ids = () =>
-  tf.tensor2d(
-    Array.from({ length: 27 }, (_, i) => (i < 3 ? 0 : (i * 7) % 40)),
-    [3, 9],
-  );
-const seq = (steps: number, features: number) =>
-  tf.tensor3d(
-    Array.from({ length: 3 * steps * features }, (_, i) => Math.sin(0.37 * i)),
-    [3, steps, features],
-  );
 const cases: [string, () => Sequential, () => tf.Tensor][] = [
-  ['recurrent', () => recurrentModel(), ids],
-  ['conv', convModel, () => seq(20, 3)],
-  ['bidirectional', () => bidirectionalModel('mul'), () => seq(7, 3)],
+  ['recurrent', () => recurrentModel(), idsInput],
+  ['conv', convModel, () => sequenceInput(20, 3)],
+  ['bidirectional', () => bidirectionalModel('mul'), () => sequenceInput(7, 3)],
 ];
 
 describe.skipIf(!python)('files open in Keras 3 (Python)', () => {

@@ -1,3 +1,4 @@
+import * as tf from '@tensorflow/tfjs-core';
 import { Conv1D, GlobalMaxPooling1D, MaxPooling1D } from '@tensorseq/layers-conv1d';
 import { Dense, Embedding, Sequential, setGlobalSeed, TimeDistributed } from '@tensorseq/layers-core';
 import { Bidirectional, GRU, LSTM } from '@tensorseq/layers-recurrent';
@@ -48,4 +49,20 @@ export function bidirectionalModel(
       new Dense({ units: 2, activation: 'sigmoid' }),
     ],
   });
+}
+
+/** Word ids `[3, 9]` for {@link recurrentModel}, with masked (zero) steps at the start of the first row. */
+export function idsInput(): tf.Tensor2D {
+  return tf.tensor2d(
+    Array.from({ length: 27 }, (_, i) => (i < 3 ? 0 : (i * 7) % 40)),
+    [3, 9],
+  );
+}
+
+/** Smooth values `[3, steps, features]` for the sequence models. */
+export function sequenceInput(steps: number, features: number): tf.Tensor3D {
+  return tf.tensor3d(
+    Array.from({ length: 3 * steps * features }, (_, i) => Math.sin(0.37 * i)),
+    [3, steps, features],
+  );
 }

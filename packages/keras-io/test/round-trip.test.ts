@@ -3,18 +3,11 @@ import type { Sequential } from '@tensorseq/layers-core';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { encodeKerasModel, loadKerasModel, loadKerasWeights } from '../src/index';
-import { bidirectionalModel, convModel, recurrentModel } from './models';
+import { bidirectionalModel, convModel, idsInput, recurrentModel, sequenceInput } from './models';
 import './setup';
 
-const ids = tf.tensor2d(
-  Array.from({ length: 27 }, (_, i) => (i < 3 ? 0 : (i * 7) % 40)),
-  [3, 9],
-);
-const seq = (steps: number, features: number) =>
-  tf.tensor3d(
-    Array.from({ length: 3 * steps * features }, (_, i) => Math.sin(0.37 * i)),
-    [3, steps, features],
-  );
+const ids = idsInput();
+const seq = sequenceInput;
 
 const cases: [string, () => Sequential, () => tf.Tensor][] = [
   ['recurrent (masked Embedding, GRU reset_after=false, TimeDistributed)', () => recurrentModel(), () => ids],
