@@ -39,7 +39,9 @@ export async function experimentCli<Name extends string>(
   const names = Object.keys(titles) as Name[];
   const args = parseExperimentArgs(argv, { owner, experiments: names });
   if (args.experiment === undefined) {
-    log(`Usage: pnpm exp ${owner} <experiment> [--epochs N] [--steps N] [--quick]\n\nExperiments:`);
+    log(
+      `Usage: pnpm exp ${owner} <experiment> [--epochs N] [--steps N] [--quick] [--save-keras <file>]\n\nExperiments:`,
+    );
     const width = Math.max(...names.map((n) => n.length)) + 2;
     for (const name of names) log(`  ${name.padEnd(width)}${titles[name]}`);
     return undefined;

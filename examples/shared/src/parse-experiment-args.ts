@@ -8,6 +8,8 @@ export interface ExperimentArgs {
   steps: number | undefined;
   /** `--quick`: tiny sizes, so a run finishes in seconds (smoke tests). */
   quick: boolean;
+  /** `--save-keras <file>`: also write the trained model as a Keras file (`.keras`, or legacy `.h5`). */
+  saveKeras?: string;
 }
 
 /** Options of {@link parseExperimentArgs}. */
@@ -21,7 +23,7 @@ export interface ParseExperimentArgsOptions {
 const NUMERIC_FLAGS = ['epochs', 'steps'] as const;
 
 /**
- * Parses `[experiment] [--epochs N] [--steps N] [--quick]` (also `--epochs=N`), checking everything
+ * Parses `[experiment] [--epochs N] [--steps N] [--quick] [--save-keras <file>]` (also `--epochs=N`), checking everything
  * up front so a typo fails before minutes of data loading.
  *
  * @param argv - the arguments after the script name.
@@ -48,6 +50,8 @@ export function parseExperimentArgs(
       args[numeric] = positiveInteger(owner, numeric, value);
     } else if (arg === '--quick') {
       args.quick = true;
+    } else if (flag === '--save-keras') {
+      args.saveKeras = kerasFile(owner, inline ?? argv[++i]);
     } else if (!arg.startsWith('-') && args.experiment === undefined) {
       if (!experiments.includes(arg)) {
         throw new TypeError(
@@ -70,4 +74,13 @@ function positiveInteger(owner: string, name: string, value: string | undefined)
     throw new RangeError(`${owner}: --${name} must be a positive integer. Received: --${name}=${value}.`);
   }
   return n;
+}
+
+function kerasFile(owner: string, value: string | undefined): string {
+  if (value === undefined || !/[^/\\]\.(keras|h5)$/.test(value)) {
+    throw new TypeError(
+      `${owner}: --save-keras must be a file name ending in .keras or .h5. Received: --save-keras=${value}.`,
+    );
+  }
+  return value;
 }

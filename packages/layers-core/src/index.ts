@@ -56,6 +56,7 @@ export { Dense, type DenseOptions } from './layers/dense';
 export { Dropout, type DropoutOptions } from './layers/dropout';
 export { Embedding, type EmbeddingOptions } from './layers/embedding';
 export { Flatten } from './layers/flatten';
+export { TimeDistributed, type TimeDistributedOptions } from './layers/time-distributed';
 export { EPSILON, type LossFunction, type LossName, lossNames, resolveLoss } from './losses';
 export { type MetricFunction, metricNames, resolveMetric } from './metrics';
 export { embeddingLookup, scatterAddRows } from './ops/embedding-lookup';

@@ -4,6 +4,7 @@ import { Dense } from './layers/dense';
 import { Dropout } from './layers/dropout';
 import { Embedding } from './layers/embedding';
 import { Flatten } from './layers/flatten';
+import { TimeDistributed } from './layers/time-distributed';
 
 /**
  * Registers this package's layers with `deserializeLayer` (`loadModel` calls it; an explicit call, not an
@@ -13,5 +14,5 @@ import { Flatten } from './layers/flatten';
  * registerCoreLayers(); // deserializeLayer({ className: 'Dense', config: { units: 1 } }) now works
  */
 export function registerCoreLayers(): void {
-  for (const cls of [Dense, Embedding, Flatten, Dropout, Activation]) registerLayer(cls);
+  for (const cls of [Dense, Embedding, Flatten, Dropout, Activation, TimeDistributed]) registerLayer(cls);
 }

@@ -1,6 +1,7 @@
 import { loadImdb } from '@tensorseq/datasets-imdb';
 import { setGlobalSeed } from '@tensorseq/layers-core';
 import { epochLogger } from '../epoch-logger';
+import { saveKerasFile } from '../save-keras-file';
 import type { ExperimentResult } from '../write-experiment-results';
 import type { ImdbExperiment } from './imdb-experiment';
 import { reviewTensors } from './review-tensors';
@@ -20,6 +21,8 @@ export interface RunImdbExperimentOptions {
   reviews?: ReviewSplit;
   /** Where progress lines go. @defaultValue console.log */
   log?: (line: string) => void;
+  /** `--save-keras`: also write the trained model to this `.keras` (or `.h5`) file. */
+  saveKeras?: string;
 }
 
 /** The book's IMDB settings (sections 6.2–6.4). */
@@ -75,6 +78,7 @@ export async function runImdbExperiment(
     callbacks: [epochLogger(epochs, log)],
   });
   const params = model.countParams();
+  if (options.saveKeras !== undefined) await saveKerasFile(model, options.saveKeras, log);
   model.dispose();
   const h = history.history;
   return {

@@ -9,6 +9,7 @@ import {
 import { setGlobalSeed } from '@tensorseq/layers-core';
 import { defaultDataDir } from '../default-data-dir';
 import { epochLogger } from '../epoch-logger';
+import { saveKerasFile } from '../save-keras-file';
 import type { ExperimentResult } from '../write-experiment-results';
 import { columnTargets } from './column-targets';
 import type { JenaExperiment } from './jena-experiment';
@@ -28,6 +29,8 @@ export interface RunJenaExperimentOptions {
   jena?: JenaData;
   /** Where progress lines go. @defaultValue console.log */
   log?: (line: string) => void;
+  /** `--save-keras`: also write the trained model to this `.keras` (or `.h5`) file. */
+  saveKeras?: string;
 }
 
 const BOOK = { lookback: '10d', delay: '24h', batchSize: 128, stepsPerEpoch: 500 };
@@ -138,6 +141,7 @@ export async function runJenaExperiment(
     callbacks: [epochLogger(epochs, log)],
   });
   const params = model.countParams();
+  if (options.saveKeras !== undefined) await saveKerasFile(model, options.saveKeras, log);
   model.dispose();
   const h = history.history;
   const valLoss = h.val_loss.at(-1) ?? Number.NaN;
