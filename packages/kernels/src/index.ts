@@ -1,4 +1,5 @@
 export { initKernels, kernelsBackend, setKernelsBackend } from './backend';
+export { type KernelsInfo, kernelsInfo } from './kernels-info';
 export { rnnSequenceBackward } from './rnn-sequence-backward';
 export { rnnSequenceForward } from './rnn-sequence-forward';
 export { sgemm } from './sgemm';
