@@ -1,4 +1,4 @@
-export { initKernels, kernelsBackend, setKernelsBackend } from './backend';
+export { initKernels, kernelsBackend, setKernelsBackend, setKernelsThreads } from './backend';
 export { type KernelsInfo, kernelsInfo } from './kernels-info';
 export { rnnSequenceBackward } from './rnn-sequence-backward';
 export { rnnSequenceForward } from './rnn-sequence-forward';

@@ -1,5 +1,4 @@
-import { kernelsBackend } from './backend';
-import { threadPoolInfo } from './threads/thread-pool-info';
+import { kernelsBackend, wasmThreading } from './backend';
 
 /**
  * What runs the kernels: the implementation, and whether the WebAssembly kernels split their work over
@@ -33,5 +32,8 @@ export interface KernelsInfo {
 export function kernelsInfo(): KernelsInfo {
   const backend = kernelsBackend();
   if (backend === 'js') return { backend, mode: 'single-thread', threads: 1, reason: 'TypeScript kernels' };
-  return { backend, ...threadPoolInfo() };
+  const { threads, reason } = wasmThreading();
+  return threads > 1
+    ? { backend, mode: 'multi-thread', threads }
+    : { backend, mode: 'single-thread', threads: 1, reason: reason ?? 'one thread' };
 }

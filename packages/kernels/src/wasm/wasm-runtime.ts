@@ -1,14 +1,15 @@
 import { CELL_CODES } from '../activation-code';
 import type { RnnPlan } from '../rnn-plan';
+import type { ThreadPool } from '../threads/thread-pool';
 import type { RnnSequenceGrads, RnnSequenceResult, RnnSequenceSaved } from '../types';
 import { Arena } from './arena';
 import { ResidentSaved, type SavedName } from './resident-saved';
 import type { WasmKernels } from './wasm-kernels';
 import type { WasmGlobal, WasmMemory } from './webassembly-api';
 
-/** The module's exports (csrc/kernels.c). */
+/** The module's exports (csrc/kernels.c); the threaded module imports its memory instead. */
 export interface KernelsExports {
-  memory: WasmMemory;
+  memory?: WasmMemory;
   __heap_base: WasmGlobal;
   sgemm(
     ta: number,
@@ -23,7 +24,15 @@ export interface KernelsExports {
   ): void;
   rnn_forward(params: number): void;
   rnn_backward(params: number): void;
+  rnn_forward_project(params: number, share: number, shares: number): void;
+  rnn_forward_recur(params: number, share: number, shares: number): void;
+  rnn_backward_recur(params: number, share: number, shares: number): void;
+  rnn_backward_weights(params: number, share: number, shares: number): void;
+  sgemm_part(args: number, share: number, shares: number): void;
 }
+
+/** Below this many multiply-adds a GEMM runs on the calling thread alone (waking workers costs more). */
+const PARALLEL_GEMM_MIN = 1 << 19;
 
 /** RnnParams field order of csrc/kernels.c: 10 integers, then pointers. */
 const PARAM_FIELDS = [
@@ -73,9 +82,32 @@ export class WasmRuntime implements WasmKernels {
   private resident: { saved: ResidentSaved; consumed: boolean } | null = null;
 
   private readonly base: number;
+  private readonly memory: WasmMemory;
 
-  constructor(private readonly exports: KernelsExports) {
-    this.base = exports.__heap_base.value as number;
+  /**
+   * @param exports The instance's exports.
+   * @param memory Its memory (exported by the single-threaded module, imported by the threaded one).
+   * @param base Where calls may start allocating (above the workers' stacks in the threaded module).
+   * @param pool The worker threads sharing `memory`, or null to run on the calling thread.
+   */
+  constructor(
+    private readonly exports: KernelsExports,
+    memory?: WasmMemory,
+    base?: number,
+    private readonly pool: ThreadPool | null = null,
+  ) {
+    this.memory = memory ?? (exports.memory as WasmMemory);
+    this.base = base ?? (exports.__heap_base.value as number);
+  }
+
+  /** Threads doing the math. */
+  get threads(): number {
+    return this.pool?.threads ?? 1;
+  }
+
+  /** Stops the worker threads, if any. */
+  close(): void {
+    this.pool?.close();
   }
 
   /** Where a call may start allocating: above the resident saved buffers, if any. */
@@ -103,13 +135,20 @@ export class WasmRuntime implements WasmKernels {
     c: Float32Array,
     accumulate: boolean,
   ): void {
-    const arena = new Arena(this.exports.memory, this.freeStart());
+    const arena = new Arena(this.memory, this.freeStart());
     const pa = arena.input(a.subarray(0, m * k));
     const pb = arena.input(b.subarray(0, k * n));
     const pc = accumulate ? arena.input(c.subarray(0, m * n)) : arena.reserve(m * n);
+    const pool = m * n * k >= PARALLEL_GEMM_MIN ? this.pool : null;
+    const args = pool ? arena.reserve(9) : 0;
     arena.commit();
-    this.exports.sgemm(+transA, +transB, m, n, k, pa, pb, pc, +accumulate);
-    c.set(new Float32Array(this.exports.memory.buffer, pc, m * n));
+    if (pool) {
+      new Int32Array(this.memory.buffer, args, 9).set([+transA, +transB, m, n, k, pa, pb, pc, +accumulate]);
+      pool.run('sgemm_part', args);
+    } else {
+      this.exports.sgemm(+transA, +transB, m, n, k, pa, pb, pc, +accumulate);
+    }
+    c.set(new Float32Array(this.memory.buffer, pc, m * n));
   }
 
   forward(plan: RnnPlan, training: boolean): RnnSequenceResult {
@@ -122,7 +161,7 @@ export class WasmRuntime implements WasmKernels {
     const aux2Size = lstm || (args.cell === 'gru' && rdm !== null) ? steps * B * U : 0;
     // A training forward's buffers become the new resident set; inference allocates above the current one.
     if (training) this.evict();
-    const arena = new Arena(this.exports.memory, this.freeStart());
+    const arena = new Arena(this.memory, this.freeStart());
     const params = arena.reserve(PARAM_FIELDS.length);
     const p: Partial<Record<ParamField, number>> = {
       ...this.headerOf(plan, training),
@@ -146,7 +185,7 @@ export class WasmRuntime implements WasmKernels {
     };
     this.run(arena, params, p, 'rnn_forward');
     const read = (offset: number, length: number) =>
-      new Float32Array(this.exports.memory.buffer, offset, length).slice();
+      new Float32Array(this.memory.buffer, offset, length).slice();
     const empty = new Float32Array(0);
     let saved: RnnSequenceSaved = {
       complete: false,
@@ -158,7 +197,7 @@ export class WasmRuntime implements WasmKernels {
     };
     if (training) {
       const resident = new ResidentSaved(
-        this.exports.memory,
+        this.memory,
         { xs: p.xs!, gates: p.gates!, hIn: p.hin!, aux: p.aux!, aux2: p.aux2! },
         { xs: T * B * F, gates: T * B * gu, hIn: T * B * U, aux: auxSize, aux2: aux2Size },
         arena.top,
@@ -183,7 +222,7 @@ export class WasmRuntime implements WasmKernels {
     const { saved } = forward;
     const inPlace = this.resident?.saved === saved ? this.resident : null;
     // Resident buffers are read in place; either way this call allocates above them.
-    const arena = new Arena(this.exports.memory, this.freeStart());
+    const arena = new Arena(this.memory, this.freeStart());
     const savedAt = (name: SavedName, hostName: ParamField): Partial<Record<ParamField, number>> => ({
       [hostName]: inPlace ? inPlace.saved.offsets[name] : arena.input(saved[name]),
     });
@@ -218,7 +257,7 @@ export class WasmRuntime implements WasmKernels {
     this.run(arena, params, p, 'rnn_backward');
     if (inPlace) inPlace.consumed = true;
     const read = (offset: number, length: number) =>
-      new Float32Array(this.exports.memory.buffer, offset, length).slice();
+      new Float32Array(this.memory.buffer, offset, length).slice();
     const dInitialStates = [read(p.h!, B * U)];
     if (lstm) dInitialStates.push(read(p.c!, B * U));
     return {
@@ -253,10 +292,19 @@ export class WasmRuntime implements WasmKernels {
     entry: 'rnn_forward' | 'rnn_backward',
   ): void {
     arena.commit();
-    const block = new Int32Array(this.exports.memory.buffer, params, PARAM_FIELDS.length);
+    const block = new Int32Array(this.memory.buffer, params, PARAM_FIELDS.length);
     PARAM_FIELDS.forEach((field, i) => {
       block[i] = p[field] ?? 0;
     });
-    this.exports[entry](params);
+    const { pool } = this;
+    if (pool === null) {
+      this.exports[entry](params);
+    } else if (entry === 'rnn_forward') {
+      pool.run('rnn_forward_project', params);
+      pool.run('rnn_forward_recur', params);
+    } else {
+      pool.run('rnn_backward_recur', params);
+      pool.run('rnn_backward_weights', params);
+    }
   }
 }
