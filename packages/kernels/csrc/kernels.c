@@ -773,3 +773,81 @@ void rnn_backward(RnnParams* p) {
   rnn_backward_recur(p, 0, 1);
   rnn_backward_weights(p, 0, 1);
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Conv1D with stride 1 as batch-wide GEMMs, one per kernel tap: the padded batch is one [batch*span, C]
+// matrix and full[r] = sum_j X[r + j*d] @ K[j] for r < rows = batch*span - (size-1)*d; output step t
+// of sample b is full[b*span + t] (+ bias). Field order must match CONV_FIELDS in src/wasm/wasm-runtime.ts.
+// Threads split rows of full (forward), channels of dK and rows of dX (backward): each output element
+// sums its taps in the same order on any split.
+
+typedef struct {
+  i32 batch, span, channels, filters, size, dilation, out_len, rows;
+  const float *x, *kernel, *bias, *dy;
+  float *full, *y, *dfull, *dk, *dx, *dbias;
+} ConvParams;
+
+EXPORT(conv1d_forward)
+void conv1d_forward(ConvParams* p, i32 tid, i32 nt) {
+  i32 C = p->channels, Fo = p->filters, d = p->dilation;
+  i32 r0, r1;
+  share(p->rows, MR, tid, nt, &r0, &r1);
+  if (r1 <= r0) return;
+  for (i32 j = 0; j < p->size; j++) {
+    gemm(0, 0, r1 - r0, Fo, C, p->x + (r0 + j * d) * C, C, p->kernel + j * C * Fo, Fo, p->full + r0 * Fo, Fo, j > 0,
+         tid);
+  }
+  for (i32 r = r0; r < r1; r++) {
+    i32 b = r / p->span, t = r % p->span;
+    if (t >= p->out_len) continue;
+    const float* src = p->full + r * Fo;
+    float* dst = p->y + (b * p->out_len + t) * Fo;
+    if (p->bias)
+      for (i32 o = 0; o < Fo; o++) dst[o] = src[o] + p->bias[o];
+    else
+      for (i32 o = 0; o < Fo; o++) dst[o] = src[o];
+  }
+}
+
+// Backward, phase 1 (split by rows): dy spread onto the full rows (straddling rows get zeros), and the
+// bias gradient (split by filters).
+EXPORT(conv1d_backward_spread)
+void conv1d_backward_spread(ConvParams* p, i32 tid, i32 nt) {
+  i32 Fo = p->filters;
+  i32 r0, r1, c0, c1;
+  share(p->rows, 1, tid, nt, &r0, &r1);
+  for (i32 r = r0; r < r1; r++) {
+    i32 b = r / p->span, t = r % p->span;
+    float* dst = p->dfull + r * Fo;
+    if (t >= p->out_len) {
+      for (i32 o = 0; o < Fo; o++) dst[o] = 0;
+    } else {
+      const float* src = p->dy + (b * p->out_len + t) * Fo;
+      for (i32 o = 0; o < Fo; o++) dst[o] = src[o];
+    }
+  }
+  if (p->dbias) {
+    share(Fo, 1, tid, nt, &c0, &c1);
+    column_sums(p->dy + c0, p->batch * p->out_len, c1 - c0, Fo, p->dbias + c0);
+  }
+}
+
+// Backward, phase 2: dK[j] = X_j^T @ dfull (split by channels) and dX[r] = sum_j dfull[r - j*d] @ K[j]^T
+// (split by rows of dX).
+EXPORT(conv1d_backward_grads)
+void conv1d_backward_grads(ConvParams* p, i32 tid, i32 nt) {
+  i32 C = p->channels, Fo = p->filters, d = p->dilation, total = p->batch * p->span;
+  for (i32 j = 0; j < p->size; j++) {
+    gemm_part(1, 0, C, Fo, p->rows, p->x + j * d * C, C, p->dfull, Fo, p->dk + j * C * Fo, Fo, 0, tid, nt);
+  }
+  i32 lo, hi;
+  share(total, MR, tid, nt, &lo, &hi);
+  for (i32 i = lo * C; i < hi * C; i++) p->dx[i] = 0;
+  for (i32 j = 0; j < p->size; j++) {
+    i32 first = lo > j * d ? lo : j * d;
+    i32 last = hi < j * d + p->rows ? hi : j * d + p->rows;
+    if (last <= first) continue;
+    gemm(0, 1, last - first, C, Fo, p->dfull + (first - j * d) * Fo, Fo, p->kernel + j * C * Fo, Fo, p->dx + first * C,
+         C, 1, tid);
+  }
+}

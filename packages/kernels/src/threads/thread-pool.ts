@@ -8,6 +8,9 @@ export const PARALLEL_ENTRIES = [
   'rnn_backward_recur',
   'rnn_backward_weights',
   'sgemm_part',
+  'conv1d_forward',
+  'conv1d_backward_spread',
+  'conv1d_backward_grads',
 ] as const;
 
 export type ParallelEntry = (typeof PARALLEL_ENTRIES)[number];

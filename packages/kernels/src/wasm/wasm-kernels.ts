@@ -1,3 +1,4 @@
+import type { Conv1dArgs, Conv1dGrads } from '../conv1d-types';
 import type { RnnPlan } from '../rnn-plan';
 import { nodeWorkerThreads, PARALLEL_ENTRIES, ThreadPool, WORKER_STACK_BYTES } from '../threads/thread-pool';
 import type { RnnSequenceGrads, RnnSequenceResult } from '../types';
@@ -25,6 +26,8 @@ export interface WasmKernels {
   readonly threads: number;
   /** Stops the worker threads, if any. */
   close(): void;
+  conv1dForward(args: Conv1dArgs, rows: number): Float32Array;
+  conv1dBackward(args: Conv1dArgs, rows: number, dy: Float32Array): Conv1dGrads;
   forward(plan: RnnPlan, training: boolean): RnnSequenceResult;
   backward(
     plan: RnnPlan,

@@ -1,4 +1,5 @@
 import { CELL_CODES } from '../activation-code';
+import type { Conv1dArgs, Conv1dGrads } from '../conv1d-types';
 import type { RnnPlan } from '../rnn-plan';
 import type { ThreadPool } from '../threads/thread-pool';
 import type { RnnSequenceGrads, RnnSequenceResult, RnnSequenceSaved } from '../types';
@@ -29,7 +30,34 @@ export interface KernelsExports {
   rnn_backward_recur(params: number, share: number, shares: number): void;
   rnn_backward_weights(params: number, share: number, shares: number): void;
   sgemm_part(args: number, share: number, shares: number): void;
+  conv1d_forward(params: number, share: number, shares: number): void;
+  conv1d_backward_spread(params: number, share: number, shares: number): void;
+  conv1d_backward_grads(params: number, share: number, shares: number): void;
 }
+
+/** ConvParams field order of csrc/kernels.c: 8 integers, then pointers. */
+const CONV_FIELDS = [
+  'batch',
+  'span',
+  'channels',
+  'filters',
+  'size',
+  'dilation',
+  'outLength',
+  'rows',
+  'x',
+  'kernel',
+  'bias',
+  'dy',
+  'full',
+  'y',
+  'dfull',
+  'dk',
+  'dx',
+  'dbias',
+] as const;
+
+type ConvField = (typeof CONV_FIELDS)[number];
 
 /** Below this many multiply-adds a GEMM runs on the calling thread alone (waking workers costs more). */
 const PARALLEL_GEMM_MIN = 1 << 19;
@@ -75,6 +103,19 @@ const PARAM_FIELDS = [
 ] as const;
 
 type ParamField = (typeof PARAM_FIELDS)[number];
+
+function convHeader(a: Conv1dArgs, rows: number): Partial<Record<ConvField, number>> {
+  return {
+    batch: a.batch,
+    span: a.span,
+    channels: a.channels,
+    filters: a.filters,
+    size: a.size,
+    dilation: a.dilation,
+    outLength: a.outLength,
+    rows,
+  };
+}
 
 /** The compiled module behind WasmKernels: lays out each call in memory and runs one export. */
 export class WasmRuntime implements WasmKernels {
@@ -149,6 +190,61 @@ export class WasmRuntime implements WasmKernels {
       this.exports.sgemm(+transA, +transB, m, n, k, pa, pb, pc, +accumulate);
     }
     c.set(new Float32Array(this.memory.buffer, pc, m * n));
+  }
+
+  conv1dForward(a: Conv1dArgs, rows: number): Float32Array {
+    const arena = new Arena(this.memory, this.freeStart());
+    const params = arena.reserve(CONV_FIELDS.length);
+    const p: Partial<Record<ConvField, number>> = {
+      ...convHeader(a, rows),
+      x: arena.input(a.x),
+      kernel: arena.input(a.kernel),
+      bias: arena.input(a.bias),
+      full: arena.reserve(rows * a.filters),
+      y: arena.reserve(a.batch * a.outLength * a.filters),
+    };
+    this.runConv(arena, params, p, ['conv1d_forward']);
+    return new Float32Array(this.memory.buffer, p.y!, a.batch * a.outLength * a.filters).slice();
+  }
+
+  conv1dBackward(a: Conv1dArgs, rows: number, dy: Float32Array): Conv1dGrads {
+    const arena = new Arena(this.memory, this.freeStart());
+    const params = arena.reserve(CONV_FIELDS.length);
+    const p: Partial<Record<ConvField, number>> = {
+      ...convHeader(a, rows),
+      x: arena.input(a.x),
+      kernel: arena.input(a.kernel),
+      dy: arena.input(dy),
+      dfull: arena.reserve(rows * a.filters),
+      dk: arena.reserve(a.kernel.length),
+      dx: arena.reserve(a.x.length),
+      dbias: a.bias === null ? 0 : arena.reserve(a.filters),
+    };
+    this.runConv(arena, params, p, ['conv1d_backward_spread', 'conv1d_backward_grads']);
+    const read = (offset: number, length: number) =>
+      new Float32Array(this.memory.buffer, offset, length).slice();
+    return {
+      dx: read(p.dx!, a.x.length),
+      dKernel: read(p.dk!, a.kernel.length),
+      dBias: a.bias === null ? null : read(p.dbias!, a.filters),
+    };
+  }
+
+  private runConv(
+    arena: Arena,
+    params: number,
+    p: Partial<Record<ConvField, number>>,
+    phases: ('conv1d_forward' | 'conv1d_backward_spread' | 'conv1d_backward_grads')[],
+  ): void {
+    arena.commit();
+    const block = new Int32Array(this.memory.buffer, params, CONV_FIELDS.length);
+    CONV_FIELDS.forEach((field, i) => {
+      block[i] = p[field] ?? 0;
+    });
+    for (const phase of phases) {
+      if (this.pool === null) this.exports[phase](params, 0, 1);
+      else this.pool.run(phase, params);
+    }
   }
 
   forward(plan: RnnPlan, training: boolean): RnnSequenceResult {
