@@ -784,7 +784,9 @@ void rnn_backward(RnnParams* p) {
 typedef struct {
   i32 batch, span, channels, filters, size, dilation, out_len, rows;
   const float *x, *kernel, *bias, *dy;
-  float *full, *y, *dfull, *dk, *dx, *dbias;
+  // dfull has (size-1)*dilation zero rows before and after its `rows` rows; kflip is [size*filters,
+  // channels] scratch (the kernel with its taps reversed and transposed, for dX as one GEMM).
+  float *full, *y, *dfull, *dk, *dx, *dbias, *kflip;
 } ConvParams;
 
 EXPORT(conv1d_forward)
@@ -793,9 +795,15 @@ void conv1d_forward(ConvParams* p, i32 tid, i32 nt) {
   i32 r0, r1;
   share(p->rows, MR, tid, nt, &r0, &r1);
   if (r1 <= r0) return;
-  for (i32 j = 0; j < p->size; j++) {
-    gemm(0, 0, r1 - r0, Fo, C, p->x + (r0 + j * d) * C, C, p->kernel + j * C * Fo, Fo, p->full + r0 * Fo, Fo, j > 0,
-         tid);
+  if (d == 1) {
+    // Undilated, the taps of row r are the contiguous window x[r*C, (r+size)*C): the whole convolution is
+    // one GEMM whose A rows overlap (lda = C, k = size*C) against the kernel read as [size*C, filters].
+    gemm(0, 0, r1 - r0, Fo, p->size * C, p->x + r0 * C, C, p->kernel, Fo, p->full + r0 * Fo, Fo, 0, tid);
+  } else {
+    for (i32 j = 0; j < p->size; j++) {
+      gemm(0, 0, r1 - r0, Fo, C, p->x + (r0 + j * d) * C, C, p->kernel + j * C * Fo, Fo, p->full + r0 * Fo, Fo, j > 0,
+           tid);
+    }
   }
   for (i32 r = r0; r < r1; r++) {
     i32 b = r / p->span, t = r % p->span;
@@ -813,12 +821,20 @@ void conv1d_forward(ConvParams* p, i32 tid, i32 nt) {
 // bias gradient (split by filters).
 EXPORT(conv1d_backward_spread)
 void conv1d_backward_spread(ConvParams* p, i32 tid, i32 nt) {
-  i32 Fo = p->filters;
+  i32 Fo = p->filters, C = p->channels, K = p->size, pad = (p->size - 1) * p->dilation;
   i32 r0, r1, c0, c1;
+  float* dfull = p->dfull + pad * Fo;
+  if (tid == 0) {
+    for (i32 i = 0; i < pad * Fo; i++) p->dfull[i] = 0;
+    for (i32 i = 0; i < pad * Fo; i++) dfull[p->rows * Fo + i] = 0;
+    for (i32 i = 0; i < K; i++)
+      for (i32 f = 0; f < Fo; f++)
+        for (i32 c = 0; c < C; c++) p->kflip[(i * Fo + f) * C + c] = p->kernel[((K - 1 - i) * C + c) * Fo + f];
+  }
   share(p->rows, 1, tid, nt, &r0, &r1);
   for (i32 r = r0; r < r1; r++) {
     i32 b = r / p->span, t = r % p->span;
-    float* dst = p->dfull + r * Fo;
+    float* dst = dfull + r * Fo;
     if (t >= p->out_len) {
       for (i32 o = 0; o < Fo; o++) dst[o] = 0;
     } else {
@@ -837,17 +853,27 @@ void conv1d_backward_spread(ConvParams* p, i32 tid, i32 nt) {
 EXPORT(conv1d_backward_grads)
 void conv1d_backward_grads(ConvParams* p, i32 tid, i32 nt) {
   i32 C = p->channels, Fo = p->filters, d = p->dilation, total = p->batch * p->span;
-  for (i32 j = 0; j < p->size; j++) {
-    gemm_part(1, 0, C, Fo, p->rows, p->x + j * d * C, C, p->dfull, Fo, p->dk + j * C * Fo, Fo, 0, tid, nt);
-  }
+  i32 pad = (p->size - 1) * d;
+  const float* dfull = p->dfull + pad * Fo;
   i32 lo, hi;
   share(total, MR, tid, nt, &lo, &hi);
+  if (d == 1) {
+    // dK as [size*C, filters] = (the overlapping windows)^T @ dfull, one GEMM (see conv1d_forward).
+    gemm_part(1, 0, p->size * C, Fo, p->rows, p->x, C, dfull, Fo, p->dk, Fo, 0, tid, nt);
+    // dX[r] = sum_i dfull[r - (size-1) + i] @ K[size-1-i]^T: a window of `size` contiguous rows of the
+    // zero-padded dfull against kflip, one GEMM.
+    if (hi > lo) gemm(0, 0, hi - lo, C, p->size * Fo, p->dfull + lo * Fo, Fo, p->kflip, C, p->dx + lo * C, C, 0, tid);
+    return;
+  }
+  for (i32 j = 0; j < p->size; j++) {
+    gemm_part(1, 0, C, Fo, p->rows, p->x + j * d * C, C, dfull, Fo, p->dk + j * C * Fo, Fo, 0, tid, nt);
+  }
   for (i32 i = lo * C; i < hi * C; i++) p->dx[i] = 0;
   for (i32 j = 0; j < p->size; j++) {
     i32 first = lo > j * d ? lo : j * d;
     i32 last = hi < j * d + p->rows ? hi : j * d + p->rows;
     if (last <= first) continue;
-    gemm(0, 1, last - first, C, Fo, p->dfull + (first - j * d) * Fo, Fo, p->kernel + j * C * Fo, Fo, p->dx + first * C,
-         C, 1, tid);
+    gemm(0, 1, last - first, C, Fo, dfull + (first - j * d) * Fo, Fo, p->kernel + j * C * Fo, Fo, p->dx + first * C, C,
+         1, tid);
   }
 }

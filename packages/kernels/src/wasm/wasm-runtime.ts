@@ -55,6 +55,7 @@ const CONV_FIELDS = [
   'dk',
   'dx',
   'dbias',
+  'kflip',
 ] as const;
 
 type ConvField = (typeof CONV_FIELDS)[number];
@@ -215,8 +216,9 @@ export class WasmRuntime implements WasmKernels {
       x: arena.input(a.x),
       kernel: arena.input(a.kernel),
       dy: arena.input(dy),
-      dfull: arena.reserve(rows * a.filters),
+      dfull: arena.reserve((rows + 2 * (a.size - 1) * a.dilation) * a.filters),
       dk: arena.reserve(a.kernel.length),
+      kflip: arena.reserve(a.kernel.length),
       dx: arena.reserve(a.x.length),
       dbias: a.bias === null ? 0 : arena.reserve(a.filters),
     };
