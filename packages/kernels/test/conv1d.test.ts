@@ -4,18 +4,11 @@ import { threadedUnsupported, wasmSupported } from '../src/wasm/wasm-kernels';
 import { expectClose } from './helpers';
 import { seededRandom } from './seeded-random';
 
-function randomConv(
-  o: {
-    batch: number;
-    span: number;
-    channels: number;
-    filters: number;
-    size: number;
-    dilation: number;
-    bias: boolean;
-  },
-  seed = 1,
-): Conv1dArgs {
+type ConvShape = Pick<Conv1dArgs, 'batch' | 'span' | 'channels' | 'filters' | 'size' | 'dilation'> & {
+  bias: boolean;
+};
+
+function randomConv(o: ConvShape, seed = 1): Conv1dArgs {
   const rand = seededRandom(seed);
   const fill = (n: number) => Float32Array.from({ length: n }, () => rand(-1, 1));
   return {

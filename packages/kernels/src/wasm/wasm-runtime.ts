@@ -194,50 +194,50 @@ export class WasmRuntime implements WasmKernels {
   }
 
   conv1dForward(a: Conv1dArgs, rows: number): Float32Array {
-    const arena = new Arena(this.memory, this.freeStart());
-    const params = arena.reserve(CONV_FIELDS.length);
-    const p: Partial<Record<ConvField, number>> = {
-      ...convHeader(a, rows),
-      x: arena.input(a.x),
-      kernel: arena.input(a.kernel),
+    const p = this.runConv(a, rows, ['conv1d_forward'], (arena) => ({
       bias: arena.input(a.bias),
       full: arena.reserve(rows * a.filters),
       y: arena.reserve(a.batch * a.outLength * a.filters),
-    };
-    this.runConv(arena, params, p, ['conv1d_forward']);
-    return new Float32Array(this.memory.buffer, p.y!, a.batch * a.outLength * a.filters).slice();
+    }));
+    return this.read(p.y!, a.batch * a.outLength * a.filters);
   }
 
   conv1dBackward(a: Conv1dArgs, rows: number, dy: Float32Array): Conv1dGrads {
-    const arena = new Arena(this.memory, this.freeStart());
-    const params = arena.reserve(CONV_FIELDS.length);
-    const p: Partial<Record<ConvField, number>> = {
-      ...convHeader(a, rows),
-      x: arena.input(a.x),
-      kernel: arena.input(a.kernel),
+    const p = this.runConv(a, rows, ['conv1d_backward_spread', 'conv1d_backward_grads'], (arena) => ({
       dy: arena.input(dy),
       dfull: arena.reserve((rows + 2 * (a.size - 1) * a.dilation) * a.filters),
       dk: arena.reserve(a.kernel.length),
       kflip: arena.reserve(a.kernel.length),
       dx: arena.reserve(a.x.length),
       dbias: a.bias === null ? 0 : arena.reserve(a.filters),
-    };
-    this.runConv(arena, params, p, ['conv1d_backward_spread', 'conv1d_backward_grads']);
-    const read = (offset: number, length: number) =>
-      new Float32Array(this.memory.buffer, offset, length).slice();
+    }));
     return {
-      dx: read(p.dx!, a.x.length),
-      dKernel: read(p.dk!, a.kernel.length),
-      dBias: a.bias === null ? null : read(p.dbias!, a.filters),
+      dx: this.read(p.dx!, a.x.length),
+      dKernel: this.read(p.dk!, a.kernel.length),
+      dBias: a.bias === null ? null : this.read(p.dbias!, a.filters),
     };
   }
 
+  /** A copy of `length` floats of wasm memory at byte `offset`. */
+  private read(offset: number, length: number): Float32Array {
+    return new Float32Array(this.memory.buffer, offset, length).slice();
+  }
+
+  /** Lays out a conv call (sizes, x, kernel, plus `fields`), runs its phases, returns the layout. */
   private runConv(
-    arena: Arena,
-    params: number,
-    p: Partial<Record<ConvField, number>>,
+    a: Conv1dArgs,
+    rows: number,
     phases: ('conv1d_forward' | 'conv1d_backward_spread' | 'conv1d_backward_grads')[],
-  ): void {
+    fields: (arena: Arena) => Partial<Record<ConvField, number>>,
+  ): Partial<Record<ConvField, number>> {
+    const arena = new Arena(this.memory, this.freeStart());
+    const params = arena.reserve(CONV_FIELDS.length);
+    const p: Partial<Record<ConvField, number>> = {
+      ...convHeader(a, rows),
+      x: arena.input(a.x),
+      kernel: arena.input(a.kernel),
+      ...fields(arena),
+    };
     arena.commit();
     const block = new Int32Array(this.memory.buffer, params, CONV_FIELDS.length);
     CONV_FIELDS.forEach((field, i) => {
@@ -247,6 +247,7 @@ export class WasmRuntime implements WasmKernels {
       if (this.pool === null) this.exports[phase](params, 0, 1);
       else this.pool.run(phase, params);
     }
+    return p;
   }
 
   forward(plan: RnnPlan, training: boolean): RnnSequenceResult {
@@ -282,8 +283,7 @@ export class WasmRuntime implements WasmKernels {
       gh: arena.reserve(B * gu),
     };
     this.run(arena, params, p, 'rnn_forward');
-    const read = (offset: number, length: number) =>
-      new Float32Array(this.memory.buffer, offset, length).slice();
+    const read = (offset: number, length: number) => this.read(offset, length);
     const empty = new Float32Array(0);
     let saved: RnnSequenceSaved = {
       complete: false,
@@ -354,8 +354,7 @@ export class WasmRuntime implements WasmKernels {
     };
     this.run(arena, params, p, 'rnn_backward');
     if (inPlace) inPlace.consumed = true;
-    const read = (offset: number, length: number) =>
-      new Float32Array(this.memory.buffer, offset, length).slice();
+    const read = (offset: number, length: number) => this.read(offset, length);
     const dInitialStates = [read(p.h!, B * U)];
     if (lstm) dInitialStates.push(read(p.c!, B * U));
     return {
