@@ -141,7 +141,12 @@ export function setKernelsThreads(threads: number): void {
 
 /** Threads of the loaded wasm kernels and, on one thread, why. */
 export function wasmThreading(): { threads: number; reason?: string } {
-  const kernels = wasmKernels();
+  let kernels: WasmKernels;
+  try {
+    kernels = wasmKernels();
+  } catch {
+    return { threads: 1, reason: 'the WebAssembly module is not compiled yet: call `await initKernels()`' };
+  }
   return kernels.threads > 1 ? { threads: kernels.threads } : { threads: 1, reason: singleThreadReason };
 }
 
