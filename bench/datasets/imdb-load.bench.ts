@@ -1,23 +1,22 @@
 /**
  * IMDB loading: streaming the shared aclImdb archive (gunzip + tar parse in memory, 50,000 reviews) and
  * turning the reviews into Keras `imdb.load_data` sequences with the word index. Skips when
- * ../shared/data is absent.
+ * `$TENSORSEQ_DATA` does not hold the archive and the word index.
  *
- * Run: pnpm bench datasets
+ * Run: TENSORSEQ_DATA=/path/to/data pnpm bench datasets
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { getWordIndex, loadImdb, loadImdbText } from '@tensorseq/datasets-imdb';
-import { printTable, time, writeResults } from '../src/measure';
+import { benchDataFile, printTable, time, writeResults } from '../src/measure';
 
-const SHARED = join(import.meta.dirname, '../../../shared/data');
-const ARCHIVE = join(SHARED, 'aclImdb_labeled.tar.gz');
+const archive = benchDataFile('aclImdb_labeled.tar.gz');
+const index = benchDataFile('imdb_word_index.json');
 
-if (!existsSync(ARCHIVE)) {
-  console.log(`(skipped: ${ARCHIVE} is absent)`);
+if ('skip' in archive || 'skip' in index) {
+  console.log('skip' in archive ? archive.skip : (index as { skip: string }).skip);
 } else {
+  const ARCHIVE = archive.path;
   const text = await loadImdbText({ source: ARCHIVE });
-  const wordIndex = await getWordIndex({ source: join(SHARED, 'imdb_word_index.json') });
+  const wordIndex = await getWordIndex({ source: index.path });
   const read = await time(() => loadImdbText({ source: ARCHIVE }), { warmup: 0, runs: 3 });
   const encode = await time(() => loadImdb({ text, wordIndex, numWords: 10_000 }), { warmup: 0, runs: 3 });
   const { coverage } = await loadImdb({ text, wordIndex, numWords: 10_000 });

@@ -7,13 +7,13 @@
  *
  * Run: pnpm bench datasets
  */
-import { appendFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadJena } from '@tensorseq/datasets-jena';
-import { printTable, time, writeResults } from '../src/measure';
+import { benchDataFile, printTable, time, writeResults } from '../src/measure';
 
-const SHARED_HOURLY = join(import.meta.dirname, '../../../shared/data/jena/jena_hourly_6vars_2009_2016.csv');
+const hourly = benchDataFile('jena/jena_hourly_6vars_2009_2016.csv');
 const ROWS = 420_551;
 const FEATURES = 14;
 
@@ -76,8 +76,8 @@ async function measure(name: string, source: string) {
 const dir = mkdtempSync(join(tmpdir(), 'tensorseq-jena-bench-'));
 try {
   const rows = [];
-  if (existsSync(SHARED_HOURLY)) rows.push(await measure('shared hourly (6 vars)', SHARED_HOURLY));
-  else console.log(`(skipped: ${SHARED_HOURLY} is absent)`);
+  if ('path' in hourly) rows.push(await measure('shared hourly (6 vars)', hourly.path));
+  else console.log(`(hourly file ${hourly.skip})`);
   const synthetic = join(dir, 'synthetic.csv');
   writeSynthetic(synthetic);
   rows.push(await measure(`synthetic ${ROWS} × 15`, synthetic));
