@@ -1,36 +1,38 @@
 /**
- * 1D convnet training-step benchmark: tensorseq vs tfjs-layers 4.22, same process, cpu backend.
+ * 1D convnet training-step benchmark: tensorseq against PyTorch CPU at its best configuration here, and
+ * optionally tfjs-layers 4.22; cpu backend, one run.
  *
- *   pnpm bench conv1d                               # both models, 3 timed steps each after 1 warm-up
+ *   pnpm bench conv1d                               # both models, 5 timed steps each after 2 warm-ups
  *   BENCH_MODELS=imdb-conv1d pnpm bench conv1d      # one model
- *   BENCH_RUNS=5 pnpm bench conv1d                  # more timed steps
- *   BENCH_BATCH=32 pnpm bench conv1d                # smaller batches (quick look; the chapter uses 128)
+ *   BENCH_RUNS=3 pnpm bench conv1d                  # fewer timed steps
+ *   BENCH_TORCH=0 pnpm bench conv1d                 # no PyTorch peer
+ *   BENCH_TFJS_LAYERS=1 pnpm bench conv1d           # also tfjs-layers (minutes per step at batch 128)
+ *   BENCH_BATCH=32 pnpm bench conv1d                # smaller batches (quick look; the chapter uses 128,
+ *                                                   # and the PyTorch peer always runs 128)
  *
- * One step = forward, backward and an RMSprop update on one batch (`trainOnBatch` on both sides), at the
- * chapter's shapes:
+ * One step = forward, backward and an RMSprop update on one batch, at the chapter's shapes:
  * - imdb-conv1d (listing 6.45): Embedding(10000, 128) + Conv1D(32, 7, relu) + MaxPooling1D(5) +
  *   Conv1D(32, 7, relu) + GlobalMaxPooling1D + Dense(1, sigmoid), ids [128, 500], binary crossentropy.
  * - jena-conv-gru (listing 6.47): Conv1D(32, 5, relu) + MaxPooling1D(3) + Conv1D(32, 5, relu) +
- *   GRU(32, dropout 0.1, recurrentDropout 0.5) + Dense(1), floats [128, 240, 14], MAE. Both GRUs use the
- *   book's Keras 2 cell (hardSigmoid, resetAfter false: tfjs-layers' only variant); 'valid' padding
- *   everywhere (tfjs-layers has no 'causal').
- * tfjs-layers' Embedding gradient (cpu UnsortedSegmentSum, quadratic in the vocabulary) is shimmed to
- * linear time, so the IMDB ratio measures the convnet, not that one kernel. Each step is timed in wall
- * time and in CPU time (user + system of this process; everything here runs on one thread), the latter
- * being robust to other processes sharing the cores. Peak RSS is the increase over the RSS before each
- * model's runs (same process).
+ *   GRU(32, dropout 0.1, recurrentDropout 0.5) + Dense(1), floats [128, 240, 14], MAE. tensorseq's GRU
+ *   uses the book's Keras 2 cell (hardSigmoid, resetAfter false); nn.GRU has no recurrent dropout, so
+ *   the PyTorch row drops the GRU's inputs only. 'valid' padding everywhere.
+ * Each step is timed in wall time and in CPU time (user + system, every thread of the process), the
+ * latter being robust to other processes sharing the cores. Ratios are tensorseq / PyTorch wall time
+ * from the same run. Peak RSS is the increase over the RSS before each model's runs (same process).
  */
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import '../src/vendor/register-all-chained-ops.js'; // tfjs-layers calls chained tensor methods
 import * as tfl from '@tensorflow/tfjs-layers';
-import { kernelsBackend } from '@tensorseq/kernels';
+import { kernelsInfo } from '@tensorseq/kernels';
 import { Conv1D, GlobalMaxPooling1D, MaxPooling1D } from '@tensorseq/layers-conv1d';
 import { Dense, Embedding, RMSprop, Sequential } from '@tensorseq/layers-core';
 import { GRU } from '@tensorseq/layers-recurrent';
-import { printTable, time, trackPeakRss, writeResults } from '../src/measure';
+import { loadCaption, printTable, time, trackPeakRss, writeResults } from '../src/measure';
 import { seededBatch } from '../src/seeded-batch';
 import { shimUnsortedSegmentSum } from '../src/tfjs-layers-shim';
+import { torchPeer } from '../src/torch-peer';
 
 type ModelName = 'imdb-conv1d' | 'jena-conv-gru';
 interface ModelSpec {
@@ -45,8 +47,10 @@ const MODELS: ModelSpec[] = [
   { name: 'jena-conv-gru', input: { batch, time: 240, features: 14 }, loss: 'mae' },
 ];
 
-const runs = Number(process.env.BENCH_RUNS ?? 3);
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const warmup = Number(process.env.BENCH_WARMUP ?? 2);
 const wanted = process.env.BENCH_MODELS?.split(',');
+const withTfjsLayers = process.env.BENCH_TFJS_LAYERS === '1';
 
 interface Trainer {
   step(x: tf.Tensor, y: tf.Tensor): unknown;
@@ -136,41 +140,31 @@ function gc(): void {
 interface Measured {
   /** Median wall-clock time of a step. */
   ms: number;
-  /** Median CPU time (user + system) of a step: robust to other processes sharing the cores. */
+  /** Median CPU time (user + system, every thread) of a step: robust to other processes sharing the cores. */
   cpuMs: number;
   rssMiB: number;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 async function measure(trainer: Trainer, x: tf.Tensor, y: tf.Tensor): Promise<Measured> {
   gc();
   const base = process.memoryUsage.rss() / 2 ** 20;
   const rss = trackPeakRss();
-  const cpu: number[] = [];
-  const t = await time(
-    async () => {
-      const before = process.cpuUsage();
-      await trainer.step(x, y);
-      const used = process.cpuUsage(before);
-      cpu.push((used.user + used.system) / 1000);
-    },
-    { warmup: 1, runs },
-  );
-  // The first entry is the warm-up.
-  return { ms: t.medianMs, cpuMs: median(cpu.slice(1)), rssMiB: rss.stop() - base };
+  const t = await time(() => trainer.step(x, y), { warmup, runs });
+  return { ms: t.medianMs, cpuMs: t.cpuMs, rssMiB: rss.stop() - base };
+}
+
+/** The issue's goals against PyTorch: floor ≤ 0.8×, moonshot ≤ 0.5×. */
+function goal(ratio: number): string {
+  if (Number.isNaN(ratio)) return 'no peer run';
+  return ratio <= 0.5 ? 'moonshot (≤0.5)' : ratio <= 0.8 ? 'floor (≤0.8)' : 'MISSED';
 }
 
 async function main(): Promise<void> {
   await tf.setBackend('cpu');
+  console.log(`tensorseq: cpu backend, kernels ${JSON.stringify(kernelsInfo())}`);
   shimUnsortedSegmentSum();
   const specs = MODELS.filter((m) => !wanted || wanted.includes(m.name));
-  const rows: Record<string, string | number>[] = [];
-  const results: Record<string, unknown>[] = [];
+  const measured: { spec: ModelSpec; us: Measured; them: Measured | null; leaked: number }[] = [];
   for (const spec of specs) {
     const { x, y } = seededBatch(spec);
     const ours = tensorseqModel(spec);
@@ -178,47 +172,73 @@ async function main(): Promise<void> {
     const us = await measure(ours, x, y);
     const leaked = tf.memory().numTensors - tensorsBefore;
     ours.dispose();
-    const theirs = tfjsModel(spec);
-    const them = await measure(theirs, x, y);
-    theirs.dispose();
+    let them: Measured | null = null;
+    if (withTfjsLayers) {
+      const theirs = tfjsModel(spec);
+      them = await measure(theirs, x, y);
+      theirs.dispose();
+    }
     x.dispose();
     y.dispose();
-    const ratio = us.ms / them.ms;
-    const cpuRatio = us.cpuMs / them.cpuMs;
+    measured.push({ spec, us, them, leaked });
+    console.log(`done ${spec.name}: tensorseq ${us.ms.toFixed(0)} ms/step`);
+  }
+  // PyTorch last, so its threads do not compete with the JS timings.
+  const torch = torchPeer(
+    specs.map((s) => s.name),
+    { warmup, runs },
+  );
+  const rows: Record<string, string | number>[] = [];
+  const results: Record<string, unknown>[] = [];
+  for (const { spec, us, them, leaked } of measured) {
+    const pt = typeof torch === 'string' ? null : (torch.models[spec.name] ?? null);
+    const ratio = pt && batch === 128 ? us.ms / pt.ms : Number.NaN;
+    const cpuRatio = pt && batch === 128 ? us.cpuMs / pt.cpuMs : Number.NaN;
     rows.push({
-      model: spec.name,
+      model: spec.name + (spec.name === 'jena-conv-gru' ? ' (torch: GRU input dropout only)' : ''),
       'tensorseq ms': us.ms,
-      'tfjs-layers ms': them.ms,
-      ratio,
       'tensorseq cpu ms': us.cpuMs,
-      'tfjs-layers cpu ms': them.cpuMs,
+      'torch ms': pt?.ms ?? '-',
+      'torch cpu ms': pt?.cpuMs ?? '-',
+      ratio,
       'cpu ratio': cpuRatio,
-      goal: Math.max(ratio, cpuRatio) <= 0.25 ? 'met (≤0.25)' : 'MISSED',
-      'ΔRSS us MiB': us.rssMiB,
-      'ΔRSS tfjs MiB': them.rssMiB,
+      goal: goal(ratio),
+      'ΔRSS MiB': us.rssMiB,
       'tensors leaked': leaked,
+      ...(them ? { 'tfjs-layers ms': them.ms, 'tfjs-layers cpu ms': them.cpuMs } : {}),
     });
     results.push({
       model: spec.name,
       tensorseqMs: us.ms,
-      tfjsLayersMs: them.ms,
-      ratio,
       tensorseqCpuMs: us.cpuMs,
-      tfjsLayersCpuMs: them.cpuMs,
-      cpuRatio,
       tensorseqRssMiB: us.rssMiB,
-      tfjsLayersRssMiB: them.rssMiB,
+      torchMs: pt?.ms ?? null,
+      torchCpuMs: pt?.cpuMs ?? null,
+      ratio,
+      cpuRatio,
+      tfjsLayersMs: them?.ms ?? null,
+      tfjsLayersCpuMs: them?.cpuMs ?? null,
       tensorsLeaked: leaked,
     });
-    console.log(`done ${spec.name}: ${us.ms.toFixed(0)} ms vs ${them.ms.toFixed(0)} ms`);
   }
   console.log(
-    `\nconv1d training step, batch ${batch}, cpu backend, kernels: ${kernelsBackend()}, ${runs} timed runs (median)`,
+    `\nconv1d training step (ms per step), batch ${batch}, cpu backend, kernels ${JSON.stringify(kernelsInfo())}, ` +
+      `${runs} timed runs after ${warmup} warm-ups (median); ratio = tensorseq / PyTorch wall, same run`,
   );
   printTable(rows);
-  console.log(
-    `wrote ${writeResults('conv1d', { backend: 'cpu', kernels: kernelsBackend(), batch, runs, results })}`,
-  );
+  if (typeof torch === 'string') console.log(`PyTorch peer ${torch}`);
+  else console.log(`PyTorch peer: ${JSON.stringify(torch.config)}`);
+  console.log(loadCaption());
+  const file = writeResults('conv1d', {
+    backend: 'cpu',
+    kernels: kernelsInfo(),
+    batch,
+    runs,
+    warmup,
+    torch: typeof torch === 'string' ? torch : torch.config,
+    results,
+  });
+  console.log(`wrote ${file}`);
 }
 
 await main();

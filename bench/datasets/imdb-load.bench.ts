@@ -1,23 +1,22 @@
 /**
  * IMDB loading: streaming the full aclImdb archive (gunzip + tar parse in memory, 50,000 reviews) and
- * turning the reviews into Keras `imdb.load_data` sequences with the word index. Reads
- * `$TENSORSEQ_DATA/aclImdb_labeled.tar.gz` (or `aclImdb_v1.tar.gz`); skips with a message without it.
+ * turning the reviews into Keras `imdb.load_data` sequences with the word index. Skips when
+ * `$TENSORSEQ_DATA` does not hold the archive and the word index.
  *
  * Run: TENSORSEQ_DATA=/path/to/data pnpm bench datasets
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { getWordIndex, loadImdb, loadImdbText } from '@tensorseq/datasets-imdb';
-import { printTable, time, writeResults } from '../src/measure';
+import { benchDataFile, printTable, time, writeResults } from '../src/measure';
 
-const DATA = process.env.TENSORSEQ_DATA ?? '';
-const ARCHIVE = ['aclImdb_labeled.tar.gz', 'aclImdb_v1.tar.gz'].map((f) => join(DATA, f)).find(existsSync);
+const archive = benchDataFile('aclImdb_labeled.tar.gz');
+const index = benchDataFile('imdb_word_index.json');
 
-if (!DATA || !ARCHIVE) {
-  console.log('(skipped: the full IMDB archive is not under $TENSORSEQ_DATA)');
+if ('skip' in archive || 'skip' in index) {
+  console.log('skip' in archive ? archive.skip : (index as { skip: string }).skip);
 } else {
+  const ARCHIVE = archive.path;
   const text = await loadImdbText({ source: ARCHIVE });
-  const wordIndex = await getWordIndex({ source: join(DATA, 'imdb_word_index.json') });
+  const wordIndex = await getWordIndex({ source: index.path });
   const read = await time(() => loadImdbText({ source: ARCHIVE }), { warmup: 0, runs: 3 });
   const encode = await time(() => loadImdb({ text, wordIndex, numWords: 10_000 }), { warmup: 0, runs: 3 });
   const { coverage } = await loadImdb({ text, wordIndex, numWords: 10_000 });

@@ -1,5 +1,5 @@
 /**
- * Jena CSV parse speed and memory: the shared hourly file (when present) and a synthetic file the size of
+ * Jena CSV parse speed and memory: the hourly file under $TENSORSEQ_DATA (when present) and a synthetic file the size of
  * the Keras one (420,551 rows × 15 columns, generated in a temp dir).
  *
  * Memory is the peak growth of JS heap + ArrayBuffers during one load (sampled every millisecond; needs
@@ -11,10 +11,9 @@ import { appendFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadJena } from '@tensorseq/datasets-jena';
-import { printTable, time, writeResults } from '../src/measure';
+import { benchDataFile, printTable, time, writeResults } from '../src/measure';
 
-/** The real hourly file the repository ships (zipped). */
-const SHIPPED_HOURLY = join(import.meta.dirname, '../../data/jena/jena_hourly_6vars_2009_2016.csv.zip');
+const hourly = benchDataFile('jena/jena_hourly_6vars_2009_2016.csv');
 const ROWS = 420_551;
 const FEATURES = 14;
 
@@ -77,7 +76,8 @@ async function measure(name: string, source: string) {
 const dir = mkdtempSync(join(tmpdir(), 'tensorseq-jena-bench-'));
 try {
   const rows = [];
-  rows.push(await measure('shipped hourly (6 vars, zipped)', SHIPPED_HOURLY));
+  if ('path' in hourly) rows.push(await measure('hourly (6 vars)', hourly.path));
+  else console.log(`(hourly file ${hourly.skip})`);
   const synthetic = join(dir, 'synthetic.csv');
   writeSynthetic(synthetic);
   rows.push(await measure(`synthetic ${ROWS} × 15`, synthetic));

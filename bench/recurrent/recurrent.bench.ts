@@ -1,36 +1,35 @@
 /**
- * Recurrent training-step benchmark: tensorseq vs tfjs-layers 4.22, same process, cpu backend.
+ * Recurrent training-step benchmark: tensorseq against PyTorch CPU at its best configuration here (the
+ * peer to beat), and optionally tfjs-layers 4.22; cpu backend, one run.
  *
- *   pnpm bench recurrent                       # every model, 5 timed steps each after 1 warm-up
+ *   pnpm bench recurrent                       # every model, 5 timed steps each after 2 warm-ups
  *   BENCH_MODELS=jena-gru,imdb-lstm pnpm bench recurrent
  *   BENCH_RUNS=3 pnpm bench recurrent          # fewer timed steps (quick look; the report uses 5)
- *   BENCH_SKIP_PEER=1 pnpm bench recurrent     # tensorseq only (profiling)
- *   BENCH_TORCH=0 pnpm bench recurrent         # no PyTorch column
+ *   BENCH_TORCH=0 pnpm bench recurrent         # no PyTorch peer
+ *   BENCH_TFJS_LAYERS=1 pnpm bench recurrent   # also time tfjs-layers (20-50 s per step here)
  *   BENCH_SIDE=tfjs-layers pnpm bench recurrent  # one side only + its process peak RSS (fair memory)
  *
  * One step = forward, backward and an RMSprop update on one batch (tensorseq: `Sequential.trainOnBatch`
- * with layers-core's Embedding, Dense and RMSprop; tfjs-layers: `model.trainOnBatch`), for the chapter's
- * models at the chapter's shapes. Both sides use the book's Keras 2 cell math (hardSigmoid gates, GRU resetAfter false,
- * tfjs-layers' only GRU variant) so they compute the same function. tfjs-layers' Embedding gradient
- * (cpu UnsortedSegmentSum, quadratic) is shimmed to linear time for both, so the IMDB ratios measure the
- * recurrent part; stock tfjs-layers is estimated from the stock kernel on a slice, clearly labelled.
- * Peak RSS is the increase over the RSS before each model's runs (same process). An optional PyTorch
- * column runs bench/recurrent/torch_models.py with /usr/bin/python3 when torch is installed.
+ * with layers-core's Embedding, Dense and RMSprop; PyTorch: the same model in torch.nn; tfjs-layers:
+ * `model.trainOnBatch`), for the chapter's models at the chapter's shapes. tensorseq and tfjs-layers use
+ * the book's Keras 2 cell math (hardSigmoid gates, GRU resetAfter false); PyTorch's cells use sigmoid and
+ * resetAfter, the same cost. nn.GRU has no recurrent dropout, so its dropout rows drop the inputs only.
+ * Wall and CPU time (user + system, every thread of the process) are both reported: the machine is
+ * shared, and CPU time shows the work. Ratios are tensorseq / PyTorch from the same run; the load average
+ * at the start and end of the suite is printed and written to bench/results/recurrent.json.
+ * tfjs-layers' Embedding gradient (cpu UnsortedSegmentSum, quadratic) is shimmed to linear time.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import '../src/vendor/register-all-chained-ops.js'; // tfjs-layers calls chained tensor methods
 import * as tfl from '@tensorflow/tfjs-layers';
-import { kernelsBackend } from '@tensorseq/kernels';
+import { kernelsInfo } from '@tensorseq/kernels';
 import { Dense, Embedding, RMSprop, Sequential } from '@tensorseq/layers-core';
 import { Bidirectional, GRU, LSTM, SimpleRNN } from '@tensorseq/layers-recurrent';
-import { printTable, time, trackPeakRss, writeResults } from '../src/measure';
+import { loadCaption, printTable, time, trackPeakRss, writeResults } from '../src/measure';
 import { seededBatch } from '../src/seeded-batch';
 import { shimUnsortedSegmentSum } from '../src/tfjs-layers-shim';
+import { type TorchTiming, torchPeer } from '../src/torch-peer';
 
 type Recurrent = 'simplernn' | 'lstm' | 'bilstm' | 'gru' | 'gru-dropout' | 'stacked-gru';
 
@@ -67,10 +66,10 @@ const wanted = process.env.BENCH_MODELS?.split(',');
 // BENCH_SIDE=tensorseq|tfjs-layers runs one side only and prints the process's peak RSS: a fair memory
 // comparison needs one process per side (in one process the heap the first side grew is reused).
 const side = process.env.BENCH_SIDE;
-const skipPeer = process.env.BENCH_SKIP_PEER === '1' || side === 'tensorseq';
+const skipPeer = process.env.BENCH_TFJS_LAYERS !== '1' || side === 'tensorseq';
 const skipOurs = side === 'tfjs-layers';
 const resultsName = side ? `recurrent-${side}` : 'recurrent';
-const skipTorch = process.env.BENCH_TORCH === '0';
+const warmup = Number(process.env.BENCH_WARMUP ?? 2);
 const EMBED = 32;
 
 // ---------------------------------------------------------------- tensorseq side
@@ -183,13 +182,32 @@ function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-async function measure(step: () => unknown): Promise<{ ms: number; rssMiB: number }> {
+interface Measured {
+  ms: number;
+  cpuMs: number;
+  rssMiB: number;
+}
+
+async function measure(step: () => unknown): Promise<Measured> {
   gc();
   const base = process.memoryUsage.rss() / 2 ** 20;
   const rss = trackPeakRss();
-  const t = await time(step, { warmup: 1, runs });
-  return { ms: t.medianMs, rssMiB: rss.stop() - base };
+  const t = await time(step, { warmup, runs });
+  return { ms: t.medianMs, cpuMs: t.cpuMs, rssMiB: rss.stop() - base };
 }
+
+const NONE: Measured = { ms: Number.NaN, cpuMs: Number.NaN, rssMiB: Number.NaN };
+
+/** The issue's goals against PyTorch: floor ≤ 0.8×, moonshot ≤ 0.5×. */
+function goal(ratio: number): string {
+  if (Number.isNaN(ratio)) return 'no peer run';
+  return ratio <= 0.5 ? 'moonshot (≤0.5)' : ratio <= 0.8 ? 'floor (≤0.8)' : 'MISSED';
+}
+
+const TORCH_NOTE: Record<string, string> = {
+  'jena-gru-dropout': ' (torch: input dropout only)',
+  'jena-stacked-gru': ' (torch: input dropout only)',
+};
 
 /**
  * Stock tfjs-backend-cpu UnsortedSegmentSum (tfjs-layers' Embedding gradient) on 1/100 of the IMDB ids,
@@ -210,18 +228,9 @@ function estimateStockEmbeddingGradMs(spec: ModelSpec): number {
   return ms;
 }
 
-function torchTimings(names: string[]): Record<string, number> | string {
-  const script = join(dirname(fileURLToPath(import.meta.url)), 'torch_models.py');
-  if (!existsSync('/usr/bin/python3')) return 'skipped: /usr/bin/python3 not found';
-  const probe = spawnSync('/usr/bin/python3', ['-c', 'import torch'], { encoding: 'utf8' });
-  if (probe.status !== 0) return 'skipped: torch is not installed for /usr/bin/python3';
-  const r = spawnSync('/usr/bin/python3', [script, String(runs), ...names], { encoding: 'utf8' });
-  if (r.status !== 0) return `skipped: torch_models.py failed (${r.stderr.trim().split('\n').pop()})`;
-  return JSON.parse(r.stdout.trim().split('\n').pop() as string) as Record<string, number>;
-}
-
 async function main(): Promise<void> {
   await tf.setBackend('cpu');
+  console.log(`tensorseq: cpu backend, kernels ${JSON.stringify(kernelsInfo())}`);
   const specs = MODELS.filter((m) => !wanted || wanted.includes(m.name));
   // The IMDB models share the Embedding(10000, 32) gradient at batch 128 x 500: one estimate serves all.
   const imdb = specs.find((s) => s.input.vocab);
@@ -229,91 +238,90 @@ async function main(): Promise<void> {
   if (stockMs !== null)
     console.log(`stock tfjs-layers Embedding gradient alone: est. ${(stockMs / 1000).toFixed(0)} s/step`);
   shimUnsortedSegmentSum();
-  const rows: Record<string, string | number>[] = [];
-  const results: Record<string, string | number | null>[] = [];
+  const ours: Record<string, Measured> = {};
+  const theirs: Record<string, Measured> = {};
   for (const spec of specs) {
     const { x, y } = seededBatch(spec);
-    let us = { ms: Number.NaN, rssMiB: Number.NaN };
-    let predictMs: number | null = null;
     if (!skipOurs) {
-      const ours = tensorseqModel(spec);
-      us = await measure(() => ours.step(x, y));
-      predictMs = spec.name === 'imdb-lstm' ? (await time(() => ours.predict(x), { runs })).medianMs : null;
-      ours.dispose();
+      const model = tensorseqModel(spec);
+      ours[spec.name] = await measure(() => model.step(x, y));
+      if (spec.name === 'imdb-lstm') {
+        const p = await time(() => model.predict(x), { warmup, runs });
+        ours['imdb-lstm-predict'] = { ms: p.medianMs, cpuMs: p.cpuMs, rssMiB: Number.NaN };
+      }
+      model.dispose();
+      console.log(`${spec.name}: tensorseq ${ours[spec.name].ms.toFixed(0)} ms/step`);
     }
-    console.log(`${spec.name}: tensorseq ${us.ms.toFixed(0)} ms/step`);
-    let them = { ms: Number.NaN, rssMiB: Number.NaN };
-    let theirPredictMs: number | null = null;
     if (!skipPeer) {
-      const theirs = tfjsModel(spec);
-      them = await measure(() => theirs.step(x, y));
-      theirPredictMs =
-        spec.name === 'imdb-lstm' ? (await time(() => theirs.predict(x), { runs })).medianMs : null;
-      theirs.dispose();
+      const model = tfjsModel(spec);
+      theirs[spec.name] = await measure(() => model.step(x, y));
+      if (spec.name === 'imdb-lstm') {
+        const p = await time(() => model.predict(x), { warmup: 1, runs });
+        theirs['imdb-lstm-predict'] = { ms: p.medianMs, cpuMs: p.cpuMs, rssMiB: Number.NaN };
+      }
+      model.dispose();
     }
     x.dispose();
     y.dispose();
-    const stock = spec.input.vocab ? stockMs : null;
-    const ratio = us.ms / them.ms;
-    rows.push({
-      model: spec.name,
-      'tensorseq ms': us.ms,
-      'tfjs-layers ms': them.ms,
-      ratio,
-      goal: Number.isNaN(ratio) ? 'no peer run' : ratio <= 0.25 ? 'met (≤0.25)' : 'MISSED',
-      'ΔRSS us MiB': us.rssMiB,
-      'ΔRSS tfjs MiB': them.rssMiB,
-      'stock tfjs': stock === null ? '-' : `too slow: est. ≥${((stock + them.ms) / 1000).toFixed(0)} s/step`,
-      'torch ms': '-',
-    });
-    results.push({
-      model: spec.name,
-      tensorseqMs: us.ms,
-      tfjsLayersMs: them.ms,
-      ratio,
-      tensorseqRssMiB: us.rssMiB,
-      tfjsLayersRssMiB: them.rssMiB,
-      stockTfjsEstimateMs: stock === null ? null : stock + them.ms,
-      torchMs: null,
-      predictMs,
-      theirPredictMs,
-    });
-    if (predictMs !== null && theirPredictMs !== null) {
-      const batch = spec.input.batch;
-      rows.push({
-        model: `${spec.name} predict`,
-        'tensorseq ms': predictMs,
-        'tfjs-layers ms': theirPredictMs,
-        ratio: predictMs / theirPredictMs,
-        goal: `${Math.round((batch * 1000) / predictMs)} vs ${Math.round((batch * 1000) / theirPredictMs)} samples/s`,
-        'ΔRSS us MiB': '-',
-        'ΔRSS tfjs MiB': '-',
-        'stock tfjs': '-',
-        'torch ms': '-',
-      });
-    }
-    console.log(
-      `done ${spec.name}: ${us.ms.toFixed(0)} ms vs ${them.ms.toFixed(0)} ms (ratio ${ratio.toFixed(3)})`,
-    );
-    writeResults(resultsName, { backend: 'cpu', kernels: kernelsBackend(), runs, results, partial: true });
   }
-  // PyTorch last, so its threads do not compete with the JS timings.
   if (side)
     console.log(`${side} only: process peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
-  const torch =
-    skipTorch || side ? 'skipped: BENCH_TORCH=0 or BENCH_SIDE' : torchTimings(specs.map((s) => s.name));
-  if (typeof torch !== 'string') {
-    for (const row of rows) if (row.model in torch) row['torch ms'] = torch[row.model as string];
-    for (const r of results) r.torchMs = torch[r.model as string] ?? null;
+  // PyTorch last, so its threads do not compete with the JS timings.
+  const names = [...specs.map((s) => s.name), ...('imdb-lstm-predict' in ours ? ['imdb-lstm-predict'] : [])];
+  const torch = side ? 'skipped: BENCH_SIDE' : torchPeer(names, { warmup, runs });
+  const torchOf = (name: string): TorchTiming | null =>
+    typeof torch === 'string' ? null : (torch.models[name] ?? null);
+  const rows: Record<string, string | number>[] = [];
+  const results: Record<string, unknown>[] = [];
+  for (const name of names) {
+    const us = ours[name] ?? NONE;
+    const them = theirs[name] ?? NONE;
+    const pt = torchOf(name);
+    const ratio = pt ? us.ms / pt.ms : Number.NaN;
+    const cpuRatio = pt ? us.cpuMs / pt.cpuMs : Number.NaN;
+    rows.push({
+      model: `${name}${TORCH_NOTE[name] ?? ''}`,
+      'tensorseq ms': us.ms,
+      'tensorseq cpu ms': us.cpuMs,
+      'torch ms': pt?.ms ?? '-',
+      'torch cpu ms': pt?.cpuMs ?? '-',
+      ratio,
+      'cpu ratio': cpuRatio,
+      goal: goal(ratio),
+      'ΔRSS MiB': Number.isNaN(us.rssMiB) ? '-' : us.rssMiB,
+      ...(skipPeer ? {} : { 'tfjs-layers ms': them.ms }),
+    });
+    results.push({
+      model: name,
+      tensorseqMs: us.ms,
+      tensorseqCpuMs: us.cpuMs,
+      tensorseqRssMiB: us.rssMiB,
+      torchMs: pt?.ms ?? null,
+      torchCpuMs: pt?.cpuMs ?? null,
+      ratio,
+      cpuRatio,
+      tfjsLayersMs: skipPeer ? null : them.ms,
+      stockTfjsEstimateMs:
+        skipPeer || !name.startsWith('imdb') || stockMs === null ? null : stockMs + them.ms,
+    });
   }
   console.log(
-    `\nrecurrent training step, cpu backend, kernels: ${kernelsBackend()}, ${runs} timed runs (median)`,
+    `\nrecurrent training step (ms per step, batch 128), cpu backend, kernels ${JSON.stringify(kernelsInfo())}, ` +
+      `${runs} timed runs after ${warmup} warm-ups (median); ratio = tensorseq / PyTorch wall, same run`,
   );
   printTable(rows);
-  if (typeof torch === 'string') console.log(`PyTorch column ${torch}`);
-  console.log(
-    `wrote ${writeResults(resultsName, { backend: 'cpu', kernels: kernelsBackend(), runs, results, torch })}`,
-  );
+  if (typeof torch === 'string') console.log(`PyTorch peer ${torch}`);
+  else console.log(`PyTorch peer: ${JSON.stringify(torch.config)}`);
+  console.log(loadCaption());
+  const file = writeResults(resultsName, {
+    backend: 'cpu',
+    kernels: kernelsInfo(),
+    runs,
+    warmup,
+    torch: typeof torch === 'string' ? torch : torch.config,
+    results,
+  });
+  console.log(`wrote ${file}`);
 }
 
 await main();

@@ -101,8 +101,23 @@ static void activation_grad_run(i32 code, float* out, const float* y, i32 n) {
 #define MC 128
 #define NC 512
 
-static float pack_a_buf[MC * KC] __attribute__((aligned(16)));
-static float pack_b_buf[KC * NC] __attribute__((aligned(16)));
+// Threads: the threaded build (src/wasm/kernels-mt) runs the same code in several instances over one
+// shared memory, one instance per thread, each with its own stack. Static scratch is therefore indexed by
+// the thread id (`tid`, 0 = the calling thread) that every parallel entry point receives.
+#define MAX_THREADS 4
+
+static float pack_a_buf[MAX_THREADS][MC * KC] __attribute__((aligned(16)));
+static float pack_b_buf[MAX_THREADS][KC * NC] __attribute__((aligned(16)));
+
+// [lo, hi) of thread `tid` of `nt` over n items, in whole multiples of `align` (the last takes the rest).
+static void share(i32 n, i32 align, i32 tid, i32 nt, i32* lo, i32* hi) {
+  i32 units = (n + align - 1) / align;
+  i32 per = units / nt, extra = units % nt;
+  i32 u0 = tid * per + (tid < extra ? tid : extra);
+  i32 u1 = u0 + per + (tid < extra ? 1 : 0);
+  *lo = u0 * align < n ? u0 * align : n;
+  *hi = u1 * align < n ? u1 * align : n;
+}
 
 // 4x4 transpose of rows r0..r3 (4 floats each) into columns o[0..3].
 static inline void transpose4(v128_t r0, v128_t r1, v128_t r2, v128_t r3, v128_t* o) {
@@ -267,7 +282,9 @@ static void micro_kernel(i32 kc, const float* ap, const float* bp, float* c, i32
 }
 
 static void gemm(i32 ta, i32 tb, i32 m, i32 n, i32 k, const float* a, i32 lda, const float* b, i32 ldb,
-                 float* c, i32 ldc, i32 accumulate) {
+                 float* c, i32 ldc, i32 accumulate, i32 tid) {
+  float* pa_buf = pack_a_buf[tid];
+  float* pb_buf = pack_b_buf[tid];
   if (m <= 0 || n <= 0) return;
   if (k <= 0) {
     if (!accumulate)
@@ -280,16 +297,16 @@ static void gemm(i32 ta, i32 tb, i32 m, i32 n, i32 k, const float* a, i32 lda, c
     for (i32 pc = 0; pc < k; pc += KC) {
       i32 kc = k - pc < KC ? k - pc : KC;
       i32 add = accumulate || pc > 0;
-      pack_b(tb, b, ldb, pc, jc, kc, nc, pack_b_buf);
+      pack_b(tb, b, ldb, pc, jc, kc, nc, pb_buf);
       for (i32 ic = 0; ic < m; ic += MC) {
         i32 mc = m - ic < MC ? m - ic : MC;
-        pack_a(ta, a, lda, ic, pc, mc, kc, pack_a_buf);
+        pack_a(ta, a, lda, ic, pc, mc, kc, pa_buf);
         for (i32 jr = 0; jr < nc; jr += NR) {
           i32 nr = nc - jr < NR ? nc - jr : NR;
-          const float* bp = pack_b_buf + jr * kc;
+          const float* bp = pb_buf + jr * kc;
           for (i32 ir = 0; ir < mc; ir += MR) {
             i32 mr = mc - ir < MR ? mc - ir : MR;
-            micro_kernel(kc, pack_a_buf + ir * kc, bp, c + (ic + ir) * ldc + jc + jr, ldc, mr, nr, add);
+            micro_kernel(kc, pa_buf + ir * kc, bp, c + (ic + ir) * ldc + jc + jr, ldc, mr, nr, add);
           }
         }
       }
@@ -297,9 +314,34 @@ static void gemm(i32 ta, i32 tb, i32 m, i32 n, i32 k, const float* a, i32 lda, c
   }
 }
 
+// Thread `tid`'s share of a GEMM: a range of C's columns (or of its rows when C is tall and narrow).
+// Every element of C sums over k in the same order whatever the split, so any thread count gives
+// bit-identical results.
+static void gemm_part(i32 ta, i32 tb, i32 m, i32 n, i32 k, const float* a, i32 lda, const float* b, i32 ldb,
+                      float* c, i32 ldc, i32 accumulate, i32 tid, i32 nt) {
+  i32 lo, hi;
+  if (nt <= 1) {
+    gemm(ta, tb, m, n, k, a, lda, b, ldb, c, ldc, accumulate, tid);
+  } else if (n >= 4 * NR * nt || n >= m) {
+    share(n, NR, tid, nt, &lo, &hi);
+    gemm(ta, tb, m, hi - lo, k, a, lda, tb ? b + lo * ldb : b + lo, ldb, c + lo, ldc, accumulate, tid);
+  } else {
+    share(m, MR, tid, nt, &lo, &hi);
+    gemm(ta, tb, hi - lo, n, k, ta ? a + lo : a + lo * lda, lda, b, ldb, c + lo * ldc, ldc, accumulate, tid);
+  }
+}
+
 EXPORT(sgemm)
 void sgemm_export(i32 ta, i32 tb, i32 m, i32 n, i32 k, const float* a, const float* b, float* c, i32 accumulate) {
-  gemm(ta, tb, m, n, k, a, ta ? m : k, b, tb ? k : n, c, n, accumulate);
+  gemm(ta, tb, m, n, k, a, ta ? m : k, b, tb ? k : n, c, n, accumulate, 0);
+}
+
+// args: ta, tb, m, n, k, a, b, c, accumulate (the arguments of sgemm, in memory for the threads).
+EXPORT(sgemm_part)
+void sgemm_part_export(const i32* args, i32 tid, i32 nt) {
+  i32 ta = args[0], tb = args[1], m = args[2], n = args[3], k = args[4];
+  gemm_part(ta, tb, m, n, k, (const float*)args[5], ta ? m : k, (const float*)args[6], tb ? k : n,
+            (float*)args[7], n, args[8], tid, nt);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -326,9 +368,14 @@ static i32 masked(const RnnParams* p, i32 b, i32 t) {
   return p->mask && p->mask[b * p->time + t] == 0.0f;
 }
 
-static void gather_inputs(const RnnParams* p) {
+// Every recurrent function below works on batch rows [b0, b1) or steps [s0, s1): the threaded build
+// splits a sequence's batch rows across threads for the whole recurrence (rows are independent), and the
+// big GEMMs before and after it by rows or columns. Per row, the math and its order are the same as on
+// one thread, so results do not depend on the thread count.
+
+static void gather_inputs(const RnnParams* p, i32 s0, i32 s1) {
   i32 B = p->batch, T = p->time, F = p->features;
-  for (i32 s = 0; s < T; s++) {
+  for (i32 s = s0; s < s1; s++) {
     i32 t = p->go_backwards ? T - 1 - s : s;
     for (i32 b = 0; b < B; b++) {
       const float* src = p->x + (b * T + t) * F;
@@ -343,9 +390,9 @@ static void gather_inputs(const RnnParams* p) {
   }
 }
 
-static void simple_rnn_step(const RnnParams* p, const float* gx, float* gates, i32 t) {
-  i32 B = p->batch, U = p->units;
-  for (i32 b = 0; b < B; b++) {
+static void simple_rnn_step(const RnnParams* p, const float* gx, float* gates, i32 t, i32 b0, i32 b1) {
+  i32 U = p->units;
+  for (i32 b = b0; b < b1; b++) {
     if (masked(p, b, t)) continue;
     float* g = gates + b * U;
     const float* x = gx + b * U;
@@ -356,9 +403,10 @@ static void simple_rnn_step(const RnnParams* p, const float* gx, float* gates, i
   }
 }
 
-static void lstm_step(const RnnParams* p, const float* gx, float* gates, float* cprev, float* cact, i32 t) {
-  i32 B = p->batch, U = p->units, GU = 4 * U;
-  for (i32 b = 0; b < B; b++) {
+static void lstm_step(const RnnParams* p, const float* gx, float* gates, float* cprev, float* cact, i32 t, i32 b0,
+                      i32 b1) {
+  i32 U = p->units, GU = 4 * U;
+  for (i32 b = b0; b < b1; b++) {
     if (masked(p, b, t)) continue;
     float* g = gates + b * GU;
     const float* x = gx + b * GU;
@@ -382,10 +430,10 @@ static void lstm_step(const RnnParams* p, const float* gx, float* gates, float* 
   }
 }
 
-static void gru_after_step(const RnnParams* p, const float* gx, float* gates, float* rech, i32 t) {
-  i32 B = p->batch, U = p->units, GU = 3 * U;
+static void gru_after_step(const RnnParams* p, const float* gx, float* gates, float* rech, i32 t, i32 b0, i32 b1) {
+  i32 U = p->units, GU = 3 * U;
   const float* br = p->bias ? p->bias + GU : 0;
-  for (i32 b = 0; b < B; b++) {
+  for (i32 b = b0; b < b1; b++) {
     if (masked(p, b, t)) continue;
     float* g = gates + b * GU;
     const float* x = gx + b * GU;
@@ -409,11 +457,11 @@ static void gru_after_step(const RnnParams* p, const float* gx, float* gates, fl
 }
 
 // resetAfter false: the reset gate is needed before the candidate's recurrent matmul.
-static void gru_before_step(const RnnParams* p, const float* gx, float* gates, const float* hin, float* rh,
-                            i32 t) {
-  i32 B = p->batch, U = p->units, GU = 3 * U;
-  gemm(0, 0, B, 2 * U, U, hin, U, p->rk, GU, p->gh, GU, 0);
-  for (i32 b = 0; b < B; b++) {
+static void gru_before_step(const RnnParams* p, const float* gx, float* gates, const float* hin, float* rh, i32 t,
+                            i32 b0, i32 b1, i32 tid) {
+  i32 U = p->units, GU = 3 * U, n = b1 - b0;
+  gemm(0, 0, n, 2 * U, U, hin + b0 * U, U, p->rk, GU, p->gh + b0 * GU, GU, 0, tid);
+  for (i32 b = b0; b < b1; b++) {
     float* g = gates + b * GU;
     const float* x = gx + b * GU;
     const float* r = p->gh + b * GU;
@@ -421,8 +469,8 @@ static void gru_before_step(const RnnParams* p, const float* gx, float* gates, c
     activate_run(p->rec_act, g, 2 * U);
     for (i32 j = 0; j < U; j++) rh[b * U + j] = g[U + j] * hin[b * U + j];
   }
-  gemm(0, 0, B, U, U, rh, U, p->rk + 2 * U, GU, p->gh + 2 * U, GU, 0);
-  for (i32 b = 0; b < B; b++) {
+  gemm(0, 0, n, U, U, rh + b0 * U, U, p->rk + 2 * U, GU, p->gh + b0 * GU + 2 * U, GU, 0, tid);
+  for (i32 b = b0; b < b1; b++) {
     if (masked(p, b, t)) continue;
     float* g = gates + b * GU;
     const float* x = gx + b * GU;
@@ -437,43 +485,62 @@ static void gru_before_step(const RnnParams* p, const float* gx, float* gates, c
   }
 }
 
-EXPORT(rnn_forward)
-void rnn_forward(RnnParams* p) {
+// Forward, phase 1 (split by steps): gather the inputs and project them, gx = xs @ kernel + bias.
+EXPORT(rnn_forward_project)
+void rnn_forward_project(RnnParams* p, i32 tid, i32 nt) {
   i32 B = p->batch, T = p->time, F = p->features, U = p->units;
   i32 GU = gate_count(p->cell) * U;
-  gather_inputs(p);
-  gemm(0, 0, T * B, GU, F, p->xs, F, p->kernel, GU, p->gx, GU, 0);
+  i32 s0, s1;
+  share(T, 1, tid, nt, &s0, &s1);
+  gather_inputs(p, s0, s1);
+  gemm(0, 0, (s1 - s0) * B, GU, F, p->xs + s0 * B * F, F, p->kernel, GU, p->gx + s0 * B * GU, GU, 0, tid);
   if (p->bias) {
-    for (i32 r = 0; r < T * B; r++) {
+    for (i32 r = s0 * B; r < s1 * B; r++) {
       float* row = p->gx + r * GU;
       for (i32 j = 0; j < GU; j++) row[j] += p->bias[j];
     }
   }
+}
+
+// Forward, phase 2 (split by batch rows): the recurrence over every step.
+EXPORT(rnn_forward_recur)
+void rnn_forward_recur(RnnParams* p, i32 tid, i32 nt) {
+  i32 B = p->batch, T = p->time, U = p->units;
+  i32 GU = gate_count(p->cell) * U;
+  i32 b0, b1;
+  share(B, 1, tid, nt, &b0, &b1);
+  if (b1 <= b0) return;
   for (i32 s = 0; s < T; s++) {
     i32 t = p->go_backwards ? T - 1 - s : s;
     i32 so = p->training ? s * B : 0;
     float* hin = p->hin + so * U;
-    for (i32 i = 0; i < B * U; i++) hin[i] = p->rdm ? p->h[i] * p->rdm[i] : p->h[i];
+    for (i32 i = b0 * U; i < b1 * U; i++) hin[i] = p->rdm ? p->h[i] * p->rdm[i] : p->h[i];
     if (p->cell == CELL_GRU && p->rdm)
-      for (i32 i = 0; i < B * U; i++) p->aux2[so * U + i] = p->h[i];
+      for (i32 i = b0 * U; i < b1 * U; i++) p->aux2[so * U + i] = p->h[i];
     const float* gx = p->gx + s * B * GU;
     float* gates = p->gates + so * GU;
     if (p->cell == CELL_GRU && !p->reset_after) {
-      gru_before_step(p, gx, gates, hin, p->aux + so * U, t);
+      gru_before_step(p, gx, gates, hin, p->aux + so * U, t, b0, b1, tid);
     } else {
-      gemm(0, 0, B, GU, U, hin, U, p->rk, GU, p->gh, GU, 0);
+      gemm(0, 0, b1 - b0, GU, U, hin + b0 * U, U, p->rk, GU, p->gh + b0 * GU, GU, 0, tid);
       if (p->cell == CELL_LSTM)
-        lstm_step(p, gx, gates, p->aux + so * U, p->aux2 + so * U, t);
+        lstm_step(p, gx, gates, p->aux + so * U, p->aux2 + so * U, t, b0, b1);
       else if (p->cell == CELL_GRU)
-        gru_after_step(p, gx, gates, p->aux + so * U, t);
+        gru_after_step(p, gx, gates, p->aux + so * U, t, b0, b1);
       else
-        simple_rnn_step(p, gx, gates, t);
+        simple_rnn_step(p, gx, gates, t, b0, b1);
     }
-    for (i32 b = 0; b < B; b++) {
+    for (i32 b = b0; b < b1; b++) {
       float* out = p->outputs + (b * T + s) * U;
       for (i32 j = 0; j < U; j++) out[j] = p->h[b * U + j];
     }
   }
+}
+
+EXPORT(rnn_forward)
+void rnn_forward(RnnParams* p) {
+  rnn_forward_project(p, 0, 1);
+  rnn_forward_recur(p, 0, 1);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -481,11 +548,11 @@ void rnn_forward(RnnParams* p) {
 // first) the gate gradients go to dg (input side) and dgh (recurrent side, a separate buffer only for
 // GRU resetAfter), then dh_{t-1} = direct part + (dgh @ U^T) * recurrent dropout mask.
 
-// Derivatives of a step's gate block [B, G*U]: blocks [0, rec_blocks*U) use the recurrent activation,
-// the next U the cell activation, the rest (lstm's o) the recurrent activation again.
-static void gate_grads(const RnnParams* p, float* out, const float* gates, i32 GU, i32 rec_blocks) {
+// Derivatives of a step's gate block rows [b0, b1) of [B, G*U]: blocks [0, rec_blocks*U) use the
+// recurrent activation, the next U the cell activation, the rest (lstm's o) the recurrent activation.
+static void gate_grads(const RnnParams* p, float* out, const float* gates, i32 GU, i32 rec_blocks, i32 b0, i32 b1) {
   i32 U = p->units;
-  for (i32 b = 0; b < p->batch; b++) {
+  for (i32 b = b0; b < b1; b++) {
     const float* g = gates + b * GU;
     float* d = out + b * GU;
     activation_grad_run(p->rec_act, d, g, rec_blocks * U);
@@ -500,10 +567,10 @@ static void zero_row(float* row, i32 n) {
   for (i32 j = 0; j < n; j++) row[j] = 0;
 }
 
-static void simple_rnn_step_grad(const RnnParams* p, i32 s, i32 t) {
+static void simple_rnn_step_grad(const RnnParams* p, i32 s, i32 t, i32 b0, i32 b1) {
   i32 B = p->batch, U = p->units;
-  activation_grad_run(p->act, p->gh, p->gates + s * B * U, B * U);
-  for (i32 b = 0; b < B; b++) {
+  activation_grad_run(p->act, p->gh + b0 * U, p->gates + (s * B + b0) * U, (b1 - b0) * U);
+  for (i32 b = b0; b < b1; b++) {
     float* dg = p->dg + (s * B + b) * U;
     if (masked(p, b, t)) {
       zero_row(dg, U);
@@ -518,13 +585,13 @@ static void simple_rnn_step_grad(const RnnParams* p, i32 s, i32 t) {
   }
 }
 
-static void lstm_step_grad(const RnnParams* p, i32 s, i32 t) {
+static void lstm_step_grad(const RnnParams* p, i32 s, i32 t, i32 b0, i32 b1) {
   i32 B = p->batch, U = p->units, GU = 4 * U;
   float* dgates = p->gh;
   float* dcact = p->gh + B * GU;
-  gate_grads(p, dgates, p->gates + s * B * GU, GU, 2);
-  activation_grad_run(p->act, dcact, p->aux2 + s * B * U, B * U);
-  for (i32 b = 0; b < B; b++) {
+  gate_grads(p, dgates, p->gates + s * B * GU, GU, 2, b0, b1);
+  activation_grad_run(p->act, dcact + b0 * U, p->aux2 + (s * B + b0) * U, (b1 - b0) * U);
+  for (i32 b = b0; b < b1; b++) {
     float* dg = p->dg + (s * B + b) * GU;
     if (masked(p, b, t)) {
       zero_row(dg, GU);
@@ -551,11 +618,11 @@ static void lstm_step_grad(const RnnParams* p, i32 s, i32 t) {
   }
 }
 
-static void gru_after_step_grad(const RnnParams* p, i32 s, i32 t) {
+static void gru_after_step_grad(const RnnParams* p, i32 s, i32 t, i32 b0, i32 b1) {
   i32 B = p->batch, U = p->units, GU = 3 * U;
-  gate_grads(p, p->gh, p->gates + s * B * GU, GU, 2);
+  gate_grads(p, p->gh, p->gates + s * B * GU, GU, 2, b0, b1);
   const float* hprev_all = p->rdm ? p->aux2 : p->hin;
-  for (i32 b = 0; b < B; b++) {
+  for (i32 b = b0; b < b1; b++) {
     float* dg = p->dg + (s * B + b) * GU;
     float* dgh = p->dgh + (s * B + b) * GU;
     if (masked(p, b, t)) {
@@ -584,13 +651,13 @@ static void gru_after_step_grad(const RnnParams* p, i32 s, i32 t) {
   }
 }
 
-static void gru_before_step_grad(const RnnParams* p, i32 s, i32 t) {
-  i32 B = p->batch, U = p->units, GU = 3 * U;
-  gate_grads(p, p->gh, p->gates + s * B * GU, GU, 2);
+static void gru_before_step_grad(const RnnParams* p, i32 s, i32 t, i32 b0, i32 b1, i32 tid) {
+  i32 B = p->batch, U = p->units, GU = 3 * U, n = b1 - b0;
+  gate_grads(p, p->gh, p->gates + s * B * GU, GU, 2, b0, b1);
   const float* hin = p->hin + s * B * U;
   const float* hprev_all = p->rdm ? p->aux2 : p->hin;
   float* dg_s = p->dg + s * B * GU;
-  for (i32 b = 0; b < B; b++) {
+  for (i32 b = b0; b < b1; b++) {
     float* dg = dg_s + b * GU;
     if (masked(p, b, t)) {
       zero_row(dg, GU);
@@ -608,8 +675,8 @@ static void gru_before_step_grad(const RnnParams* p, i32 s, i32 t) {
     }
   }
   // d(r*h_in) = dPreH @ U_h^T, then split into the reset gate's gradient and the h_in part.
-  gemm(0, 1, B, U, U, dg_s + 2 * U, GU, p->rk + 2 * U, GU, p->dhin, U, 0);
-  for (i32 b = 0; b < B; b++) {
+  gemm(0, 1, n, U, U, dg_s + b0 * GU + 2 * U, GU, p->rk + 2 * U, GU, p->dhin + b0 * U, U, 0, tid);
+  for (i32 b = b0; b < b1; b++) {
     const float* g = p->gates + (s * B + b) * GU;
     const float* d = p->gh + b * GU;
     float* dg = dg_s + b * GU;
@@ -621,55 +688,72 @@ static void gru_before_step_grad(const RnnParams* p, i32 s, i32 t) {
       p->dhin[b * U + j] = drh * r;
     }
   }
-  gemm(0, 1, B, U, 2 * U, dg_s, GU, p->rk, GU, p->dhin, U, 1);
+  gemm(0, 1, n, U, 2 * U, dg_s + b0 * GU, GU, p->rk, GU, p->dhin + b0 * U, U, 1, tid);
 }
 
-static void column_sums(const float* m, i32 rows, i32 cols, float* out) {
+static void column_sums(const float* m, i32 rows, i32 cols, i32 ld, float* out) {
   for (i32 j = 0; j < cols; j++) out[j] = 0;
   for (i32 r = 0; r < rows; r++)
-    for (i32 j = 0; j < cols; j++) out[j] += m[r * cols + j];
+    for (i32 j = 0; j < cols; j++) out[j] += m[r * ld + j];
 }
 
-EXPORT(rnn_backward)
-void rnn_backward(RnnParams* p) {
-  i32 B = p->batch, T = p->time, F = p->features, U = p->units;
+// Backward, phase 1 (split by batch rows): backpropagation through every step.
+EXPORT(rnn_backward_recur)
+void rnn_backward_recur(RnnParams* p, i32 tid, i32 nt) {
+  i32 B = p->batch, T = p->time, U = p->units;
   i32 GU = gate_count(p->cell) * U;
   i32 gru_before = p->cell == CELL_GRU && !p->reset_after;
   float* dgh_all = (p->cell == CELL_GRU && p->reset_after) ? p->dgh : p->dg;
+  i32 b0, b1;
+  share(B, 1, tid, nt, &b0, &b1);
+  if (b1 <= b0) return;
   for (i32 s = T - 1; s >= 0; s--) {
     i32 t = p->go_backwards ? T - 1 - s : s;
     if (p->dout) {
-      for (i32 b = 0; b < B; b++) {
+      for (i32 b = b0; b < b1; b++) {
         const float* d = p->dout + (b * T + s) * U;
         for (i32 j = 0; j < U; j++) p->h[b * U + j] += d[j];
       }
     }
     if (gru_before) {
-      gru_before_step_grad(p, s, t);
+      gru_before_step_grad(p, s, t, b0, b1, tid);
     } else {
       if (p->cell == CELL_LSTM)
-        lstm_step_grad(p, s, t);
+        lstm_step_grad(p, s, t, b0, b1);
       else if (p->cell == CELL_GRU)
-        gru_after_step_grad(p, s, t);
+        gru_after_step_grad(p, s, t, b0, b1);
       else
-        simple_rnn_step_grad(p, s, t);
-      gemm(0, 1, B, U, GU, dgh_all + s * B * GU, GU, p->rk, GU, p->dhin, U, 0);
+        simple_rnn_step_grad(p, s, t, b0, b1);
+      gemm(0, 1, b1 - b0, U, GU, dgh_all + (s * B + b0) * GU, GU, p->rk, GU, p->dhin + b0 * U, U, 0, tid);
     }
-    for (i32 i = 0; i < B * U; i++) p->h[i] += p->rdm ? p->dhin[i] * p->rdm[i] : p->dhin[i];
+    for (i32 i = b0 * U; i < b1 * U; i++) p->h[i] += p->rdm ? p->dhin[i] * p->rdm[i] : p->dhin[i];
   }
+}
+
+// Backward, phase 2: the weight gradients (split by columns), dx (split by steps) and the bias sums.
+EXPORT(rnn_backward_weights)
+void rnn_backward_weights(RnnParams* p, i32 tid, i32 nt) {
+  i32 B = p->batch, T = p->time, F = p->features, U = p->units;
+  i32 GU = gate_count(p->cell) * U;
+  i32 gru_before = p->cell == CELL_GRU && !p->reset_after;
+  float* dgh_all = (p->cell == CELL_GRU && p->reset_after) ? p->dgh : p->dg;
+  i32 c0, c1;
   if (gru_before) {
-    gemm(1, 0, U, 2 * U, T * B, p->hin, U, p->dg, GU, p->drk, GU, 0);
-    gemm(1, 0, U, U, T * B, p->aux, U, p->dg + 2 * U, GU, p->drk + 2 * U, GU, 0);
+    gemm_part(1, 0, U, 2 * U, T * B, p->hin, U, p->dg, GU, p->drk, GU, 0, tid, nt);
+    gemm_part(1, 0, U, U, T * B, p->aux, U, p->dg + 2 * U, GU, p->drk + 2 * U, GU, 0, tid, nt);
   } else {
-    gemm(1, 0, U, GU, T * B, p->hin, U, dgh_all, GU, p->drk, GU, 0);
+    gemm_part(1, 0, U, GU, T * B, p->hin, U, dgh_all, GU, p->drk, GU, 0, tid, nt);
   }
-  gemm(1, 0, F, GU, T * B, p->xs, F, p->dg, GU, p->dkernel, GU, 0);
-  gemm(0, 1, T * B, F, GU, p->dg, GU, p->kernel, GU, p->dxs, F, 0);
+  gemm_part(1, 0, F, GU, T * B, p->xs, F, p->dg, GU, p->dkernel, GU, 0, tid, nt);
   if (p->dbias) {
-    column_sums(p->dg, T * B, GU, p->dbias);
-    if (p->cell == CELL_GRU && p->reset_after) column_sums(p->dgh, T * B, GU, p->dbias + GU);
+    share(GU, 4, tid, nt, &c0, &c1);
+    column_sums(p->dg + c0, T * B, c1 - c0, GU, p->dbias + c0);
+    if (p->cell == CELL_GRU && p->reset_after) column_sums(p->dgh + c0, T * B, c1 - c0, GU, p->dbias + GU + c0);
   }
-  for (i32 s = 0; s < T; s++) {
+  i32 s0, s1;
+  share(T, 1, tid, nt, &s0, &s1);
+  gemm(0, 1, (s1 - s0) * B, F, GU, p->dg + s0 * B * GU, GU, p->kernel, GU, p->dxs + s0 * B * F, F, 0, tid);
+  for (i32 s = s0; s < s1; s++) {
     i32 t = p->go_backwards ? T - 1 - s : s;
     for (i32 b = 0; b < B; b++) {
       const float* src = p->dxs + (s * B + b) * F;
@@ -681,5 +765,115 @@ void rnn_backward(RnnParams* p) {
         for (i32 f = 0; f < F; f++) dst[f] = src[f];
       }
     }
+  }
+}
+
+EXPORT(rnn_backward)
+void rnn_backward(RnnParams* p) {
+  rnn_backward_recur(p, 0, 1);
+  rnn_backward_weights(p, 0, 1);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Conv1D with stride 1 as batch-wide GEMMs, one per kernel tap: the padded batch is one [batch*span, C]
+// matrix and full[r] = sum_j X[r + j*d] @ K[j] for r < rows = batch*span - (size-1)*d; output step t
+// of sample b is full[b*span + t] (+ bias). Field order must match CONV_FIELDS in src/wasm/wasm-runtime.ts.
+// Threads split rows of full (forward), channels of dK and rows of dX (backward): each output element
+// sums its taps in the same order on any split.
+
+typedef struct {
+  i32 batch, span, channels, filters, size, dilation, out_len, rows;
+  const float *x, *kernel, *bias, *dy;
+  // dfull has (size-1)*dilation zero rows before and after its `rows` rows; kflip is [size*filters,
+  // channels] scratch (the kernel with its taps reversed and transposed, for dX as one GEMM).
+  float *full, *y, *dfull, *dk, *dx, *dbias, *kflip;
+} ConvParams;
+
+EXPORT(conv1d_forward)
+void conv1d_forward(ConvParams* p, i32 tid, i32 nt) {
+  i32 C = p->channels, Fo = p->filters, d = p->dilation;
+  i32 r0, r1;
+  share(p->rows, MR, tid, nt, &r0, &r1);
+  if (r1 <= r0) return;
+  if (d == 1) {
+    // Undilated, the taps of row r are the contiguous window x[r*C, (r+size)*C): the whole convolution is
+    // one GEMM whose A rows overlap (lda = C, k = size*C) against the kernel read as [size*C, filters].
+    gemm(0, 0, r1 - r0, Fo, p->size * C, p->x + r0 * C, C, p->kernel, Fo, p->full + r0 * Fo, Fo, 0, tid);
+  } else {
+    for (i32 j = 0; j < p->size; j++) {
+      gemm(0, 0, r1 - r0, Fo, C, p->x + (r0 + j * d) * C, C, p->kernel + j * C * Fo, Fo, p->full + r0 * Fo, Fo, j > 0,
+           tid);
+    }
+  }
+  for (i32 r = r0; r < r1; r++) {
+    i32 b = r / p->span, t = r % p->span;
+    if (t >= p->out_len) continue;
+    const float* src = p->full + r * Fo;
+    float* dst = p->y + (b * p->out_len + t) * Fo;
+    if (p->bias)
+      for (i32 o = 0; o < Fo; o++) dst[o] = src[o] + p->bias[o];
+    else
+      for (i32 o = 0; o < Fo; o++) dst[o] = src[o];
+  }
+}
+
+// Backward, phase 1 (split by rows): dy spread onto the full rows (straddling rows get zeros), and the
+// bias gradient (split by filters).
+EXPORT(conv1d_backward_spread)
+void conv1d_backward_spread(ConvParams* p, i32 tid, i32 nt) {
+  i32 Fo = p->filters, C = p->channels, K = p->size, pad = (p->size - 1) * p->dilation;
+  i32 r0, r1, c0, c1;
+  float* dfull = p->dfull + pad * Fo;
+  if (tid == 0) {
+    for (i32 i = 0; i < pad * Fo; i++) p->dfull[i] = 0;
+    for (i32 i = 0; i < pad * Fo; i++) dfull[p->rows * Fo + i] = 0;
+    for (i32 i = 0; i < K; i++)
+      for (i32 f = 0; f < Fo; f++)
+        for (i32 c = 0; c < C; c++) p->kflip[(i * Fo + f) * C + c] = p->kernel[((K - 1 - i) * C + c) * Fo + f];
+  }
+  share(p->rows, 1, tid, nt, &r0, &r1);
+  for (i32 r = r0; r < r1; r++) {
+    i32 b = r / p->span, t = r % p->span;
+    float* dst = dfull + r * Fo;
+    if (t >= p->out_len) {
+      for (i32 o = 0; o < Fo; o++) dst[o] = 0;
+    } else {
+      const float* src = p->dy + (b * p->out_len + t) * Fo;
+      for (i32 o = 0; o < Fo; o++) dst[o] = src[o];
+    }
+  }
+  if (p->dbias) {
+    share(Fo, 1, tid, nt, &c0, &c1);
+    column_sums(p->dy + c0, p->batch * p->out_len, c1 - c0, Fo, p->dbias + c0);
+  }
+}
+
+// Backward, phase 2: dK[j] = X_j^T @ dfull (split by channels) and dX[r] = sum_j dfull[r - j*d] @ K[j]^T
+// (split by rows of dX).
+EXPORT(conv1d_backward_grads)
+void conv1d_backward_grads(ConvParams* p, i32 tid, i32 nt) {
+  i32 C = p->channels, Fo = p->filters, d = p->dilation, total = p->batch * p->span;
+  i32 pad = (p->size - 1) * d;
+  const float* dfull = p->dfull + pad * Fo;
+  i32 lo, hi;
+  share(total, MR, tid, nt, &lo, &hi);
+  if (d == 1) {
+    // dK as [size*C, filters] = (the overlapping windows)^T @ dfull, one GEMM (see conv1d_forward).
+    gemm_part(1, 0, p->size * C, Fo, p->rows, p->x, C, dfull, Fo, p->dk, Fo, 0, tid, nt);
+    // dX[r] = sum_i dfull[r - (size-1) + i] @ K[size-1-i]^T: a window of `size` contiguous rows of the
+    // zero-padded dfull against kflip, one GEMM.
+    if (hi > lo) gemm(0, 0, hi - lo, C, p->size * Fo, p->dfull + lo * Fo, Fo, p->kflip, C, p->dx + lo * C, C, 0, tid);
+    return;
+  }
+  for (i32 j = 0; j < p->size; j++) {
+    gemm_part(1, 0, C, Fo, p->rows, p->x + j * d * C, C, dfull, Fo, p->dk + j * C * Fo, Fo, 0, tid, nt);
+  }
+  for (i32 i = lo * C; i < hi * C; i++) p->dx[i] = 0;
+  for (i32 j = 0; j < p->size; j++) {
+    i32 first = lo > j * d ? lo : j * d;
+    i32 last = hi < j * d + p->rows ? hi : j * d + p->rows;
+    if (last <= first) continue;
+    gemm(0, 1, last - first, C, Fo, dfull + (first - j * d) * Fo, Fo, p->kernel + j * C * Fo, Fo, p->dx + first * C, C,
+         1, tid);
   }
 }

@@ -1,8 +1,22 @@
 import type { KernelsBackend } from './types';
-import { loadWasmKernels, loadWasmKernelsAsync, type WasmKernels, wasmSupported } from './wasm/wasm-kernels';
+import {
+  loadThreadedWasmKernels,
+  loadWasmKernels,
+  loadWasmKernelsAsync,
+  threadedUnsupported,
+  type WasmKernels,
+  wasmSupported,
+} from './wasm/wasm-kernels';
+
+/** The most threads the wasm kernels use (their static scratch has this many slots). */
+export const MAX_KERNEL_THREADS = 4;
 
 let forced: KernelsBackend | null = null;
 let instance: WasmKernels | null = null;
+/** Threads asked for with setKernelsThreads, or null for the default. */
+let requestedThreads: number | null = null;
+/** Why the loaded instance runs on one thread. */
+let singleThreadReason: string | undefined;
 /** Set when synchronous compilation was refused (a browser main thread before initKernels()). */
 let syncLoadFailed = false;
 
@@ -63,11 +77,94 @@ export function setKernelsBackend(backend: KernelsBackend): void {
  */
 export async function initKernels(): Promise<void> {
   if (instance !== null || !wasmSupported()) return;
+  const threads = requestedThreads ?? defaultThreads();
+  if (threadedUnsupported(threads) === null) {
+    wasmKernels();
+    return;
+  }
   instance = await loadWasmKernelsAsync();
+  singleThreadReason = threadedUnsupported(threads) ?? undefined;
+}
+
+/**
+ * The default thread count: `TENSORSEQ_KERNEL_THREADS` when set, else the machine's cores, at most
+ * {@link MAX_KERNEL_THREADS}.
+ */
+function defaultThreads(): number {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env
+    ?.TENSORSEQ_KERNEL_THREADS;
+  const fromEnv = env === undefined ? Number.NaN : Number(env);
+  if (Number.isInteger(fromEnv) && fromEnv >= 1) return Math.min(fromEnv, MAX_KERNEL_THREADS);
+  const g = globalThis as {
+    process?: { getBuiltinModule?: (id: string) => { availableParallelism?: () => number } | undefined };
+    navigator?: { hardwareConcurrency?: number };
+  };
+  let cores = 1;
+  try {
+    cores =
+      g.process?.getBuiltinModule?.('node:os')?.availableParallelism?.() ??
+      g.navigator?.hardwareConcurrency ??
+      1;
+  } catch {
+    cores = 1;
+  }
+  return Math.max(1, Math.min(cores, MAX_KERNEL_THREADS));
+}
+
+/**
+ * Sets how many threads the WebAssembly kernels use, the calling thread included: 1 runs everything on
+ * the calling thread; more start worker threads over a shared `WebAssembly.Memory` (Node.js). Results do
+ * not depend on the thread count: every output element is computed in the same order on any split.
+ * The default is `TENSORSEQ_KERNEL_THREADS`, else the number of cores (at most 4).
+ *
+ * @param threads An integer from 1 to 4.
+ * @throws RangeError for another value.
+ * @example
+ * ```ts
+ * import { kernelsInfo, setKernelsThreads } from '@tensorseq/kernels';
+ * setKernelsThreads(1);
+ * kernelsInfo().mode; // → 'single-thread'
+ * ```
+ */
+export function setKernelsThreads(threads: number): void {
+  if (!Number.isInteger(threads) || threads < 1 || threads > MAX_KERNEL_THREADS) {
+    throw new RangeError(
+      `setKernelsThreads: threads must be an integer from 1 to ${MAX_KERNEL_THREADS}. Received: threads=${threads}.`,
+    );
+  }
+  if (requestedThreads === threads) return;
+  requestedThreads = threads;
+  // The next kernel call loads a module for the new count; buffers of the old one stay readable.
+  instance?.close();
+  instance = null;
+}
+
+/** Threads of the loaded wasm kernels and, on one thread, why. */
+export function wasmThreading(): { threads: number; reason?: string } {
+  let kernels: WasmKernels;
+  try {
+    kernels = wasmKernels();
+  } catch {
+    return { threads: 1, reason: 'the WebAssembly module is not compiled yet: call `await initKernels()`' };
+  }
+  return kernels.threads > 1 ? { threads: kernels.threads } : { threads: 1, reason: singleThreadReason };
 }
 
 /** The wasm module, compiled synchronously on first use when initKernels() has not run. */
 export function wasmKernels(): WasmKernels {
+  if (instance === null) {
+    const threads = requestedThreads ?? defaultThreads();
+    const unsupported = threadedUnsupported(threads);
+    singleThreadReason = unsupported ?? undefined;
+    if (unsupported === null) {
+      try {
+        instance = loadThreadedWasmKernels(threads);
+        return instance;
+      } catch (error) {
+        singleThreadReason = `the worker threads did not start (${(error as Error).message})`;
+      }
+    }
+  }
   if (instance === null) {
     try {
       instance = loadWasmKernels();

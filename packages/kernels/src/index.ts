@@ -1,4 +1,7 @@
-export { initKernels, kernelsBackend, setKernelsBackend } from './backend';
+export { initKernels, kernelsBackend, setKernelsBackend, setKernelsThreads } from './backend';
+export { conv1dBackward, conv1dForward } from './conv1d';
+export type { Conv1dArgs, Conv1dGrads, Conv1dOptions } from './conv1d-types';
+export { type KernelsInfo, kernelsInfo } from './kernels-info';
 export { rnnSequenceBackward } from './rnn-sequence-backward';
 export { rnnSequenceForward } from './rnn-sequence-forward';
 export { sgemm } from './sgemm';

@@ -1,10 +1,21 @@
 import { reportChecked } from '@tensorseq/test-utils';
-import { afterAll, describe, it } from 'vitest';
-import { type KernelsBackend, rnnSequenceBackward, rnnSequenceForward } from '../src/index';
-import { wasmSupported } from '../src/wasm/wasm-kernels';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import {
+  type KernelsBackend,
+  kernelsInfo,
+  rnnSequenceBackward,
+  rnnSequenceForward,
+  setKernelsThreads,
+} from '../src/index';
+import { threadedUnsupported, wasmSupported } from '../src/wasm/wasm-kernels';
 import { expectClose, fixtureArgs, loadRnnCases, type RnnFixtureCase } from './helpers';
 
-const backends: KernelsBackend[] = wasmSupported() ? ['js', 'wasm'] : ['js'];
+/** Every kernel path: TypeScript, wasm on one thread, wasm on two threads (where threads can run). */
+const paths: [string, KernelsBackend, number][] = [['js', 'js', 1]];
+if (wasmSupported()) {
+  paths.push(['wasm, 1 thread', 'wasm', 1]);
+  if (threadedUnsupported(2) === null) paths.push(['wasm, 2 threads', 'wasm', 2]);
+}
 const cases = [...loadRnnCases('simple_rnn'), ...loadRnnCases('lstm'), ...loadRnnCases('gru')];
 
 /** The fixtures' outputs: every step with returnSequences, else the last processed step. */
@@ -30,7 +41,13 @@ function outputGrad(c: RnnFixtureCase, B: number, T: number, U: number): Float32
   return d;
 }
 
-describe.each(backends)('conformance fixtures on %s', (backend) => {
+describe.each(paths)('conformance fixtures on %s', (_name, backend, threads) => {
+  beforeAll(() => {
+    setKernelsThreads(threads);
+    if (backend === 'wasm' && kernelsInfo().threads !== threads)
+      throw new Error(`expected ${threads} threads`);
+  });
+  afterAll(() => setKernelsThreads(1));
   it.each(cases.map((c) => [c.id, c] as const))('%s matches outputs, final states and gradients', (_, c) => {
     const args = fixtureArgs(c);
     const { batch: B, time: T, units: U } = args;
@@ -55,5 +72,5 @@ describe.each(backends)('conformance fixtures on %s', (backend) => {
 });
 
 afterAll(() =>
-  reportChecked('kernels conformance (simple_rnn, lstm, gru) × backends', cases.length * backends.length),
+  reportChecked('kernels conformance (simple_rnn, lstm, gru) × kernel paths', cases.length * paths.length),
 );

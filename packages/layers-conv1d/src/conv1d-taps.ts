@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { sgemm } from '@tensorseq/kernels';
+import { type Conv1dArgs, conv1dBackward, conv1dForward } from '@tensorseq/kernels';
 import type { Window1D } from './conv-utils';
 import { applyFusedActivation, type FusedActivation, fusedActivationGrad } from './fused-activation';
 
@@ -53,19 +53,18 @@ export function conv1dTaps(
     w,
   };
   const run = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
-    const save = args[args.length - 1] as tf.GradSaveFunc;
     const [xt, kt, bt] = args as tf.Tensor[];
-    save([xt, kt]);
-    const y = forward(padBatch(read(xt), dims), read(kt), bias ? read(bt) : null, dims);
+    const conv = convArgs(padBatch(read(xt), dims), read(kt), bias ? read(bt) : null, dims);
+    const y = conv1dForward(conv);
     applyFusedActivation(activation, y);
     return {
       value: tf.tensor3d(y, [batch, w.outLength, dims.filters]),
-      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+      gradFunc: (dy: tf.Tensor) => {
         const dz = fusedActivationGrad(activation, read(dy), y);
-        const g = backward(padBatch(read(saved[0]), dims), read(saved[1]), dz, dims);
-        const dx = tf.tensor3d(g.dx, x.shape);
+        const g = conv1dBackward(conv, dz);
+        const dx = tf.tensor3d(unpadBatch(g.dx, dims), x.shape);
         const dk = tf.tensor(g.dKernel, kernel.shape);
-        return bias ? [dx, dk, tf.tensor1d(g.dBias)] : [dx, dk];
+        return g.dBias ? [dx, dk, tf.tensor1d(g.dBias)] : [dx, dk];
       },
     };
   });
@@ -87,78 +86,20 @@ function padBatch(x: Float32Array, d: TapDims): Float32Array {
   return out;
 }
 
-/** Rows `[j·d, j·d + rows)` of a `[batch·span, width]` matrix, as a view. */
-function tapRows(m: Float32Array, j: number, width: number, d: TapDims): Float32Array {
-  const start = j * d.w.dilation * width;
-  return m.subarray(start, start + d.rows * width);
-}
-
-function forward(
-  xp: Float32Array,
-  kernel: Float32Array,
-  bias: Float32Array | null,
-  d: TapDims,
-): Float32Array {
-  const { channels: c, filters: f, w } = d;
-  const full = new Float32Array(d.rows * f);
-  for (let j = 0; j < w.size; j++) {
-    sgemm(
-      false,
-      false,
-      d.rows,
-      f,
-      c,
-      tapRows(xp, j, c, d),
-      kernel.subarray(j * c * f, (j + 1) * c * f),
-      full,
-      j > 0,
-    );
-  }
-  const y = new Float32Array(d.batch * w.outLength * f);
-  for (let b = 0; b < d.batch; b++) {
-    y.set(full.subarray(b * d.span * f, (b * d.span + w.outLength) * f), b * w.outLength * f);
-  }
-  if (bias) {
-    for (let i = 0; i < y.length; i += f) {
-      for (let o = 0; o < f; o++) y[i + o] += bias[o];
-    }
-  }
-  return y;
-}
-
-function backward(
-  xp: Float32Array,
-  kernel: Float32Array,
-  dy: Float32Array,
-  d: TapDims,
-): { dx: Float32Array; dKernel: Float32Array; dBias: Float32Array } {
-  const { channels: c, filters: f, w } = d;
-  // dy spread onto the full rows; rows whose window straddles two samples get no gradient.
-  const full = new Float32Array(d.rows * f);
-  for (let b = 0; b < d.batch; b++) {
-    full.set(dy.subarray(b * w.outLength * f, (b + 1) * w.outLength * f), b * d.span * f);
-  }
-  const dKernel = new Float32Array(w.size * c * f);
-  const dxp = new Float32Array(d.batch * d.span * c);
-  for (let j = 0; j < w.size; j++) {
-    const kj = kernel.subarray(j * c * f, (j + 1) * c * f);
-    sgemm(
-      true,
-      false,
-      c,
-      f,
-      d.rows,
-      tapRows(xp, j, c, d),
-      full,
-      dKernel.subarray(j * c * f, (j + 1) * c * f),
-    );
-    sgemm(false, true, d.rows, c, f, full, kj, tapRows(dxp, j, c, d), true);
-  }
-  const dBias = new Float32Array(f);
-  for (let i = 0; i < dy.length; i += f) {
-    for (let o = 0; o < f; o++) dBias[o] += dy[i + o];
-  }
-  return { dx: unpadBatch(dxp, d), dKernel, dBias };
+/** The kernels package's arguments: the whole tap-sum runs in one call (one copy into wasm memory). */
+function convArgs(xp: Float32Array, kernel: Float32Array, bias: Float32Array | null, d: TapDims): Conv1dArgs {
+  return {
+    batch: d.batch,
+    span: d.span,
+    channels: d.channels,
+    filters: d.filters,
+    size: d.w.size,
+    dilation: d.w.dilation,
+    outLength: d.w.outLength,
+    x: xp,
+    kernel,
+    bias,
+  };
 }
 
 /** The inverse of {@link padBatch}: drops the padding steps' rows. */

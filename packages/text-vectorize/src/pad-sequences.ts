@@ -111,7 +111,14 @@ export function padSequences<D extends PadDtype = 'int32'>(
           isInt && typeof v === 'number' ? RangeError : TypeError,
         );
       }
-      data[to + j] = v;
+    }
+    if (Array.isArray(seq) || ArrayBuffer.isView(seq)) {
+      // TypedArray.set converts like element assignment (ToNumber, then the dtype's conversion) and
+      // copies plain arrays of small integers without a per-element call.
+      const part = take === seq.length ? seq : (seq as number[]).slice(from, from + take);
+      data.set(part as ArrayLike<number>, to);
+    } else {
+      for (let j = 0; j < take; j++) data[to + j] = seq[from + j];
     }
   }
   return { data, shape: [count, width] };

@@ -1,7 +1,9 @@
-import { allocate } from './internal/allocate';
 import { checkBoolean, checkInteger, checkOneOf, checkString, fail } from './internal/checks';
+import { idfWeights, sequencesMatrix } from './internal/sequence-matrix';
 import { hashRange } from './internal/string-hash';
-import { Vocabulary } from './internal/vocabulary';
+import { TokenIds } from './internal/token-ids';
+import { WordCounts } from './internal/word-counts';
+import { WordIndex } from './internal/word-index';
 import { scanCodePoints, type TokenSink, type WordScanner } from './internal/word-scanner';
 import type { NDArray } from './nd-array';
 import { resolveWordOptions, wordScannerFor } from './text-to-word-sequence';
@@ -79,23 +81,18 @@ export class Tokenizer {
 
   private readonly scanner: WordScanner;
   private docCount = 0;
-  // Words in first-occurrence order (= Keras' word_counts OrderedDict) and per-word statistics.
-  private counted = new Vocabulary();
-  // Per word id, side by side so one cache line serves a word: [count, documents, last document + 1].
-  private stats: Float64Array = new Float64Array(3 * 1024);
+  /** Keras' word_counts and word_docs. */
+  private counts = new WordCounts();
+  /** Keras' word_index / index_word, replaced (never edited) by every fit. */
+  private index: WordIndex;
+  /** Keras' index_docs: rebuilt entries per fit, incremented by fitOnSequences, never cleared (as Keras). */
   private indexDocsMap = new Map<number, number>();
-  // After a fit: the index of each counted word id (Keras' word_index, as an array) and the ids in
-  // index order. The Maps are only built when someone reads them.
-  private ranked: Int32Array | undefined;
-  private rankOrder: Int32Array | undefined;
-  // After fromJSON: word_index as loaded (it need not follow word_counts), as an interning table.
-  private explicit: { lookup: Vocabulary; index: number[] } | undefined;
-  // The words with an index < numWords only (built on first transform after a fit).
-  private keptTable: { lookup: Vocabulary; index: number[] } | undefined;
-  private wordIndexMap: Map<string, number> | undefined;
-  private indexWordMap: Map<number, string> | undefined;
-  private countsCache: Map<string, number> | undefined;
-  private docsCache: Map<string, number> | undefined;
+  /**
+   * The token ids of the last `fitOnTexts` over an array, with the texts they came from, so that
+   * `textsToSequences` on the same texts maps ids instead of scanning again. Dropped by the next fit,
+   * by `fromJSON`, and once a `textsToSequences` call has used it.
+   */
+  private lastFit: { texts: readonly TokenizerText[]; ids: TokenIds } | undefined;
 
   constructor(options: TokenizerOptions = {}) {
     const { numWords = null, charLevel = false, oovToken = null } = options;
@@ -110,6 +107,7 @@ export class Tokenizer {
     this.charLevel = charLevel;
     this.oovToken = oovToken;
     this.scanner = wordScannerFor(words);
+    this.index = WordIndex.empty(oovToken);
   }
 
   /** Number of texts fitted (`fitOnTexts`) plus sequences fitted (`fitOnSequences`). */
@@ -119,26 +117,22 @@ export class Tokenizer {
 
   /** Occurrences of each word, in first-occurrence order (Keras' `word_counts`). */
   get wordCounts(): ReadonlyMap<string, number> {
-    this.countsCache ??= new Map(this.counted.words.map((w, id) => [w, this.stats[3 * id]]));
-    return this.countsCache;
+    return this.counts.countsMap();
   }
 
   /** Number of texts each word occurs in (Keras' `word_docs`). */
   get wordDocs(): ReadonlyMap<string, number> {
-    this.docsCache ??= new Map(this.counted.words.map((w, id) => [w, this.stats[3 * id + 1]]));
-    return this.docsCache;
+    return this.counts.docsMap();
   }
 
   /** Word → index, 1 = most frequent (or the oov token); 0 is never assigned (Keras' `word_index`). */
   get wordIndex(): ReadonlyMap<string, number> {
-    this.wordIndexMap ??= this.buildWordIndex();
-    return this.wordIndexMap;
+    return this.index.map;
   }
 
   /** Index → word, the inverse of {@link Tokenizer.wordIndex} (Keras' `index_word`). */
   get indexWord(): ReadonlyMap<number, string> {
-    this.indexWordMap ??= invert(this.wordIndex);
-    return this.indexWordMap;
+    return this.index.inverse;
   }
 
   /** Index → number of documents it occurs in (Keras' `index_docs`, used by tf-idf). */
@@ -149,7 +143,9 @@ export class Tokenizer {
   /**
    * Counts the words of `texts` (accumulating over calls) and re-ranks the vocabulary. Accepts any
    * iterable, so a generator can stream a corpus bigger than memory in one pass; an async iterable
-   * (a file stream of lines, say) returns a Promise.
+   * (a file stream of lines, say) returns a Promise. Given an array, the tokenizer also keeps the token
+   * ids it read (about 4 bytes per word) until the next `textsToSequences` of the same texts, which
+   * then does not tokenize them again.
    *
    * @param texts - Strings, or token lists (pre-tokenized texts).
    * @throws TypeError when `texts` is a bare string or not iterable, or an item is neither a string nor
@@ -159,19 +155,27 @@ export class Tokenizer {
   fitOnTexts(texts: AsyncIterable<TokenizerText>): Promise<void>;
   fitOnTexts(texts: Iterable<TokenizerText> | AsyncIterable<TokenizerText>): void | Promise<void> {
     const name = 'texts';
+    this.lastFit = undefined;
     if (isAsyncIterable(texts)) return this.fitAsync(texts);
     checkIterable('Tokenizer.fitOnTexts', name, texts);
-    const fit = this.fitter();
+    // Recording ids pays only when the same texts come back: an array the caller still holds.
+    const ids = Array.isArray(texts) && this.fastSeparators() !== undefined ? new TokenIds() : null;
+    const fit = this.fitter(ids);
+    let complete = false;
     try {
       let i = 0;
       for (const text of texts) fit(text, i++);
+      complete = true;
     } finally {
       this.rebuildIndex();
+    }
+    if (complete && ids !== null && ids.documents === (texts as readonly TokenizerText[]).length) {
+      this.lastFit = { texts: (texts as readonly TokenizerText[]).slice(), ids };
     }
   }
 
   private async fitAsync(texts: AsyncIterable<TokenizerText>): Promise<void> {
-    const fit = this.fitter();
+    const fit = this.fitter(null);
     try {
       let i = 0;
       for await (const text of texts) fit(text, i++);
@@ -180,40 +184,36 @@ export class Tokenizer {
     }
   }
 
-  /** One text → counts, with a single token sink for the whole fit call (no closure per text). */
-  private fitter(): (text: TokenizerText, position: number) => void {
-    const { counted } = this;
-    let stats: Float64Array = this.stats;
+  /** The separator table of the fused word loops, or undefined where they do not apply. */
+  private fastSeparators(): Uint8Array | undefined {
+    return this.charLevel ? undefined : this.scanner.fastSeparators;
+  }
+
+  /**
+   * One text → counts, with a single token sink for the whole fit call (no closure per text). With
+   * `ids`, every plain text's word ids are recorded; a token list stops the recording.
+   */
+  private fitter(ids: TokenIds | null): (text: TokenizerText, position: number) => void {
+    const { counts } = this;
     let doc = 0;
     const count: TokenSink = (s, start, end, hash) => {
-      const base = 3 * counted.addRange(s, start, end, hash);
-      if (base === stats.length) stats = this.growStats();
-      stats[base]++;
-      // word_docs counts documents, not occurrences: remember the last document that counted the word.
-      if (stats[base + 2] !== doc) {
-        stats[base + 2] = doc;
-        stats[base + 1]++;
-      }
+      counts.addToken(s, start, end, hash, doc);
     };
-    const separators = this.charLevel ? undefined : this.scanner.fastSeparators;
+    const separators = this.fastSeparators();
+    let recording = ids;
     return (text, position) => {
       checkText('Tokenizer.fitOnTexts', position, text);
       doc = ++this.docCount;
       if (separators !== undefined && typeof text === 'string') {
         // Plain texts with Keras-style filters (the usual case): one fused loop, no call per word.
-        stats = counted.countWords(this.lower ? text.toLowerCase() : text, separators, stats, doc);
-        this.stats = stats;
+        counts.addWords(this.lower ? text.toLowerCase() : text, separators, doc, recording);
+        recording?.endDocument();
       } else {
+        recording = null;
         this.forEachToken(text, count);
+        counts.changed();
       }
     };
-  }
-
-  private growStats(): Float64Array {
-    const grown = new Float64Array(this.stats.length * 2);
-    grown.set(this.stats);
-    this.stats = grown;
-    return grown;
   }
 
   /** Tokenizes like Keras: char level and token lists are only lower-cased, strings are split. */
@@ -230,73 +230,12 @@ export class Tokenizer {
     }
   }
 
-  /** Keras' end of `fit_on_texts`: stable sort by count, oov first, dict built by zip (later key wins). */
+  /** Keras' end of `fit_on_texts`: re-rank every counted word and refresh `index_docs`. */
   private rebuildIndex(): void {
-    this.countsCache = undefined;
-    this.docsCache = undefined;
-    const { stats } = this;
-    const words = this.counted.size;
-    const order = Int32Array.from({ length: words }, (_, id) => id);
-    order.sort((a, b) => stats[3 * b] - stats[3 * a] || a - b);
-    // Index of a word = its position in [oov?, ...sorted words] + 1; an oov token that also occurs in
-    // the texts keeps its frequency rank (Python's dict(zip(...)) lets the later entry win).
-    const first = this.oovToken === null ? 1 : 2;
-    const ranked = new Int32Array(words);
-    order.forEach((id, position) => {
-      ranked[id] = position + first;
+    this.index = WordIndex.ranked(this.counts, this.oovToken);
+    this.index.forEachDocuments((index, documents) => {
+      this.indexDocsMap.set(index, documents);
     });
-    this.ranked = ranked;
-    this.rankOrder = order;
-    this.explicit = undefined;
-    this.keptTable = undefined;
-    this.wordIndexMap = undefined;
-    this.indexWordMap = undefined;
-    for (let id = 0; id < words; id++) this.indexDocsMap.set(ranked[id], stats[3 * id + 1]);
-  }
-
-  private buildWordIndex(): Map<string, number> {
-    const map = new Map<string, number>();
-    const { ranked, rankOrder } = this;
-    if (ranked === undefined || rankOrder === undefined) return map;
-    if (this.oovToken !== null) map.set(this.oovToken, 1);
-    for (const id of rankOrder) map.set(this.counted.words[id], ranked[id]);
-    return map;
-  }
-
-  /**
-   * Word → index table for the transforms (scanning-friendly), or undefined before any fit. With
-   * `numWords`, indices ≥ numWords behave exactly like unknown words, so a table of the kept words
-   * alone gives the same results: it is small enough to stay in the CPU cache (10,000 words instead
-   * of the 100,000+ a corpus counts), which is what makes transforming fast.
-   */
-  private lookupTable(): { lookup: Vocabulary; index: ArrayLike<number> } | undefined {
-    const full =
-      this.explicit ?? (this.ranked === undefined ? undefined : { lookup: this.counted, index: this.ranked });
-    if (full === undefined || this.numWords === null || full.lookup.size < 2 * this.numWords) return full;
-    if (this.keptTable === undefined) {
-      const lookup = new Vocabulary();
-      const index: number[] = [];
-      full.lookup.words.forEach((word, id) => {
-        if (full.index[id] < this.numWords!) index[lookup.add(word)] = full.index[id];
-      });
-      this.keptTable = { lookup, index };
-    }
-    return this.keptTable;
-  }
-
-  /** Keras' `word_index.get(oov_token)`. */
-  private oovIndex(): number | undefined {
-    if (this.oovToken === null) return undefined;
-    if (this.explicit !== undefined || this.ranked === undefined) return this.wordIndex.get(this.oovToken);
-    const id = this.counted.find(this.oovToken);
-    return id >= 0 ? this.ranked[id] : 1;
-  }
-
-  /** `len(word_index)` without building the Map. */
-  private wordIndexSize(): number {
-    if (this.explicit !== undefined || this.ranked === undefined) return this.wordIndex.size;
-    const extra = this.oovToken !== null && this.counted.find(this.oovToken) < 0 ? 1 : 0;
-    return this.counted.size + extra;
   }
 
   /**
@@ -328,9 +267,15 @@ export class Tokenizer {
     const owner = 'Tokenizer.textsToSequences';
     checkIterable(owner, 'texts', texts);
     const encode = this.sequenceEncoder(owner);
+    const cached = this.cachedEncoder();
     const result: number[][] = [];
     let i = 0;
-    for (const text of texts) result.push(encode(text, i++));
+    for (const text of texts) {
+      result.push(cached?.(text, i) ?? encode(text, i));
+      i++;
+    }
+    // The ids served their purpose (fit, then sequences of the same texts): free them.
+    if (cached !== undefined) this.lastFit = undefined;
     return result;
   }
 
@@ -348,11 +293,29 @@ export class Tokenizer {
     for (const text of texts) yield encode(text, i++);
   }
 
+  /**
+   * Text → indices from the last fit's token ids, for a text that is the one fitted at the same
+   * position (else undefined: the caller scans it). Ids are vocabulary ids, which later fits never
+   * renumber, and the index maps them as ranked now.
+   */
+  private cachedEncoder(): ((text: TokenizerText, position: number) => number[] | undefined) | undefined {
+    const last = this.lastFit;
+    if (last === undefined) return undefined;
+    const values = this.index.idValues(
+      this.numWords ?? Number.POSITIVE_INFINITY,
+      this.index.oovIndex() ?? -1,
+    );
+    if (values === undefined) return undefined;
+    const { texts, ids } = last;
+    return (text, position) =>
+      position < texts.length && texts[position] === text ? ids.mapDocument(position, values) : undefined;
+  }
+
   /** Text → indices with Keras' rules, scanning into a reused buffer (one exact-size array per text). */
   private sequenceEncoder(owner: string): (text: TokenizerText, position: number) => number[] {
-    const table = this.lookupTable();
+    const table = this.index.table(this.numWords);
     const limit = this.numWords ?? Number.POSITIVE_INFINITY;
-    const oov = this.oovIndex() ?? -1;
+    const oov = this.index.oovIndex() ?? -1;
     let buffer = new Int32Array(1024);
     let length = 0;
     const emit: TokenSink = (s, start, end, hash) => {
@@ -367,7 +330,7 @@ export class Tokenizer {
       }
       buffer[length++] = index;
     };
-    const separators = this.charLevel ? undefined : this.scanner.fastSeparators;
+    const separators = this.fastSeparators();
     return (text, position) => {
       checkText(owner, position, text);
       if (separators !== undefined && table !== undefined && typeof text === 'string') {
@@ -404,7 +367,7 @@ export class Tokenizer {
     const owner = 'Tokenizer.sequencesToTexts';
     checkIterable(owner, 'sequences', sequences);
     const limit = this.numWords ?? Number.POSITIVE_INFINITY;
-    const oovIndex = this.oovIndex();
+    const oovIndex = this.index.oovIndex();
     const indexWord = this.indexWord;
     const oovWord = oovIndex === undefined ? undefined : indexWord.get(oovIndex);
     let i = 0;
@@ -436,7 +399,12 @@ export class Tokenizer {
     options: MatrixOptions = {},
   ): NDArray<Float64Array | Float32Array> {
     const width = this.matrixWidth('Tokenizer.textsToMatrix', mode, options);
-    return this.buildMatrix('Tokenizer.textsToMatrix', this.textsToSequences(texts), mode, width, options);
+    const sequences: number[][] = [];
+    checkIterable('Tokenizer.textsToMatrix', 'texts', texts);
+    const encode = this.sequenceEncoder('Tokenizer.textsToMatrix');
+    let i = 0;
+    for (const text of texts) sequences.push(encode(text, i++));
+    return this.buildMatrix('Tokenizer.textsToMatrix', sequences, mode, width, options);
   }
 
   /**
@@ -467,13 +435,13 @@ export class Tokenizer {
   private matrixWidth(owner: string, mode: MatrixMode, options: MatrixOptions): number {
     checkOneOf(owner, 'mode', mode, MODES);
     checkOneOf(owner, 'dtype', options.dtype ?? 'float64', ['float64', 'float32']);
-    if (this.numWords === null && this.wordIndexSize() === 0) {
+    if (this.numWords === null && this.index.size === 0) {
       throw new Error(`${owner}: Specify a dimension (numWords argument), or fit on some text data first.`);
     }
     if (mode === 'tfidf' && this.docCount === 0) {
       throw new Error(`${owner}: Fit the Tokenizer on some data before using tfidf mode.`);
     }
-    return this.numWords ?? this.wordIndexSize() + 1;
+    return this.numWords ?? this.index.size + 1;
   }
 
   private buildMatrix(
@@ -483,42 +451,9 @@ export class Tokenizer {
     width: number,
     options: MatrixOptions,
   ): NDArray<Float64Array | Float32Array> {
-    const rows = sequences.length;
+    const idf = mode === 'tfidf' ? idfWeights(width, this.docCount, this.indexDocsMap) : undefined;
     const sizeArg = this.numWords === null ? 'the word index size' : 'numWords';
-    const per = `${rows} rows × width ${width}`;
-    const Ctor = options.dtype === 'float32' ? Float32Array : Float64Array;
-    const data = allocate<Float32Array | Float64Array>(Ctor, rows * width, owner, sizeArg, width, per);
-    const idf = mode === 'tfidf' ? this.idfWeights(width) : undefined;
-    const counts = allocate(Float64Array, width, owner, sizeArg, width, 'one row');
-    const touched: number[] = [];
-    for (let i = 0; i < rows; i++) {
-      const seq = sequences[i];
-      touched.length = 0;
-      for (let k = 0; k < seq.length; k++) {
-        const j = seq[k];
-        if (j >= width) continue;
-        if (counts[j] === 0) touched.push(j);
-        counts[j]++;
-      }
-      const row = i * width;
-      for (const j of touched) {
-        const c = counts[j];
-        counts[j] = 0;
-        if (mode === 'count') data[row + j] = c;
-        else if (mode === 'freq') data[row + j] = c / seq.length;
-        else if (mode === 'binary') data[row + j] = 1;
-        else data[row + j] = (1 + Math.log(c)) * idf![j];
-      }
-    }
-    return { data, shape: [rows, width] };
-  }
-
-  /** Keras' tf-idf document weight per column: `ln(1 + documentCount / (1 + indexDocs[j]))`. */
-  private idfWeights(width: number): Float64Array {
-    const idf = new Float64Array(width);
-    for (let j = 0; j < width; j++)
-      idf[j] = Math.log(1 + this.docCount / (1 + (this.indexDocsMap.get(j) ?? 0)));
-    return idf;
+    return sequencesMatrix(sequences, mode, width, options.dtype ?? 'float64', idf, { owner, sizeArg });
   }
 
   /**
@@ -575,33 +510,16 @@ export class Tokenizer {
 
   private restore(state: TokenizerState): void {
     this.docCount = state.documentCount;
-    for (const [word, count] of state.wordCounts) {
-      const base = 3 * this.counted.add(word);
-      if (base === this.stats.length) this.growStats();
-      this.stats[base] = count;
-    }
+    for (const [word, count] of state.wordCounts) this.counts.set(word, count);
     for (const [word, docs] of state.wordDocs) {
-      const id = this.counted.find(word);
-      if (id < 0) {
+      if (!this.counts.setDocuments(word, docs)) {
         fail('Tokenizer.fromJSON', 'config.word_docs', 'keyed by words of word_counts', word, RangeError);
       }
-      this.stats[3 * id + 1] = docs;
     }
     this.indexDocsMap = new Map(state.indexDocs);
-    this.indexWordMap = new Map(state.indexWord);
-    this.wordIndexMap = new Map(state.wordIndex);
-    const lookup = new Vocabulary();
-    const index: number[] = [];
-    for (const [word, i] of state.wordIndex) index[lookup.add(word)] = i;
-    this.explicit = { lookup, index };
-    this.keptTable = undefined;
+    this.index = WordIndex.loaded(this.oovToken, state.wordIndex, state.indexWord);
+    this.lastFit = undefined;
   }
-}
-
-function invert(map: ReadonlyMap<string, number>): Map<number, string> {
-  const out = new Map<number, string>();
-  for (const [word, index] of map) out.set(index, word);
-  return out;
 }
 
 function isAsyncIterable<T>(value: unknown): value is AsyncIterable<T> {

@@ -1,5 +1,8 @@
+import type { Conv1dArgs, Conv1dGrads } from '../conv1d-types';
 import type { RnnPlan } from '../rnn-plan';
+import { nodeWorkerThreads, PARALLEL_ENTRIES, ThreadPool, WORKER_STACK_BYTES } from '../threads/thread-pool';
 import type { RnnSequenceGrads, RnnSequenceResult } from '../types';
+import { KERNELS_MT_WASM_BASE64 } from './kernels-mt-wasm.generated';
 import { KERNELS_WASM_BASE64 } from './kernels-wasm.generated';
 import { type KernelsExports, WasmRuntime } from './wasm-runtime';
 import { webAssembly } from './webassembly-api';
@@ -19,6 +22,12 @@ export interface WasmKernels {
     c: Float32Array,
     accumulate: boolean,
   ): void;
+  /** Threads doing the math (1 without a worker pool). */
+  readonly threads: number;
+  /** Stops the worker threads, if any. */
+  close(): void;
+  conv1dForward(args: Conv1dArgs, rows: number): Float32Array;
+  conv1dBackward(args: Conv1dArgs, rows: number, dy: Float32Array): Conv1dGrads;
   forward(plan: RnnPlan, training: boolean): RnnSequenceResult;
   backward(
     plan: RnnPlan,
@@ -48,8 +57,8 @@ export function wasmSupported(): boolean {
   return supported === true;
 }
 
-function wasmBytes(): Uint8Array {
-  const binary = atob(KERNELS_WASM_BASE64);
+function wasmBytes(base64 = KERNELS_WASM_BASE64): Uint8Array {
+  const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
@@ -66,4 +75,42 @@ export function loadWasmKernels(): WasmKernels {
 export async function loadWasmKernelsAsync(): Promise<WasmKernels> {
   const { instance } = await webAssembly()!.instantiate(wasmBytes(), {});
   return new WasmRuntime(instance.exports as unknown as KernelsExports);
+}
+
+/** 64 KiB pages of the threaded module's initial memory (its linked minimum, 16 MiB). */
+const MT_INITIAL_PAGES = 256;
+
+/**
+ * Why `threads` threads cannot run here, or null when they can: shared memory, Atomics.wait on the
+ * calling thread and Node's worker_threads are needed (browsers run on one thread for now).
+ */
+export function threadedUnsupported(threads: number): string | null {
+  if (threads <= 1) return 'one thread requested';
+  if (typeof SharedArrayBuffer !== 'function')
+    return 'SharedArrayBuffer is unavailable (not cross-origin isolated)';
+  if (nodeWorkerThreads() === undefined) return 'worker threads are only wired for Node.js';
+  try {
+    new (webAssembly()!.Memory)({ initial: 1, maximum: 1, shared: true });
+  } catch {
+    return 'shared WebAssembly.Memory is unavailable';
+  }
+  return null;
+}
+
+/**
+ * Compiles the threaded module, instantiates it on a new shared memory for the calling thread and
+ * starts `threads - 1` workers on the same memory, each with its own stack.
+ */
+export function loadThreadedWasmKernels(threads: number): WasmKernels {
+  const wasm = webAssembly()!;
+  const memory = new wasm.Memory({ initial: MT_INITIAL_PAGES, maximum: 65536, shared: true });
+  const module = new wasm.Module(wasmBytes(KERNELS_MT_WASM_BASE64));
+  const exports = new wasm.Instance(module, { env: { memory } }).exports as unknown as KernelsExports;
+  const heapBase = exports.__heap_base.value as number;
+  const base = heapBase + (threads - 1) * WORKER_STACK_BYTES;
+  const needed = Math.ceil((base - memory.buffer.byteLength) / 65536);
+  if (needed > 0) memory.grow(needed);
+  const local = PARALLEL_ENTRIES.map((name) => exports[name].bind(exports));
+  const pool = new ThreadPool(threads, nodeWorkerThreads()!, module, memory, heapBase, local);
+  return new WasmRuntime(exports, memory, base, pool);
 }

@@ -1,14 +1,16 @@
 import { CELL_CODES } from '../activation-code';
+import type { Conv1dArgs, Conv1dGrads } from '../conv1d-types';
 import type { RnnPlan } from '../rnn-plan';
+import type { ThreadPool } from '../threads/thread-pool';
 import type { RnnSequenceGrads, RnnSequenceResult, RnnSequenceSaved } from '../types';
 import { Arena } from './arena';
 import { ResidentSaved, type SavedName } from './resident-saved';
 import type { WasmKernels } from './wasm-kernels';
 import type { WasmGlobal, WasmMemory } from './webassembly-api';
 
-/** The module's exports (csrc/kernels.c). */
+/** The module's exports (csrc/kernels.c); the threaded module imports its memory instead. */
 export interface KernelsExports {
-  memory: WasmMemory;
+  memory?: WasmMemory;
   __heap_base: WasmGlobal;
   sgemm(
     ta: number,
@@ -23,7 +25,43 @@ export interface KernelsExports {
   ): void;
   rnn_forward(params: number): void;
   rnn_backward(params: number): void;
+  rnn_forward_project(params: number, share: number, shares: number): void;
+  rnn_forward_recur(params: number, share: number, shares: number): void;
+  rnn_backward_recur(params: number, share: number, shares: number): void;
+  rnn_backward_weights(params: number, share: number, shares: number): void;
+  sgemm_part(args: number, share: number, shares: number): void;
+  conv1d_forward(params: number, share: number, shares: number): void;
+  conv1d_backward_spread(params: number, share: number, shares: number): void;
+  conv1d_backward_grads(params: number, share: number, shares: number): void;
 }
+
+/** ConvParams field order of csrc/kernels.c: 8 integers, then pointers. */
+const CONV_FIELDS = [
+  'batch',
+  'span',
+  'channels',
+  'filters',
+  'size',
+  'dilation',
+  'outLength',
+  'rows',
+  'x',
+  'kernel',
+  'bias',
+  'dy',
+  'full',
+  'y',
+  'dfull',
+  'dk',
+  'dx',
+  'dbias',
+  'kflip',
+] as const;
+
+type ConvField = (typeof CONV_FIELDS)[number];
+
+/** Below this many multiply-adds a GEMM runs on the calling thread alone (waking workers costs more). */
+const PARALLEL_GEMM_MIN = 1 << 19;
 
 /** RnnParams field order of csrc/kernels.c: 10 integers, then pointers. */
 const PARAM_FIELDS = [
@@ -67,15 +105,51 @@ const PARAM_FIELDS = [
 
 type ParamField = (typeof PARAM_FIELDS)[number];
 
+function convHeader(a: Conv1dArgs, rows: number): Partial<Record<ConvField, number>> {
+  return {
+    batch: a.batch,
+    span: a.span,
+    channels: a.channels,
+    filters: a.filters,
+    size: a.size,
+    dilation: a.dilation,
+    outLength: a.outLength,
+    rows,
+  };
+}
+
 /** The compiled module behind WasmKernels: lays out each call in memory and runs one export. */
 export class WasmRuntime implements WasmKernels {
   /** The last training forward's saved buffers while they live in wasm memory. */
   private resident: { saved: ResidentSaved; consumed: boolean } | null = null;
 
   private readonly base: number;
+  private readonly memory: WasmMemory;
 
-  constructor(private readonly exports: KernelsExports) {
-    this.base = exports.__heap_base.value as number;
+  /**
+   * @param exports The instance's exports.
+   * @param memory Its memory (exported by the single-threaded module, imported by the threaded one).
+   * @param base Where calls may start allocating (above the workers' stacks in the threaded module).
+   * @param pool The worker threads sharing `memory`, or null to run on the calling thread.
+   */
+  constructor(
+    private readonly exports: KernelsExports,
+    memory?: WasmMemory,
+    base?: number,
+    private readonly pool: ThreadPool | null = null,
+  ) {
+    this.memory = memory ?? (exports.memory as WasmMemory);
+    this.base = base ?? (exports.__heap_base.value as number);
+  }
+
+  /** Threads doing the math. */
+  get threads(): number {
+    return this.pool?.threads ?? 1;
+  }
+
+  /** Stops the worker threads, if any. */
+  close(): void {
+    this.pool?.close();
   }
 
   /** Where a call may start allocating: above the resident saved buffers, if any. */
@@ -103,13 +177,77 @@ export class WasmRuntime implements WasmKernels {
     c: Float32Array,
     accumulate: boolean,
   ): void {
-    const arena = new Arena(this.exports.memory, this.freeStart());
+    const arena = new Arena(this.memory, this.freeStart());
     const pa = arena.input(a.subarray(0, m * k));
     const pb = arena.input(b.subarray(0, k * n));
     const pc = accumulate ? arena.input(c.subarray(0, m * n)) : arena.reserve(m * n);
+    const pool = m * n * k >= PARALLEL_GEMM_MIN ? this.pool : null;
+    const args = pool ? arena.reserve(9) : 0;
     arena.commit();
-    this.exports.sgemm(+transA, +transB, m, n, k, pa, pb, pc, +accumulate);
-    c.set(new Float32Array(this.exports.memory.buffer, pc, m * n));
+    if (pool) {
+      new Int32Array(this.memory.buffer, args, 9).set([+transA, +transB, m, n, k, pa, pb, pc, +accumulate]);
+      pool.run('sgemm_part', args);
+    } else {
+      this.exports.sgemm(+transA, +transB, m, n, k, pa, pb, pc, +accumulate);
+    }
+    c.set(new Float32Array(this.memory.buffer, pc, m * n));
+  }
+
+  conv1dForward(a: Conv1dArgs, rows: number): Float32Array {
+    const p = this.runConv(a, rows, ['conv1d_forward'], (arena) => ({
+      bias: arena.input(a.bias),
+      full: arena.reserve(rows * a.filters),
+      y: arena.reserve(a.batch * a.outLength * a.filters),
+    }));
+    return this.read(p.y!, a.batch * a.outLength * a.filters);
+  }
+
+  conv1dBackward(a: Conv1dArgs, rows: number, dy: Float32Array): Conv1dGrads {
+    const p = this.runConv(a, rows, ['conv1d_backward_spread', 'conv1d_backward_grads'], (arena) => ({
+      dy: arena.input(dy),
+      dfull: arena.reserve((rows + 2 * (a.size - 1) * a.dilation) * a.filters),
+      dk: arena.reserve(a.kernel.length),
+      kflip: arena.reserve(a.kernel.length),
+      dx: arena.reserve(a.x.length),
+      dbias: a.bias === null ? 0 : arena.reserve(a.filters),
+    }));
+    return {
+      dx: this.read(p.dx!, a.x.length),
+      dKernel: this.read(p.dk!, a.kernel.length),
+      dBias: a.bias === null ? null : this.read(p.dbias!, a.filters),
+    };
+  }
+
+  /** A copy of `length` floats of wasm memory at byte `offset`. */
+  private read(offset: number, length: number): Float32Array {
+    return new Float32Array(this.memory.buffer, offset, length).slice();
+  }
+
+  /** Lays out a conv call (sizes, x, kernel, plus `fields`), runs its phases, returns the layout. */
+  private runConv(
+    a: Conv1dArgs,
+    rows: number,
+    phases: ('conv1d_forward' | 'conv1d_backward_spread' | 'conv1d_backward_grads')[],
+    fields: (arena: Arena) => Partial<Record<ConvField, number>>,
+  ): Partial<Record<ConvField, number>> {
+    const arena = new Arena(this.memory, this.freeStart());
+    const params = arena.reserve(CONV_FIELDS.length);
+    const p: Partial<Record<ConvField, number>> = {
+      ...convHeader(a, rows),
+      x: arena.input(a.x),
+      kernel: arena.input(a.kernel),
+      ...fields(arena),
+    };
+    arena.commit();
+    const block = new Int32Array(this.memory.buffer, params, CONV_FIELDS.length);
+    CONV_FIELDS.forEach((field, i) => {
+      block[i] = p[field] ?? 0;
+    });
+    for (const phase of phases) {
+      if (this.pool === null) this.exports[phase](params, 0, 1);
+      else this.pool.run(phase, params);
+    }
+    return p;
   }
 
   forward(plan: RnnPlan, training: boolean): RnnSequenceResult {
@@ -122,7 +260,7 @@ export class WasmRuntime implements WasmKernels {
     const aux2Size = lstm || (args.cell === 'gru' && rdm !== null) ? steps * B * U : 0;
     // A training forward's buffers become the new resident set; inference allocates above the current one.
     if (training) this.evict();
-    const arena = new Arena(this.exports.memory, this.freeStart());
+    const arena = new Arena(this.memory, this.freeStart());
     const params = arena.reserve(PARAM_FIELDS.length);
     const p: Partial<Record<ParamField, number>> = {
       ...this.headerOf(plan, training),
@@ -145,8 +283,7 @@ export class WasmRuntime implements WasmKernels {
       gh: arena.reserve(B * gu),
     };
     this.run(arena, params, p, 'rnn_forward');
-    const read = (offset: number, length: number) =>
-      new Float32Array(this.exports.memory.buffer, offset, length).slice();
+    const read = (offset: number, length: number) => this.read(offset, length);
     const empty = new Float32Array(0);
     let saved: RnnSequenceSaved = {
       complete: false,
@@ -158,7 +295,7 @@ export class WasmRuntime implements WasmKernels {
     };
     if (training) {
       const resident = new ResidentSaved(
-        this.exports.memory,
+        this.memory,
         { xs: p.xs!, gates: p.gates!, hIn: p.hin!, aux: p.aux!, aux2: p.aux2! },
         { xs: T * B * F, gates: T * B * gu, hIn: T * B * U, aux: auxSize, aux2: aux2Size },
         arena.top,
@@ -183,7 +320,7 @@ export class WasmRuntime implements WasmKernels {
     const { saved } = forward;
     const inPlace = this.resident?.saved === saved ? this.resident : null;
     // Resident buffers are read in place; either way this call allocates above them.
-    const arena = new Arena(this.exports.memory, this.freeStart());
+    const arena = new Arena(this.memory, this.freeStart());
     const savedAt = (name: SavedName, hostName: ParamField): Partial<Record<ParamField, number>> => ({
       [hostName]: inPlace ? inPlace.saved.offsets[name] : arena.input(saved[name]),
     });
@@ -217,8 +354,7 @@ export class WasmRuntime implements WasmKernels {
     };
     this.run(arena, params, p, 'rnn_backward');
     if (inPlace) inPlace.consumed = true;
-    const read = (offset: number, length: number) =>
-      new Float32Array(this.exports.memory.buffer, offset, length).slice();
+    const read = (offset: number, length: number) => this.read(offset, length);
     const dInitialStates = [read(p.h!, B * U)];
     if (lstm) dInitialStates.push(read(p.c!, B * U));
     return {
@@ -253,10 +389,19 @@ export class WasmRuntime implements WasmKernels {
     entry: 'rnn_forward' | 'rnn_backward',
   ): void {
     arena.commit();
-    const block = new Int32Array(this.exports.memory.buffer, params, PARAM_FIELDS.length);
+    const block = new Int32Array(this.memory.buffer, params, PARAM_FIELDS.length);
     PARAM_FIELDS.forEach((field, i) => {
       block[i] = p[field] ?? 0;
     });
-    this.exports[entry](params);
+    const { pool } = this;
+    if (pool === null) {
+      this.exports[entry](params);
+    } else if (entry === 'rnn_forward') {
+      pool.run('rnn_forward_project', params);
+      pool.run('rnn_forward_recur', params);
+    } else {
+      pool.run('rnn_backward_recur', params);
+      pool.run('rnn_backward_weights', params);
+    }
   }
 }

@@ -21,6 +21,7 @@ export interface WebAssemblyApi {
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => WasmInstance;
   instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: WasmInstance }>;
+  Memory: new (descriptor: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory;
 }
 
 /** The runtime's WebAssembly object, or undefined where there is none. */

@@ -1,4 +1,5 @@
 import { finishHash, HASH_SEED, hashRange } from './string-hash';
+import type { TokenIds } from './token-ids';
 
 /**
  * An interning string table: word ⇄ dense id (0, 1, 2… in insertion order). It looks words up by a
@@ -41,11 +42,18 @@ export class Vocabulary {
    * The fused hot loop of `Tokenizer.fitOnTexts`: splits `s` (already lower-cased) at the code units
    * marked in `separators`, interns every word and updates its `[count, documents, last document]`
    * triple in `stats` for document `doc` (≥ 1). Same steps as scanner → sink → addRange, without a
-   * call per word; the scanner path stays the reference for every other case.
+   * call per word; the scanner path stays the reference for every other case. Each word's id is
+   * appended to `ids` when given (the token stream a later transform of the same text reuses).
    *
    * @returns `stats`, or a larger copy when new words outgrew it.
    */
-  countWords(s: string, separators: Uint8Array, stats: Float64Array, doc: number): Float64Array {
+  countWords(
+    s: string,
+    separators: Uint8Array,
+    stats: Float64Array,
+    doc: number,
+    ids: TokenIds | null,
+  ): Float64Array {
     const n = s.length;
     let start = 0;
     let h = HASH_SEED;
@@ -66,6 +74,7 @@ export class Vocabulary {
             stats = grown;
           }
         }
+        if (ids !== null) ids.push(id);
         const base = 3 * id;
         stats[base]++;
         if (stats[base + 2] !== doc) {

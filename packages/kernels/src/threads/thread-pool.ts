@@ -1,0 +1,123 @@
+import type { WasmMemory } from '../wasm/webassembly-api';
+import { WORKER_SOURCE } from './worker-source';
+
+/** The parallel entry points of the threaded module, by index (the worker resolves the same list). */
+export const PARALLEL_ENTRIES = [
+  'rnn_forward_project',
+  'rnn_forward_recur',
+  'rnn_backward_recur',
+  'rnn_backward_weights',
+  'sgemm_part',
+  'conv1d_forward',
+  'conv1d_backward_spread',
+  'conv1d_backward_grads',
+] as const;
+
+export type ParallelEntry = (typeof PARALLEL_ENTRIES)[number];
+
+/** Each worker's wasm stack, carved from the bottom of the heap. */
+export const WORKER_STACK_BYTES = 1 << 20;
+
+/** A "next share" value no call reaches: set while a call is being set up and after it ends. */
+const CLAIMS_CLOSED = 1 << 30;
+
+type EntryFn = (arg: number, share: number, shares: number) => void;
+
+interface NodeWorker {
+  unref(): void;
+  terminate(): Promise<number>;
+}
+
+interface WorkerThreadsModule {
+  Worker: new (
+    source: string,
+    options: { eval: true; workerData: unknown; stdout?: boolean; stderr?: boolean },
+  ) => NodeWorker;
+}
+
+/** `node:worker_threads` when this is Node (synchronously: kernels are synchronous calls), else undefined. */
+export function nodeWorkerThreads(): WorkerThreadsModule | undefined {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  try {
+    return proc?.getBuiltinModule?.('node:worker_threads') as WorkerThreadsModule | undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Worker threads that run shares of one parallel call at a time over the module's shared memory. The
+ * calling thread takes shares too and then blocks (Atomics.wait) until the shares that workers claimed
+ * are done. Workers are unref'd, so they never keep Node alive, and stopped by {@link ThreadPool.close}.
+ */
+export class ThreadPool {
+  private readonly control = new Int32Array(new SharedArrayBuffer(8 * 4)).fill(0);
+  private readonly workers: NodeWorker[] = [];
+
+  /**
+   * @param threads Threads taking part, the calling thread included (workers = threads - 1).
+   * @param local The calling thread's instance's entry points, in PARALLEL_ENTRIES order.
+   */
+  constructor(
+    readonly threads: number,
+    threadsModule: WorkerThreadsModule,
+    module: object,
+    memory: WasmMemory,
+    heapBase: number,
+    private readonly local: EntryFn[],
+  ) {
+    for (let i = 0; i < threads - 1; i++) {
+      const worker = new threadsModule.Worker(WORKER_SOURCE, {
+        eval: true,
+        workerData: {
+          module,
+          memory,
+          control: this.control.buffer,
+          stackTop: heapBase + (i + 1) * WORKER_STACK_BYTES,
+          entries: PARALLEL_ENTRIES,
+        },
+      });
+      worker.unref();
+      this.workers.push(worker);
+    }
+  }
+
+  /** Runs `entry(arg, share, shares)` for shares 0..shares-1 across the threads; returns when all are done. */
+  run(entry: ParallelEntry, arg: number, shares = this.threads): void {
+    const ctrl = this.control;
+    const index = PARALLEL_ENTRIES.indexOf(entry);
+    // No claims while the call is set up: a worker still looping from the last call must not take a
+    // share of this one before every field is written.
+    Atomics.store(ctrl, 5, CLAIMS_CLOSED);
+    Atomics.store(ctrl, 1, index);
+    Atomics.store(ctrl, 2, arg);
+    Atomics.store(ctrl, 3, shares);
+    Atomics.store(ctrl, 4, 0);
+    Atomics.store(ctrl, 6, 0);
+    Atomics.store(ctrl, 5, 0);
+    Atomics.add(ctrl, 0, 1);
+    Atomics.notify(ctrl, 0);
+    const fn = this.local[index];
+    for (;;) {
+      const share = Atomics.add(ctrl, 5, 1);
+      if (share >= shares) break;
+      fn(arg, share, shares);
+      Atomics.add(ctrl, 4, 1);
+    }
+    for (let done = Atomics.load(ctrl, 4); done < shares; done = Atomics.load(ctrl, 4)) {
+      Atomics.wait(ctrl, 4, done, 50);
+    }
+    Atomics.store(ctrl, 5, CLAIMS_CLOSED);
+    if (Atomics.load(ctrl, 6) !== 0) throw new Error(`kernels: a worker thread failed in ${entry}.`);
+  }
+
+  /** Stops the workers (they exit at their next wake-up). */
+  close(): void {
+    Atomics.store(this.control, 1, -1);
+    Atomics.store(this.control, 3, 0);
+    Atomics.add(this.control, 0, 1);
+    Atomics.notify(this.control, 0);
+    for (const worker of this.workers) void worker.terminate();
+    this.workers.length = 0;
+  }
+}

@@ -1,0 +1,118 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { type Conv1dArgs, conv1dBackward, conv1dForward, setKernelsThreads } from '../src/index';
+import { threadedUnsupported, wasmSupported } from '../src/wasm/wasm-kernels';
+import { expectClose } from './helpers';
+import { seededRandom } from './seeded-random';
+
+type ConvShape = Pick<Conv1dArgs, 'batch' | 'span' | 'channels' | 'filters' | 'size' | 'dilation'> & {
+  bias: boolean;
+};
+
+function randomConv(o: ConvShape, seed = 1): Conv1dArgs {
+  const rand = seededRandom(seed);
+  const fill = (n: number) => Float32Array.from({ length: n }, () => rand(-1, 1));
+  return {
+    ...o,
+    outLength: o.span - (o.size - 1) * o.dilation,
+    x: fill(o.batch * o.span * o.channels),
+    kernel: fill(o.size * o.channels * o.filters),
+    bias: o.bias ? fill(o.filters) : null,
+  };
+}
+
+/** Direct definition: y[b,t,o] = bias[o] + Σ_j Σ_c x[b, t + j·d, c] · K[j, c, o], and its gradients. */
+function naive(a: Conv1dArgs, dy: Float32Array) {
+  const { batch: B, span: S, channels: C, filters: F, size: K, dilation: D, outLength: L } = a;
+  const y = new Float32Array(B * L * F);
+  const dx = new Float32Array(a.x.length);
+  const dk = new Float32Array(a.kernel.length);
+  const db = new Float32Array(F);
+  for (let b = 0; b < B; b++)
+    for (let t = 0; t < L; t++)
+      for (let o = 0; o < F; o++) {
+        let s = a.bias ? a.bias[o] : 0;
+        const g = dy[(b * L + t) * F + o];
+        db[o] += g;
+        for (let j = 0; j < K; j++)
+          for (let c = 0; c < C; c++) {
+            const xi = (b * S + t + j * D) * C + c;
+            const ki = (j * C + c) * F + o;
+            s += a.x[xi] * a.kernel[ki];
+            dx[xi] += g * a.kernel[ki];
+            dk[ki] += g * a.x[xi];
+          }
+        y[(b * L + t) * F + o] = s;
+      }
+  return { y, dx, dk, db };
+}
+
+const shapes = [
+  { batch: 3, span: 17, channels: 5, filters: 6, size: 3, dilation: 1, bias: true },
+  { batch: 2, span: 30, channels: 9, filters: 4, size: 4, dilation: 3, bias: false },
+  { batch: 5, span: 7, channels: 2, filters: 11, size: 7, dilation: 1, bias: true },
+];
+const paths: [string, 'js' | 'wasm', number][] = [['js', 'js', 1]];
+if (wasmSupported()) {
+  paths.push(['wasm, 1 thread', 'wasm', 1]);
+  if (threadedUnsupported(2) === null)
+    paths.push(['wasm, 2 threads', 'wasm', 2], ['wasm, 3 threads', 'wasm', 3]);
+}
+
+describe('conv1dForward / conv1dBackward', () => {
+  afterAll(() => setKernelsThreads(1));
+
+  it('computes the documented example', () => {
+    const args = {
+      batch: 1,
+      span: 3,
+      channels: 1,
+      filters: 1,
+      size: 2,
+      dilation: 1,
+      outLength: 2,
+      x: Float32Array.of(1, 2, 3),
+      kernel: Float32Array.of(1, 10),
+      bias: null,
+    };
+    expect(conv1dForward(args)).toEqual(Float32Array.of(21, 32));
+    expect(conv1dBackward(args, Float32Array.of(1, 1)).dKernel).toEqual(Float32Array.of(3, 5));
+  });
+
+  it.each(paths)(
+    'matches the direct definition on %s, and every path gives the same bits',
+    (_, backend, threads) => {
+      setKernelsThreads(threads);
+      for (const [i, shape] of shapes.entries()) {
+        const a = randomConv(shape, i + 1);
+        const dy = randomConv(
+          { ...shape, channels: shape.filters, span: a.outLength, size: 1, dilation: 1 },
+          9,
+        ).x;
+        const ref = naive(a, dy);
+        const y = conv1dForward(a, { backend });
+        const g = conv1dBackward(a, dy, { backend });
+        expectClose(y, ref.y, 1e-5, 1e-5, 'y');
+        expectClose(g.dx, ref.dx, 1e-5, 1e-5, 'dx');
+        expectClose(g.dKernel, ref.dk, 1e-5, 1e-5, 'dKernel');
+        if (shape.bias) expectClose(g.dBias!, ref.db, 1e-5, 1e-5, 'dBias');
+        else expect(g.dBias).toBeNull();
+        if (backend === 'wasm') {
+          setKernelsThreads(1);
+          expect(conv1dForward(a)).toEqual(y);
+          expect(conv1dBackward(a, dy)).toEqual(g);
+          setKernelsThreads(threads);
+        }
+      }
+    },
+  );
+
+  it('names the argument that does not fit', () => {
+    const a = randomConv(shapes[0]);
+    expect(() => conv1dForward({ ...a, outLength: a.outLength + 1 })).toThrow(
+      'conv1dForward: outLength must be at most span - (size - 1) * dilation = 15. Received: outLength=16.',
+    );
+    expect(() => conv1dBackward(a, new Float32Array(3))).toThrow(
+      'conv1dBackward: dy must be a Float32Array of batch*outLength*filters = 270 elements. Received: dy.length=3.',
+    );
+  });
+});

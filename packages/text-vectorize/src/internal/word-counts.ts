@@ -1,0 +1,102 @@
+import type { TokenIds } from './token-ids';
+import { Vocabulary } from './vocabulary';
+
+/**
+ * Keras' `word_counts` and `word_docs` for a fitting Tokenizer: the counted words in first-occurrence
+ * order (ids 0, 1, 2…) with, per id side by side so one cache line serves a word, `[count, documents,
+ * last document + 1]`. The Map views are built on first read and dropped when counts change.
+ */
+export class WordCounts {
+  readonly vocabulary = new Vocabulary();
+  private stats: Float64Array = new Float64Array(3 * 1024);
+  private countsView: Map<string, number> | undefined;
+  private docsView: Map<string, number> | undefined;
+
+  get size(): number {
+    return this.vocabulary.size;
+  }
+
+  count(id: number): number {
+    return this.stats[3 * id];
+  }
+
+  documents(id: number): number {
+    return this.stats[3 * id + 1];
+  }
+
+  /** Counts `s[start:end)` (hash `hash`) once, in document `doc` (≥ 1); returns its id. */
+  addToken(s: string, start: number, end: number, hash: number, doc: number): number {
+    const id = this.vocabulary.addRange(s, start, end, hash);
+    const base = 3 * id;
+    if (base === this.stats.length) this.grow();
+    this.bump(base, doc);
+    return id;
+  }
+
+  /**
+   * Counts every word of `s` (lower-cased already) split at `separators`, for document `doc`, in one
+   * fused loop; appends each word's id to `ids` when given.
+   */
+  addWords(s: string, separators: Uint8Array, doc: number, ids: TokenIds | null): void {
+    this.stats = this.vocabulary.countWords(s, separators, this.stats, doc, ids);
+    this.changed();
+  }
+
+  /** Called after `addToken` calls, so the Map views are rebuilt on next read. */
+  changed(): void {
+    this.countsView = undefined;
+    this.docsView = undefined;
+  }
+
+  /** Sets a word's figures (Tokenizer.fromJSON). */
+  set(word: string, count: number): void {
+    const base = 3 * this.vocabulary.add(word);
+    if (base === this.stats.length) this.grow();
+    this.stats[base] = count;
+    this.changed();
+  }
+
+  /** Sets the documents of a counted word; false when the word was never counted. */
+  setDocuments(word: string, documents: number): boolean {
+    const id = this.vocabulary.find(word);
+    if (id < 0) return false;
+    this.stats[3 * id + 1] = documents;
+    this.changed();
+    return true;
+  }
+
+  /** Word → occurrences, in first-occurrence order (Keras' `word_counts`). */
+  countsMap(): ReadonlyMap<string, number> {
+    this.countsView ??= new Map(this.vocabulary.words.map((w, id) => [w, this.stats[3 * id]]));
+    return this.countsView;
+  }
+
+  /** Word → documents it occurs in (Keras' `word_docs`). */
+  docsMap(): ReadonlyMap<string, number> {
+    this.docsView ??= new Map(this.vocabulary.words.map((w, id) => [w, this.stats[3 * id + 1]]));
+    return this.docsView;
+  }
+
+  /** Ids sorted by count, descending, ties in first-occurrence order (Python's stable sort). */
+  rankOrder(): Int32Array {
+    const { stats } = this;
+    const order = Int32Array.from({ length: this.size }, (_, id) => id);
+    return order.sort((a, b) => stats[3 * b] - stats[3 * a] || a - b);
+  }
+
+  private bump(base: number, doc: number): void {
+    const { stats } = this;
+    stats[base]++;
+    // word_docs counts documents, not occurrences: remember the last document that counted the word.
+    if (stats[base + 2] !== doc) {
+      stats[base + 2] = doc;
+      stats[base + 1]++;
+    }
+  }
+
+  private grow(): void {
+    const grown = new Float64Array(this.stats.length * 2);
+    grown.set(this.stats);
+    this.stats = grown;
+  }
+}
