@@ -65,7 +65,7 @@ describe.skipIf(!python)('files open in Keras 3 (Python)', () => {
       expect(result.keras).toMatch(/^3\./);
       const ours = Array.from(y.dataSync());
       expect(result.y).toHaveLength(ours.length);
-      result.y.forEach((v, i) => expect(Math.abs(v - ours[i])).toBeLessThan(1e-5));
+      for (const [i, v] of result.y.entries()) expect(Math.abs(v - ours[i])).toBeLessThan(1e-5);
       tf.dispose([x, y]);
       model.dispose();
     },
