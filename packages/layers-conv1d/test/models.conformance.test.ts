@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
 import { Dense, Embedding, type Layer, RMSprop, resolveLoss, Sequential } from '@tensorseq/layers-core';
 import { expectClose, type FixtureTensor, loadConformance, toTensor } from '@tensorseq/test-utils';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Conv1D } from '../src/conv1d';
 import { GlobalMaxPooling1D } from '../src/global-max-pooling1d';
 import { MaxPooling1D } from '../src/max-pooling1d';
@@ -88,10 +87,6 @@ function expectWeights(model: Sequential, expected: NamedTensor[], label: string
     expectClose(w.read(), expected[i], { atol: 1e-5, rtol: 1e-4, label: `${label} ${w.name}` });
   });
 }
-
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
 
 describe('conv models conformance (layers/models.json)', () => {
   it('has conv cases', () => {

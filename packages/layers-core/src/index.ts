@@ -57,8 +57,7 @@ export { Embedding, type EmbeddingOptions } from './layers/embedding';
 export { Flatten } from './layers/flatten';
 export { EPSILON, type LossFunction, type LossName, lossNames, resolveLoss } from './losses';
 export { type MetricFunction, metricNames, resolveMetric } from './metrics';
-export { embeddingLookup, scatterAddRows } from './ops/embedding-lookup';
-export { isHostMemoryBackend } from './ops/host-memory-backend';
+export { embeddingLookup } from './ops/embedding-lookup';
 export { Adam, type AdamOptions } from './optimizers/adam';
 export {
   HostOptimizer,

@@ -1,15 +1,10 @@
 import './helpers/setup';
-import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, it } from 'vitest';
 import { loadConformance } from './helpers/conformance';
 import { KERNEL_PATHS, usePath } from './helpers/paths';
 import { runRecurrentCase } from './helpers/run-case';
 
 const files = ['simple_rnn', 'lstm', 'gru', 'bidirectional'];
-
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
 
 // Every case of every recurrent fixture file, on every kernel path: the reference loop of tfjs ops, and
 // the fused kernel on each @tensorseq/kernels backend (js, and wasm where WebAssembly SIMD runs).
