@@ -5,20 +5,19 @@ const CELLS: readonly RnnCellKind[] = ['simpleRnn', 'lstm', 'gru'];
 
 /**
  * The gradients of the `Tensorseq*Sequence` kernels, declared once for every backend (tfjs'
- * `GradConfig`): they save the forward's first output and run the backend's `Tensorseq*SequenceGrad`
- * kernel, eagerly, once for all inputs. Masks and dropout masks are constants and get no gradient.
+ * `GradConfig`): they run the backend's `Tensorseq*SequenceGrad` kernel with the forward's attrs
+ * object (which identifies the forward run), eagerly, once for all inputs. Masks and dropout masks are constants and get no gradient.
  *
  * @example
  * rnnSequenceGradConfigs.map((g) => g.kernelName); // → ['TensorseqSimpleRnnSequence', …]
  */
 export const rnnSequenceGradConfigs: readonly tf.GradConfig[] = CELLS.map((cell) => ({
   kernelName: RNN_SEQUENCE_KERNELS[cell].forward,
-  outputsToSave: [true],
-  gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[], attrs: tf.NamedAttrMap) => {
+  gradFunc: (dy: tf.Tensor | tf.Tensor[], _saved: tf.Tensor[], attrs: tf.NamedAttrMap) => {
     const dys = Array.isArray(dy) ? dy : [dy];
     const { returnSequences } = attrs as unknown as RnnSequenceKernelAttrs;
     const states = returnSequences ? dys.slice(1) : dys;
-    const inputs: tf.NamedTensorMap = { forward: saved[0] };
+    const inputs: tf.NamedTensorMap = {};
     if (returnSequences && dys[0]) inputs.dOutputs = dys[0];
     if (states[0]) inputs.dH = states[0];
     if (states[1]) inputs.dC = states[1];

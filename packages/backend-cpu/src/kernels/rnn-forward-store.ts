@@ -7,19 +7,21 @@ export interface RnnForwardRecord {
 }
 
 /**
- * Forward runs keyed by the `dataId` of their first output. The gradient saves that output (a clone
- * shares the dataId) and hands it to the backward kernel, which finds the run here; the entry goes away
- * with the output's data. This keeps the kernels' saved buffers (resident in wasm memory) out of tfjs
- * tensors, so forward → backward copies nothing, as a `tf.customGrad` closure did.
+ * Forward runs keyed by the attrs object of their kernel call. tfjs keeps that very object on the tape
+ * node and hands it to the gradient, which runs the backward kernel with it, so the backward finds the
+ * run here, and the entry goes away with the tape node (or right after an untaped call). (Keying on an
+ * output's dataId would not do: tfjs-backend-wasm's clone copies data under a new dataId.) This keeps
+ * the kernels' saved buffers (resident in wasm memory) out of tfjs tensors, so forward → backward copies
+ * nothing, as a `tf.customGrad` closure did.
  */
 const records = new WeakMap<object, RnnForwardRecord>();
 
-/** Remembers the forward run that produced the output with this dataId. */
-export function storeRnnForward(dataId: object, record: RnnForwardRecord): void {
-  records.set(dataId, record);
+/** Remembers the forward run with this attrs object. */
+export function storeRnnForward(attrs: object, record: RnnForwardRecord): void {
+  records.set(attrs, record);
 }
 
-/** The forward run that produced the output with this dataId, if it is still alive. */
-export function findRnnForward(dataId: object): RnnForwardRecord | undefined {
-  return records.get(dataId);
+/** The forward run with this attrs object, if it is still alive. */
+export function findRnnForward(attrs: object): RnnForwardRecord | undefined {
+  return records.get(attrs);
 }

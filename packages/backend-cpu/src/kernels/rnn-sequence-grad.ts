@@ -17,7 +17,7 @@ const CELLS: readonly RnnCellKind[] = ['simpleRnn', 'lstm', 'gru'];
  * dx, dKernel, dRecurrentKernel, dBias (when the forward had a bias), dh0, dc0 (lstm).
  *
  * @param backendName The tfjs backend the configs are for.
- * @throws Error when the forward run is gone (its output was disposed before the backward pass).
+ * @throws Error when attrs belong to no forward run of this backend.
  * @example
  * rnnSequenceGradKernelConfigs('cpu').map((c) => c.kernelName); // → ['TensorseqSimpleRnnSequenceGrad', …]
  */
@@ -25,13 +25,13 @@ export function rnnSequenceGradKernelConfigs(backendName: string): tf.KernelConf
   return CELLS.map((cell) => ({
     kernelName: RNN_SEQUENCE_KERNELS[cell].backward,
     backendName,
-    kernelFunc: ({ inputs, backend }) => {
+    kernelFunc: ({ inputs, attrs, backend }) => {
       const host = backend as unknown as HostBackend;
-      const { forward, dOutputs, dH, dC } = inputs as unknown as RnnSequenceGradKernelInputs<tf.TensorInfo>;
-      const record = findRnnForward(forward.dataId);
+      const { dOutputs, dH, dC } = inputs as unknown as RnnSequenceGradKernelInputs<tf.TensorInfo>;
+      const record = findRnnForward(attrs as object);
       if (!record) {
         throw new Error(
-          `${RNN_SEQUENCE_KERNELS[cell].backward}: forward must be the first output of a ${RNN_SEQUENCE_KERNELS[cell].forward} call on the "${backendName}" backend whose data is still alive. Received: an unknown tensor.`,
+          `${RNN_SEQUENCE_KERNELS[cell].backward}: attrs must be the attrs object of a ${RNN_SEQUENCE_KERNELS[cell].forward} call on the "${backendName}" backend (tfjs passes it to the gradient). Received: attrs of no known forward run.`,
         );
       }
       const { args } = record;

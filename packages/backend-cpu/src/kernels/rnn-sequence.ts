@@ -77,7 +77,7 @@ export function rnnSequenceKernelConfigs(backendName: string): tf.KernelConfig[]
       const outputs = result.finalStates.map((s) => writeFloat32(host, s, [batch, units]));
       if (kernelAttrs.returnSequences)
         outputs.unshift(writeFloat32(host, result.outputs, [batch, time, units]));
-      storeRnnForward(outputs[0].dataId, { args, result });
+      storeRnnForward(attrs as object, { args, result });
       return outputs;
     },
   }));

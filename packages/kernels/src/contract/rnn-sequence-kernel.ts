@@ -117,17 +117,18 @@ export interface RnnSequenceKernelAttrs {
 }
 
 /**
- * Inputs of a `Tensorseq*SequenceGrad` kernel: the forward's first output (which identifies the forward
- * run whose saved buffers the backward reads) and the gradients of the forward's outputs (absent = zero).
+ * Inputs of a `Tensorseq*SequenceGrad` kernel: the gradients of the forward's outputs (absent = zero).
+ * The backward kernel is run with the forward call's own attrs object (tfjs hands the same object to the
+ * gradient), which identifies the forward run whose saved buffers it reads; a backend keeps them in a
+ * `WeakMap` keyed by that object, so they live exactly as long as the tape node.
  * Its outputs, in order: dx, dKernel, dRecurrentKernel, dBias (when the forward had a bias), dh0, dc0 (lstm).
  * @example
  * ```ts
- * const gradInputs: RnnSequenceGradKernelInputs<tf.Tensor> = { forward: out0, dH: dy };
+ * const gradInputs: RnnSequenceGradKernelInputs<tf.Tensor> = { dH: dy };
+ * tf.engine().runKernel(TensorseqLstmSequenceGrad, gradInputs, forwardAttrs);
  * ```
  */
 export interface RnnSequenceGradKernelInputs<T> {
-  /** The forward kernel's first output, as saved by the gradient. */
-  forward: T;
   /** dL/d(outputs) [B, T, U] (only when the forward returned sequences). */
   dOutputs?: T;
   /** dL/d(final h) [B, U]. */
