@@ -12,7 +12,9 @@ import { repoRoot } from './repo-root';
 export function sampleFile(relativePath: string): string {
   const file = resolve(repoRoot(), 'data', relativePath);
   if (!existsSync(file)) {
-    throw new Error(`sampleFile: relativePath must name a file under data/. Received: relativePath="${relativePath}".`);
+    throw new Error(
+      `sampleFile: relativePath must name a file under data/. Received: relativePath="${relativePath}".`,
+    );
   }
   return file;
 }

@@ -3,3 +3,4 @@ export { type CloseOptions, expectClose } from './expect-close';
 export { type FixtureTensor, toTensor } from './fixture-tensor';
 export { conformanceDir, conformanceFile, loadConformance, reportChecked } from './load-conformance';
 export { repoRoot } from './repo-root';
+export { type TestBackend, testBackendName, useTestBackend } from './test-backend';

@@ -63,5 +63,6 @@ export function conformanceFile(name: string): string {
  */
 export function reportChecked(suite: string, count: number): void {
   console.log(`${suite}: checked ${count} cases (${conformanceDir()})`);
-  if (count === 0) throw new Error(`${suite}: checked 0 cases. Every conformance suite must check at least one case.`);
+  if (count === 0)
+    throw new Error(`${suite}: checked 0 cases. Every conformance suite must check at least one case.`);
 }

@@ -8,7 +8,10 @@ export function repoRoot(): string {
   for (;;) {
     if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('test-utils: no pnpm-workspace.yaml above test-utils; it must run inside the repository.');
+    if (parent === dir)
+      throw new Error(
+        'test-utils: no pnpm-workspace.yaml above test-utils; it must run inside the repository.',
+      );
     dir = parent;
   }
 }

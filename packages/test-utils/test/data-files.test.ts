@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { repoRoot, sampleFile } from '../src/index';
 
 // Every row of data/DATA.md's table: `| \`file\` | … | sha256 |`.
-const rows = [...readFileSync(`${repoRoot()}/data/DATA.md`, 'utf8').matchAll(/^\| `([^`]+)` \|.*\| ([0-9a-f]{64}) \|$/gm)];
+const rows = [
+  ...readFileSync(`${repoRoot()}/data/DATA.md`, 'utf8').matchAll(/^\| `([^`]+)` \|.*\| ([0-9a-f]{64}) \|$/gm),
+];
 
 describe('data/DATA.md', () => {
   it('lists every shipped sample', () => {
@@ -22,6 +24,10 @@ describe('data/DATA.md', () => {
   });
 
   it.each(rows.map((r) => [r[1], r[2]]))('%s has the sha256 DATA.md gives', (file, sha) => {
-    expect(createHash('sha256').update(readFileSync(sampleFile(file))).digest('hex')).toBe(sha);
+    expect(
+      createHash('sha256')
+        .update(readFileSync(sampleFile(file)))
+        .digest('hex'),
+    ).toBe(sha);
   });
 });

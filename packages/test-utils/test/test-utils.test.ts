@@ -1,15 +1,15 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import {
   conformanceDir,
   conformanceFile,
   expectClose,
   fullDataFile,
   loadConformance,
-  reportChecked,
   repoRoot,
+  reportChecked,
   sampleFile,
   toTensor,
 } from '../src/index';
@@ -62,7 +62,9 @@ describe('conformanceDir', () => {
   });
 
   it('finds the Keras model files', () => {
-    expect(conformanceFile('keras/models/k3.12.0_jena_gru_zip.keras')).toMatch(/k3\.12\.0_jena_gru_zip\.keras$/);
+    expect(conformanceFile('keras/models/k3.12.0_jena_gru_zip.keras')).toMatch(
+      /k3\.12\.0_jena_gru_zip\.keras$/,
+    );
   });
 
   it('refuses to report a suite that checked nothing', () => {
