@@ -27,7 +27,10 @@ function installHint(name: keyof typeof NODE_PEERS): string {
  * @example
  * await loadNodePeer('node', (s) => import(s)); // → the tfjs-node module
  */
-export async function loadNodePeer(name: keyof typeof NODE_PEERS, importPeer: PeerImporter): Promise<unknown> {
+export async function loadNodePeer(
+  name: keyof typeof NODE_PEERS,
+  importPeer: PeerImporter,
+): Promise<unknown> {
   const specifier = NODE_PEERS[name];
   let peer: unknown;
   try {

@@ -61,7 +61,9 @@ export async function useBackend(
       info = started;
       break;
     } catch (error) {
-      reasons.push(`${candidate}: ${(error as Error).message.split('. Received: ')[1]?.split('. To fix')[0] ?? (error as Error).message}`);
+      reasons.push(
+        `${candidate}: ${(error as Error).message.split('. Received: ')[1]?.split('. To fix')[0] ?? (error as Error).message}`,
+      );
     }
   }
   if (!info) {
@@ -88,7 +90,10 @@ async function startTensorflow(
 ): Promise<NodeBackendInfo> {
   await loadNodePeer(name, importPeer);
   const ok = await tf.setBackend('tensorflow');
-  if (!ok) throw new Error(`useBackend: the tensorflow backend must initialize. Received: tf.setBackend("tensorflow") returned false.`);
+  if (!ok)
+    throw new Error(
+      `useBackend: the tensorflow backend must initialize. Received: tf.setBackend("tensorflow") returned false.`,
+    );
   await tf.ready();
   // The fused recurrent sequences read and write host memory, which libtensorflow's CPU tensors are.
   registerKernels(hostKernelConfigs('tensorflow').filter((c) => c.kernelName.startsWith('Tensorseq')));
@@ -98,6 +103,9 @@ async function startTensorflow(
     choice: name,
     peer: NODE_PEERS[name],
     gpu,
-    reasons: [...reasons, `${name}: ${NODE_PEERS[name]} loaded; libtensorflow ${gpu ? 'runs on a GPU' : 'runs on the CPU'}`],
+    reasons: [
+      ...reasons,
+      `${name}: ${NODE_PEERS[name]} loaded; libtensorflow ${gpu ? 'runs on a GPU' : 'runs on the CPU'}`,
+    ],
   };
 }

@@ -25,7 +25,9 @@ describe('useBackend (node-gpu adapter)', () => {
 
   it('refuses a peer built on another tfjs-core', async () => {
     const fake = async () => ({ version: { 'tfjs-core': '3.21.0', 'tfjs-node': '3.21.0' } });
-    const error = (await useBackend('node', { importPeer: fake }).catch((e: unknown) => e)) as NodeBackendError;
+    const error = (await useBackend('node', { importPeer: fake }).catch(
+      (e: unknown) => e,
+    )) as NodeBackendError;
     expect(error.code).toBe('VERSION_MISMATCH');
     expect(error.message).toBe(
       `useBackend: @tensorflow/tfjs-node must be built on @tensorflow/tfjs-core ${tf.version_core}, the version tensorseq uses. Received: tfjs-core 3.21.0. To fix this, install matching versions with \`npm install @tensorflow/tfjs-node@${tf.version_core}\` (its install step downloads libtensorflow), or fall back with \`await useBackend('wasm')\` from @tensorseq/backend-wasm (or 'cpu' from @tensorseq/backend-cpu), or \`useBackend('auto')\`, which does so by itself.`,
@@ -34,7 +36,9 @@ describe('useBackend (node-gpu adapter)', () => {
 
   it('refuses a matching peer that registered its backend with another copy of tfjs-core', async () => {
     const fake = async () => ({ version: { 'tfjs-core': tf.version_core } });
-    const error = (await useBackend('node-gpu', { importPeer: fake }).catch((e: unknown) => e)) as NodeBackendError;
+    const error = (await useBackend('node-gpu', { importPeer: fake }).catch(
+      (e: unknown) => e,
+    )) as NodeBackendError;
     expect(error.code).toBe('NOT_REGISTERED');
   });
 
