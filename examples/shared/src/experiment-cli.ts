@@ -1,6 +1,6 @@
-import { useBackend } from '@tensorseq/backend-cpu';
 import { defaultDataDir } from './default-data-dir';
 import { type ExperimentArgs, parseExperimentArgs } from './parse-experiment-args';
+import { selectBackend } from './select-backend';
 import {
   type ExperimentFiles,
   type ExperimentResult,
@@ -26,7 +26,7 @@ export interface ExperimentCliOptions<Name extends string> {
 /**
  * The `main` of every chapter example: parse `[experiment] [--epochs N] [--steps N] [--quick]`, list the
  * experiments when none is named, else point `$TENSORSEQ_DATA` at the shared data when present, select
- * the cpu backend, run, write the results and print the final figures.
+ * the backend `--backend` names (cpu by default), run, write the results and print the final figures.
  *
  * @param options - the example's name, experiments and runner.
  * @returns the files written, or `undefined` when it only listed the experiments.
@@ -41,7 +41,9 @@ export async function experimentCli<Name extends string>(
   const names = Object.keys(titles) as Name[];
   const args = parseExperimentArgs(argv, { owner, experiments: names });
   if (args.experiment === undefined) {
-    log(`Usage: pnpm exp ${owner} <experiment> [--epochs N] [--steps N] [--quick]\n\nExperiments:`);
+    log(
+      `Usage: pnpm exp ${owner} <experiment> [--epochs N] [--steps N] [--backend cpu|wasm|node|node-gpu|auto] [--quick]\n\nExperiments:`,
+    );
     const width = Math.max(...names.map((n) => n.length)) + 2;
     for (const name of names) log(`  ${name.padEnd(width)}${titles[name]}`);
     return undefined;
@@ -49,7 +51,7 @@ export async function experimentCli<Name extends string>(
   // The loaders look in $TENSORSEQ_DATA before downloading: point it at the shared copies when present.
   const dataDir = defaultDataDir();
   if (dataDir !== undefined) process.env.TENSORSEQ_DATA = dataDir;
-  await useBackend('cpu');
+  log(`Backend: ${await selectBackend(args.backend)}`);
   const result = await run(args.experiment as Name, args);
   const files = await writeExperimentResults(resultsDir, result);
   const final = Object.entries(result.final).map(([k, v]) => `${k} ${v.toFixed(4)}`);
