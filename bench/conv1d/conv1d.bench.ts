@@ -22,6 +22,7 @@
  */
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
+import { useBackend } from '@tensorseq/backend-cpu';
 import '../src/vendor/register-all-chained-ops.js'; // tfjs-layers calls chained tensor methods
 import * as tfl from '@tensorflow/tfjs-layers';
 import { kernelsBackend } from '@tensorseq/kernels';
@@ -166,7 +167,9 @@ async function measure(trainer: Trainer, x: tf.Tensor, y: tf.Tensor): Promise<Me
 }
 
 async function main(): Promise<void> {
-  await tf.setBackend('cpu');
+  // The adapter registers the fused kernels tensorseq's layers look up (and the sgemm BatchMatMul,
+  // which tfjs-layers then uses too: both sides run on the same backend).
+  await useBackend('cpu');
   shimUnsortedSegmentSum();
   const specs = MODELS.filter((m) => !wanted || wanted.includes(m.name));
   const rows: Record<string, string | number>[] = [];
