@@ -90,12 +90,15 @@ async function startWasm(options: {
       `threads=${options.threads} was asked, but tfjs-backend-wasm 4.22 starts its threads from blob: worker URLs, which Node refuses (ERR_WORKER_PATH); running 1 thread`,
     );
   } else if (options.threads !== undefined && !fresh) {
-    reasons.push(`threads=${options.threads} was asked after the wasm backend had started; it keeps its thread count`);
+    reasons.push(
+      `threads=${options.threads} was asked after the wasm backend had started; it keeps its thread count`,
+    );
   }
   if (fresh) {
     if (wasmPaths !== undefined) wasm.setWasmPaths(wasmPaths as string);
     if (!options.simd) tf.env().set('WASM_HAS_SIMD_SUPPORT', false);
-    if (options.threads !== undefined && options.threads > 1 && !inNode) wasm.setThreadsCount(options.threads);
+    if (options.threads !== undefined && options.threads > 1 && !inNode)
+      wasm.setThreadsCount(options.threads);
   }
   if (options.registerKernels) registerWasmKernels();
   const ok = await tf.setBackend('wasm');

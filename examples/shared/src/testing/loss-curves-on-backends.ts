@@ -29,7 +29,12 @@ export async function lossCurvesOnBackends(
  * @example
  * expectSameCurve([0.7, 0.6], [0.7000001, 0.6000002]);
  */
-export function expectSameCurve(actual: readonly number[], expected: readonly number[], rtol = 2e-3, atol = 1e-4): void {
+export function expectSameCurve(
+  actual: readonly number[],
+  expected: readonly number[],
+  rtol = 2e-3,
+  atol = 1e-4,
+): void {
   expect(actual).toHaveLength(expected.length);
   actual.forEach((v, i) => {
     expect(Number.isFinite(v)).toBe(true);
