@@ -6,7 +6,7 @@ import {
   rnnSequenceBackward,
   rnnSequenceForward,
 } from '@tensorseq/kernels';
-import { type HostBackend, readFloat32, writeFloat32 } from './host-backend';
+import { type HostBackend, readFloat32Transient, writeFloat32 } from './host-backend';
 import { findRnnForward } from './rnn-forward-store';
 
 const CELLS: readonly RnnCellKind[] = ['simpleRnn', 'lstm', 'gru'];
@@ -38,7 +38,8 @@ export function rnnSequenceGradKernelConfigs(backendName: string): tf.KernelConf
       // An inference-mode forward keeps nothing for backward: recompute it once if someone differentiates.
       if (!record.result.saved.complete) record.result = rnnSequenceForward(args, { training: true });
       const { batch, time, features, units } = args;
-      const read = (info: tf.TensorInfo | undefined) => (info ? readFloat32(host, info) : null);
+      // The output gradients are consumed before any output is written: views, not copies, on wasm.
+      const read = (info: tf.TensorInfo | undefined) => (info ? readFloat32Transient(host, info) : null);
       const grads = rnnSequenceBackward(
         args,
         record.result,

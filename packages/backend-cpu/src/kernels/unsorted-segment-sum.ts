@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { type HostBackend, writeFloat32 } from './host-backend';
+import { type HostBackend, readTransient, writeFloat32 } from './host-backend';
 import { unsortedSegmentSumImpl } from './unsorted-segment-sum-impl';
 
 /**
@@ -19,8 +19,8 @@ export function unsortedSegmentSumConfigFor(backendName: string): tf.KernelConfi
       const { x, segmentIds } = inputs as { x: tf.TensorInfo; segmentIds: tf.TensorInfo };
       const { numSegments } = attrs as unknown as { numSegments: number };
       const host = backend as unknown as HostBackend;
-      const ids = host.readSync(segmentIds.dataId) as ArrayLike<number>;
-      const values = host.readSync(x.dataId) as ArrayLike<number>;
+      const ids = readTransient(host, segmentIds);
+      const values = readTransient(host, x);
       const outer = tf.util.sizeFromShape(segmentIds.shape);
       const inner = outer === 0 ? 0 : tf.util.sizeFromShape(x.shape) / outer;
       const outShape = [numSegments, ...x.shape.slice(segmentIds.shape.length)];
