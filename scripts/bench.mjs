@@ -9,7 +9,11 @@ const benchDir = 'bench';
 const suites = readdirSync(benchDir).filter(
   (d) => statSync(join(benchDir, d)).isDirectory() && !['node_modules', 'results', 'src'].includes(d),
 );
-const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+// `--backend` is the backend suite (tensorseq on wasm vs tfjs-layers on wasm vs tensorseq on cpu).
+const wanted = process.argv
+  .slice(2)
+  .map((a) => (a === '--backend' ? 'backend' : a))
+  .filter((a) => !a.startsWith('-'));
 for (const w of wanted) {
   if (!suites.includes(w)) {
     console.error(`bench: suite must be one of ${suites.join(', ')}. Received: suite=${w}.`);

@@ -23,6 +23,7 @@
  */
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
+import { useBackend } from '@tensorseq/backend-cpu';
 import '../src/vendor/register-all-chained-ops.js'; // tfjs-layers calls chained tensor methods
 import * as tfl from '@tensorflow/tfjs-layers';
 import { kernelsInfo } from '@tensorseq/kernels';
@@ -160,7 +161,9 @@ function goal(ratio: number): string {
 }
 
 async function main(): Promise<void> {
-  await tf.setBackend('cpu');
+  // The adapter registers the fused kernels tensorseq's layers look up (and the sgemm BatchMatMul,
+  // which tfjs-layers then uses too: both sides run on the same backend).
+  await useBackend('cpu');
   console.log(`tensorseq: cpu backend, kernels ${JSON.stringify(kernelsInfo())}`);
   shimUnsortedSegmentSum();
   const specs = MODELS.filter((m) => !wanted || wanted.includes(m.name));

@@ -124,7 +124,7 @@ function torchStep(spec: Spec): number | string {
 }
 
 async function main(): Promise<void> {
-  await useBackend('cpu', { registerKernels: false });
+  await useBackend('cpu'); // the fused kernels and sgemm BatchMatMul tensorseq's layers look up
   const rows: Record<string, string | number>[] = [];
   const results: Record<string, unknown>[] = [];
   for (const spec of specs) {

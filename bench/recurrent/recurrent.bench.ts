@@ -21,6 +21,7 @@
  */
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
+import { useBackend } from '@tensorseq/backend-cpu';
 import '../src/vendor/register-all-chained-ops.js'; // tfjs-layers calls chained tensor methods
 import * as tfl from '@tensorflow/tfjs-layers';
 import { kernelsInfo } from '@tensorseq/kernels';
@@ -229,7 +230,9 @@ function estimateStockEmbeddingGradMs(spec: ModelSpec): number {
 }
 
 async function main(): Promise<void> {
-  await tf.setBackend('cpu');
+  // The adapter registers the fused kernels tensorseq's layers look up (and the sgemm BatchMatMul,
+  // which tfjs-layers then uses too: both sides run on the same backend).
+  await useBackend('cpu');
   console.log(`tensorseq: cpu backend, kernels ${JSON.stringify(kernelsInfo())}`);
   const specs = MODELS.filter((m) => !wanted || wanted.includes(m.name));
   // The IMDB models share the Embedding(10000, 32) gradient at batch 128 x 500: one estimate serves all.

@@ -1,18 +1,15 @@
 /**
  * Deep Learning with Python, section 6.1.3: from raw IMDB text to word embeddings (listings 6.8–6.16).
- * Run: pnpm exp imdb-glove [--epochs=10] [--backend=wasm|cpu] [--imdb=<aclImdb folder or tar.gz>] [--glove=<glove .txt>]
+ * Run: pnpm exp imdb-glove [--epochs=10] [--backend=wasm|cpu|node|node-gpu|auto] [--imdb=<aclImdb folder or tar.gz>] [--glove=<glove .txt>]
  */
-import '@tensorflow/tfjs-backend-wasm';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
-import { useBackend } from '@tensorseq/backend-cpu';
-import { defaultDataDir } from '@tensorseq/example-utils';
+import { BACKEND_CHOICES, type BackendChoice, defaultDataDir, selectBackend } from '@tensorseq/example-utils';
 import { defaultGloveSource } from './glove-source';
 import { runExperiment } from './run-experiment';
 import { writeResults } from './write-results';
 
 const FLAGS = ['epochs', 'backend', 'imdb', 'glove'] as const;
-const BACKENDS = ['wasm', 'cpu'];
 
 function parseFlags(argv: string[]): Partial<Record<(typeof FLAGS)[number], string>> {
   const flags: Partial<Record<(typeof FLAGS)[number], string>> = {};
@@ -21,7 +18,7 @@ function parseFlags(argv: string[]): Partial<Record<(typeof FLAGS)[number], stri
     const name = FLAGS.find((f) => f === match?.[1]);
     if (!match || !name) {
       throw new TypeError(
-        `imdb-glove: arguments must be --epochs=<n>, --backend=wasm|cpu, --imdb=<path> or --glove=<path>. Received: argument=${arg}.`,
+        `imdb-glove: arguments must be --epochs=<n>, --backend=wasm|cpu|node|node-gpu|auto, --imdb=<path> or --glove=<path>. Received: argument=${arg}.`,
       );
     }
     flags[name] = match[2];
@@ -32,8 +29,10 @@ function parseFlags(argv: string[]): Partial<Record<(typeof FLAGS)[number], stri
 const flags = parseFlags(process.argv.slice(2));
 // wasm by default: its matMul and gather make this model about 3x faster than tfjs-backend-cpu here.
 const backend = flags.backend ?? 'wasm';
-if (!BACKENDS.includes(backend)) {
-  throw new TypeError(`imdb-glove: backend must be "wasm" or "cpu". Received: backend=${backend}.`);
+if (!(BACKEND_CHOICES as readonly string[]).includes(backend)) {
+  throw new TypeError(
+    `imdb-glove: backend must be one of ${BACKEND_CHOICES.join(', ')}. Received: backend=${backend}.`,
+  );
 }
 const dataDir = defaultDataDir();
 const gloveSource = flags.glove ?? defaultGloveSource(dataDir);
@@ -41,12 +40,7 @@ if (typeof gloveSource === 'string' && gloveSource.endsWith('top2717.txt')) {
   console.log('Note: this GloVe file has vectors for only the 2,717 most frequent words of glove.6B.100d.');
 }
 
-if (backend === 'cpu') await useBackend('cpu');
-else {
-  // No @tensorseq/backend-wasm yet: tfjs-backend-wasm as it is (this model needs none of the kernels it lacks).
-  await tf.setBackend('wasm');
-  await tf.ready();
-}
+await selectBackend(backend as BackendChoice);
 console.log(`Backend: ${tf.getBackend()}`);
 const outDir = fileURLToPath(new URL('../results', import.meta.url));
 const results = await runExperiment({

@@ -1,5 +1,5 @@
-import { useBackend } from '@tensorseq/backend-cpu';
 import { type ExperimentArgs, parseExperimentArgs } from './parse-experiment-args';
+import { selectBackend } from './select-backend';
 import {
   type ExperimentFiles,
   type ExperimentResult,
@@ -24,7 +24,8 @@ export interface ExperimentCliOptions<Name extends string> {
 
 /**
  * The `main` of every chapter example: parse `[experiment] [--epochs N] [--steps N] [--quick]`, list the
- * experiments when none is named, else select the cpu backend, run, write the results and print the final figures.
+ * experiments when none is named, else select the backend `--backend` names (cpu by default), run, write
+ * the results and print the final figures.
  *
  * @param options - the example's name, experiments and runner.
  * @returns the files written, or `undefined` when it only listed the experiments.
@@ -40,13 +41,13 @@ export async function experimentCli<Name extends string>(
   const args = parseExperimentArgs(argv, { owner, experiments: names });
   if (args.experiment === undefined) {
     log(
-      `Usage: pnpm exp ${owner} <experiment> [--epochs N] [--steps N] [--quick] [--save-keras <file>]\n\nExperiments:`,
+      `Usage: pnpm exp ${owner} <experiment> [--epochs N] [--steps N] [--backend cpu|wasm|node|node-gpu|auto] [--quick] [--save-keras <file>]\n\nExperiments:`,
     );
     const width = Math.max(...names.map((n) => n.length)) + 2;
     for (const name of names) log(`  ${name.padEnd(width)}${titles[name]}`);
     return undefined;
   }
-  await useBackend('cpu');
+  log(`Backend: ${await selectBackend(args.backend)}`);
   const result = await run(args.experiment as Name, args);
   const files = await writeExperimentResults(resultsDir, result);
   const final = Object.entries(result.final).map(([k, v]) => `${k} ${v.toFixed(4)}`);

@@ -9,6 +9,7 @@ export {
   parseExperimentArgs,
 } from './parse-experiment-args';
 export { resultsDir } from './results-dir';
+export { BACKEND_CHOICES, type BackendChoice, selectBackend } from './select-backend';
 export { shippedDataFile } from './shipped-data-file';
 export { type ChartPanel, type ChartSeries, type SvgChartOptions, svgChart } from './svg-chart';
 export {

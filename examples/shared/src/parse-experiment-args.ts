@@ -1,3 +1,5 @@
+import { BACKEND_CHOICES, type BackendChoice } from './select-backend';
+
 /** What {@link parseExperimentArgs} reads from the command line. */
 export interface ExperimentArgs {
   /** The experiment named on the command line, if any (the examples list theirs when it is absent). */
@@ -10,6 +12,8 @@ export interface ExperimentArgs {
   quick: boolean;
   /** `--save-keras <file>`: also write the trained model as a Keras file (`.keras`, or legacy `.h5`). */
   saveKeras?: string;
+  /** `--backend cpu|wasm|node|node-gpu|auto`: the tfjs backend, through its tensorseq adapter. @defaultValue 'cpu' */
+  backend: BackendChoice;
 }
 
 /** Options of {@link parseExperimentArgs}. */
@@ -23,7 +27,7 @@ export interface ParseExperimentArgsOptions {
 const NUMERIC_FLAGS = ['epochs', 'steps'] as const;
 
 /**
- * Parses `[experiment] [--epochs N] [--steps N] [--quick] [--save-keras <file>]` (also `--epochs=N`), checking everything
+ * Parses `[experiment] [--epochs N] [--steps N] [--backend NAME] [--quick] [--save-keras <file>]` (also `--epochs=N`), checking everything
  * up front so a typo fails before minutes of data loading.
  *
  * @param argv - the arguments after the script name.
@@ -33,14 +37,20 @@ const NUMERIC_FLAGS = ['epochs', 'steps'] as const;
  * positive integer.
  * @example
  * parseExperimentArgs(['lstm', '--epochs', '2', '--quick'], { owner: 'imdb-rnn', experiments: ['lstm'] });
- * // → { experiment: 'lstm', epochs: 2, steps: undefined, quick: true }
+ * // → { experiment: 'lstm', epochs: 2, steps: undefined, quick: true, backend: 'cpu' }
  */
 export function parseExperimentArgs(
   argv: readonly string[],
   options: ParseExperimentArgsOptions,
 ): ExperimentArgs {
   const { owner, experiments } = options;
-  const args: ExperimentArgs = { experiment: undefined, epochs: undefined, steps: undefined, quick: false };
+  const args: ExperimentArgs = {
+    experiment: undefined,
+    epochs: undefined,
+    steps: undefined,
+    quick: false,
+    backend: 'cpu',
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.split('=', 2);
@@ -48,6 +58,14 @@ export function parseExperimentArgs(
     if (numeric) {
       const value = inline ?? argv[++i];
       args[numeric] = positiveInteger(owner, numeric, value);
+    } else if (flag === '--backend') {
+      const value = inline ?? argv[++i];
+      if (!(BACKEND_CHOICES as readonly string[]).includes(value ?? '')) {
+        throw new TypeError(
+          `${owner}: --backend must be one of ${BACKEND_CHOICES.join(', ')}. Received: --backend=${value}.`,
+        );
+      }
+      args.backend = value as BackendChoice;
     } else if (arg === '--quick') {
       args.quick = true;
     } else if (flag === '--save-keras') {
@@ -61,7 +79,7 @@ export function parseExperimentArgs(
       args.experiment = arg;
     } else {
       throw new TypeError(
-        `${owner}: arguments must be an experiment name, --epochs N, --steps N or --quick. Received: argument=${arg}.`,
+        `${owner}: arguments must be an experiment name, --epochs N, --steps N, --backend NAME or --quick. Received: argument=${arg}.`,
       );
     }
   }

@@ -10,6 +10,7 @@ describe('parseExperimentArgs', () => {
       epochs: 3,
       steps: 7,
       quick: true,
+      backend: 'cpu',
     });
   });
 
@@ -19,6 +20,7 @@ describe('parseExperimentArgs', () => {
       epochs: undefined,
       steps: undefined,
       quick: false,
+      backend: 'cpu',
     });
   });
 
@@ -39,7 +41,7 @@ describe('parseExperimentArgs', () => {
 
   it('rejects unknown flags and a second experiment name', () => {
     expect(() => parseExperimentArgs(['--fast'], options)).toThrow(
-      'imdb-rnn: arguments must be an experiment name, --epochs N, --steps N or --quick. Received: argument=--fast.',
+      'imdb-rnn: arguments must be an experiment name, --epochs N, --steps N, --backend NAME or --quick. Received: argument=--fast.',
     );
     expect(() => parseExperimentArgs(['lstm', 'simplernn'], options)).toThrow(
       'Received: argument=simplernn.',

@@ -1,28 +1,48 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { unsortedSegmentSumConfig } from './kernels/unsorted-segment-sum';
+import { hostKernelConfigs } from './host-kernel-configs';
+import { batchMatMulConfigFor } from './kernels/batch-mat-mul';
+import { gatherV2ConfigFor } from './kernels/gather-v2';
+import { registerKernels } from './register-kernels';
 
-/** The kernels this adapter adds to (or replaces in) tfjs-backend-cpu. */
-export const cpuKernelConfigs: readonly tf.KernelConfig[] = [unsortedSegmentSumConfig];
+let replacements: tf.KernelConfig[] | null = null;
 
 /**
- * Registers this adapter's cpu kernels, plus any `extra` ones (e.g. fused kernels from a layer package),
- * replacing kernels already registered under the same name. Idempotent. Returns the kernel names.
+ * The kernels this adapter adds to (or replaces in) tfjs-backend-cpu: the shared host kernels (fused
+ * recurrent sequences, linear-time `UnsortedSegmentSum`) plus sgemm `BatchMatMul` and a row-copy
+ * `GatherV2`, which fall back to tfjs-backend-cpu's own for the cases they do not cover (those two are
+ * included once tfjs-backend-cpu is loaded).
  *
  * @example
- * registerCpuKernels(); // → ['UnsortedSegmentSum']
+ * cpuKernelConfigs().map((c) => c.kernelName); // → ['UnsortedSegmentSum', 'TensorseqSimpleRnnSequence', …]
+ */
+export function cpuKernelConfigs(): tf.KernelConfig[] {
+  if (replacements === null) {
+    const matMul = tf.getKernel('BatchMatMul', 'cpu');
+    const gather = tf.getKernel('GatherV2', 'cpu');
+    if (matMul && gather) {
+      replacements = [
+        batchMatMulConfigFor('cpu', matMul.kernelFunc),
+        gatherV2ConfigFor('cpu', gather.kernelFunc),
+      ];
+    }
+  }
+  return [...hostKernelConfigs('cpu'), ...(replacements ?? [])];
+}
+
+/**
+ * Registers this adapter's cpu kernels and tensorseq's gradients, plus any `extra` ones, replacing
+ * kernels already registered under the same name. Idempotent. Returns the kernel names.
+ *
+ * @example
+ * registerCpuKernels(); // → ['UnsortedSegmentSum', 'TensorseqSimpleRnnSequence', …]
  */
 export function registerCpuKernels(extra: readonly tf.KernelConfig[] = []): string[] {
-  const configs = [...cpuKernelConfigs, ...extra];
-  for (const config of configs) {
+  for (const config of extra) {
     if (config.backendName !== 'cpu') {
       throw new RangeError(
         `registerCpuKernels: backendName must be "cpu". Received: backendName="${config.backendName}" for kernel ${config.kernelName}.`,
       );
     }
-    const existing = tf.getKernel(config.kernelName, 'cpu');
-    if (existing?.kernelFunc === config.kernelFunc) continue;
-    if (existing) tf.unregisterKernel(config.kernelName, 'cpu');
-    tf.registerKernel(config);
   }
-  return configs.map((c) => c.kernelName);
+  return registerKernels([...cpuKernelConfigs(), ...extra]);
 }

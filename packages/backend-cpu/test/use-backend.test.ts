@@ -23,8 +23,19 @@ describe('UnsortedSegmentSum', () => {
     const x = tf.tensor3d([1, 2, 3, 4, 5, 6, 7, 8], [4, 1, 2]);
     const ids = tf.tensor1d([1, 0, 1, 3], 'int32');
     const stock = tf.unsortedSegmentSum(x, ids, 4);
-    expect(registerCpuKernels()).toEqual(['UnsortedSegmentSum']);
-    expect(registerCpuKernels()).toEqual(['UnsortedSegmentSum']);
+    const names = registerCpuKernels();
+    expect(names).toEqual([
+      'UnsortedSegmentSum',
+      'TensorseqSimpleRnnSequence',
+      'TensorseqLstmSequence',
+      'TensorseqGruSequence',
+      'TensorseqSimpleRnnSequenceGrad',
+      'TensorseqLstmSequenceGrad',
+      'TensorseqGruSequenceGrad',
+      'BatchMatMul',
+      'GatherV2',
+    ]);
+    expect(registerCpuKernels()).toEqual(names);
     const ours = tf.unsortedSegmentSum(x, ids, 4);
     expect(ours.shape).toEqual([4, 1, 2]);
     expect(ours.arraySync()).toEqual(stock.arraySync());
@@ -46,5 +57,55 @@ describe('UnsortedSegmentSum', () => {
     expect(out.shape).toEqual([10000, 32]);
     expect(total).toBe(32 * 100 * 32);
     tf.dispose([rows, ids, out]);
+  });
+});
+
+describe('BatchMatMul and GatherV2 replacements', () => {
+  it('match tfjs-backend-cpu on plain, transposed and broadcast products', async () => {
+    await useBackend('cpu', { registerKernels: false });
+    const a = tf.randomNormal([3, 4, 5], 0, 1, 'float32', 1);
+    const b = tf.randomNormal([3, 5, 2], 0, 1, 'float32', 2);
+    const b1 = tf.randomNormal([1, 4, 2], 0, 1, 'float32', 3);
+    const cases = () => [
+      tf.matMul(a, b),
+      tf.matMul(a, b1, true, false),
+      tf.matMul(tf.reshape(a, [12, 5]), tf.slice(tf.reshape(b, [15, 2]), [0, 0], [5, 2])),
+      tf.matMul(b, a, true, true),
+    ];
+    const stock = cases().map((t) => t.arraySync());
+    registerCpuKernels();
+    const ours = cases();
+    ours.forEach((t, i) => {
+      const flat = (t.dataSync() as Float32Array).map(
+        (v, j) => v - (tf.tensor(stock[i]).dataSync()[j] as number),
+      );
+      expect(Math.max(...flat.map(Math.abs))).toBeLessThan(1e-4);
+    });
+    tf.dispose([a, b, b1, ...ours]);
+  });
+
+  it('gathers rows and leaves other axes and out-of-range ids to the stock kernel', async () => {
+    await useBackend('cpu');
+    const table = tf.tensor2d([1, 2, 3, 4, 5, 6], [3, 2]);
+    const ids = tf.tensor2d([2, 0, 2, 1], [2, 2], 'int32');
+    expect(tf.gather(table, ids).arraySync()).toEqual([
+      [
+        [5, 6],
+        [1, 2],
+      ],
+      [
+        [5, 6],
+        [3, 4],
+      ],
+    ]);
+    expect(tf.gather(table, tf.tensor1d([1, 0], 'int32'), 1).arraySync()).toEqual([
+      [2, 1],
+      [4, 3],
+      [6, 5],
+    ]);
+    expect(() => tf.gather(table, tf.tensor1d([3], 'int32')).dataSync()).toThrow(
+      /GatherV2: the index value 3 is not in \[0, 2\]/,
+    );
+    tf.dispose([table, ids]);
   });
 });

@@ -1,4 +1,17 @@
 export { initKernels, kernelsBackend, setKernelsBackend, setKernelsThreads } from './backend';
+export {
+  RNN_SEQUENCE_KERNELS,
+  type RnnSequenceGradKernelInputs,
+  type RnnSequenceKernelAttrs,
+  type RnnSequenceKernelInputs,
+  rnnStateCount,
+  TensorseqGruSequence,
+  TensorseqGruSequenceGrad,
+  TensorseqLstmSequence,
+  TensorseqLstmSequenceGrad,
+  TensorseqSimpleRnnSequence,
+  TensorseqSimpleRnnSequenceGrad,
+} from './contract/rnn-sequence-kernel';
 export { conv1dBackward, conv1dForward } from './conv1d';
 export type { Conv1dArgs, Conv1dGrads, Conv1dOptions } from './conv1d-types';
 export { type KernelsInfo, kernelsInfo } from './kernels-info';

@@ -1,9 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { resolveActivation } from '@tensorseq/layers-core';
 import { expectClose, loadConformance, reportChecked, toTensor } from '@tensorseq/test-utils';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { type ConvPadding, window1d } from '../src/conv-utils';
 import { Conv1D } from '../src/conv1d';
 import { conv1dIm2col } from '../src/conv1d-im2col';
@@ -28,10 +27,6 @@ function options(c: LayerCase) {
 }
 
 const paths = { taps: conv1dTaps, im2col: conv1dIm2col, reference: conv1dReference };
-
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
 
 describe('Conv1D conformance (layers/conv1d.json)', () => {
   it('has cases', () => {

@@ -1,19 +1,14 @@
 import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { deserializeLayer, SeedStream } from '@tensorseq/layers-core';
 import { expectClose } from '@tensorseq/test-utils';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { window1d } from '../src/conv-utils';
 import { Conv1D } from '../src/conv1d';
 import { conv1dIm2col } from '../src/conv1d-im2col';
 import { conv1dReference } from '../src/conv1d-reference';
 import { conv1dTaps } from '../src/conv1d-taps';
 import { registerConv1dLayers } from '../src/register';
-
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
 
 function seededNormal(shape: number[], seed: number): tf.Tensor {
   return tf.randomNormal(shape, 0, 1, 'float32', new SeedStream(seed).nextSeed());

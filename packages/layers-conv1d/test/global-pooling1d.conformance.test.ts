@@ -1,18 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { expectClose, loadConformance, reportChecked, toTensor } from '@tensorseq/test-utils';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { GlobalAveragePooling1D } from '../src/global-average-pooling1d';
 import { GlobalMaxPooling1D } from '../src/global-max-pooling1d';
 import { GRAD_TOL, type LayerCase, OUT_TOL } from './tolerances';
 
 const { cases } = loadConformance<{ cases: LayerCase[] }>('layers/global_pooling1d.json');
 const layers = { GlobalMaxPooling1D, GlobalAveragePooling1D };
-
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
 
 describe('global 1D pooling conformance (layers/global_pooling1d.json)', () => {
   it('has cases', () => {

@@ -1,14 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { expectClose } from '@tensorseq/test-utils';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GlobalAveragePooling1D } from '../src/global-average-pooling1d';
 import { GlobalMaxPooling1D } from '../src/global-max-pooling1d';
-
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
 
 describe('GlobalMaxPooling1D / GlobalAveragePooling1D', () => {
   const x = tf.tensor3d(

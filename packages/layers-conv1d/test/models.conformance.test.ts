@@ -1,5 +1,4 @@
 import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
 import { Dense, Embedding, type Layer, RMSprop, resolveLoss, Sequential } from '@tensorseq/layers-core';
 import {
   expectClose,
@@ -8,7 +7,7 @@ import {
   reportChecked,
   toTensor,
 } from '@tensorseq/test-utils';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { Conv1D } from '../src/conv1d';
 import { GlobalMaxPooling1D } from '../src/global-max-pooling1d';
 import { MaxPooling1D } from '../src/max-pooling1d';
@@ -94,10 +93,6 @@ function expectWeights(model: Sequential, expected: NamedTensor[], label: string
     expectClose(w.read(), expected[i], { atol: 1e-5, rtol: 1e-4, label: `${label} ${w.name}` });
   });
 }
-
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
 
 describe('conv models conformance (layers/models.json)', () => {
   it('has conv cases', () => {

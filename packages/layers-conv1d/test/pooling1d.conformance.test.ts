@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { expectClose, loadConformance, reportChecked, toTensor } from '@tensorseq/test-utils';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { AveragePooling1D } from '../src/average-pooling1d';
 import { type Window1D, window1d } from '../src/conv-utils';
 import { MaxPooling1D } from '../src/max-pooling1d';
@@ -25,10 +24,6 @@ function options(c: PoolCase): Required<Pooling1DOptions> {
   const k = c.config as { pool_size: number; strides: number | null; padding: 'valid' | 'same' };
   return { poolSize: k.pool_size, strides: k.strides, padding: k.padding } as Required<Pooling1DOptions>;
 }
-
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
 
 describe('1D pooling conformance (layers/pooling1d.json)', () => {
   it('has cases', () => {

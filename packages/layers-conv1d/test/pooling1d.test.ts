@@ -1,19 +1,14 @@
 import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { deserializeLayer, SeedStream } from '@tensorseq/layers-core';
 import { expectClose } from '@tensorseq/test-utils';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AveragePooling1D } from '../src/average-pooling1d';
 import { window1d } from '../src/conv-utils';
 import { MaxPooling1D } from '../src/max-pooling1d';
 import { avgPool1dReference, maxPool1dReference } from '../src/pool1d-reference';
 import { avgPool1dTyped, maxPool1dTyped } from '../src/pool1d-typed';
 import { registerConv1dLayers } from '../src/register';
-
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
 
 describe('MaxPooling1D / AveragePooling1D', () => {
   it('defaults strides to poolSize and keeps unknown lengths unknown', () => {

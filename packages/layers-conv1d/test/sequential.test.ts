@@ -1,16 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
 import { Dense, Embedding, Sequential } from '@tensorseq/layers-core';
 import { GRU } from '@tensorseq/layers-recurrent';
 import { expectClose } from '@tensorseq/test-utils';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Conv1D } from '../src/conv1d';
 import { GlobalAveragePooling1D } from '../src/global-average-pooling1d';
 import { MaxPooling1D } from '../src/max-pooling1d';
-
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
 
 describe('conv layers inside Sequential', () => {
   it('trains Conv1D → MaxPooling1D → Conv1D → GRU → Dense on variable-length sequences', () => {

@@ -59,8 +59,7 @@ export { Flatten } from './layers/flatten';
 export { TimeDistributed, type TimeDistributedOptions } from './layers/time-distributed';
 export { EPSILON, type LossFunction, type LossName, lossNames, resolveLoss } from './losses';
 export { type MetricFunction, metricNames, resolveMetric } from './metrics';
-export { embeddingLookup, scatterAddRows } from './ops/embedding-lookup';
-export { isHostMemoryBackend } from './ops/host-memory-backend';
+export { embeddingLookup } from './ops/embedding-lookup';
 export { Adam, type AdamOptions } from './optimizers/adam';
 export {
   HostOptimizer,

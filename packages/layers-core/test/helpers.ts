@@ -1,8 +1,4 @@
-import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
 import type { FixtureTensor } from '@tensorseq/test-utils';
-
-await tf.setBackend('cpu');
 
 /** Keras snake_case config → our camelCase options. */
 export function camelConfig(config: Record<string, unknown>): Record<string, unknown> {

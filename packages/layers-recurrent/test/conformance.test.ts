@@ -1,5 +1,4 @@
 import './helpers/setup';
-import * as tf from '@tensorflow/tfjs-core';
 import { reportChecked } from '@tensorseq/test-utils';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { loadConformance } from './helpers/conformance';
@@ -7,10 +6,6 @@ import { KERNEL_PATHS, usePath } from './helpers/paths';
 import { runRecurrentCase } from './helpers/run-case';
 
 const files = ['simple_rnn', 'lstm', 'gru', 'bidirectional'];
-
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
 
 // Every case of every recurrent fixture file, on every kernel path: the reference loop of tfjs ops, and
 // the fused kernel on each @tensorseq/kernels backend (js, and wasm where WebAssembly SIMD runs).

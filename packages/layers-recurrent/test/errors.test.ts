@@ -99,4 +99,22 @@ describe('clear errors', () => {
     expect((auto.apply(x) as tf.Tensor).shape).toEqual([1, 2]);
     x.dispose();
   });
+  it('falls back to the reference loop, or explains, when the backend has no fused kernel registered', () => {
+    const backend = tf.getBackend();
+    const config = tf.getKernel('TensorseqLstmSequence', backend);
+    expect(config).toBeDefined();
+    tf.unregisterKernel('TensorseqLstmSequence', backend);
+    try {
+      const x = tf.ones([2, 3, 4]);
+      const fused = new LSTM({ units: 2, useFusedKernel: true });
+      expect(() => fused.apply(x)).toThrow(
+        `LSTM: useFusedKernel must be "auto" or false when the fused kernel is not eligible. Received: useFusedKernel=true (the "${backend}" backend has no TensorseqLstmSequence kernel registered; select it with useBackend() from a @tensorseq/backend-* adapter, which registers it).`,
+      );
+      const auto = new LSTM({ units: 2 });
+      expect((auto.apply(x) as tf.Tensor).shape).toEqual([2, 2]);
+      tf.dispose(x);
+    } finally {
+      tf.registerKernel(config as tf.KernelConfig);
+    }
+  });
 });

@@ -5,3 +5,4 @@ export { fuzzParams } from './fuzz-params';
 export { conformanceDir, conformanceFile, loadConformance, reportChecked } from './load-conformance';
 export { repoRoot } from './repo-root';
 export { splitBytes } from './split-bytes';
+export { type TestBackend, testBackendName, useTestBackend } from './test-backend';

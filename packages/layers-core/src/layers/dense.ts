@@ -8,8 +8,6 @@ import {
 } from '../initializers';
 import { type CallArgs, Layer, type LayerConfig, type LayerOptions } from '../layer';
 import type { LayerWeight } from '../layer-weight';
-import { hostMatMul } from '../ops/host-mat-mul';
-import { isHostMemoryBackend } from '../ops/host-memory-backend';
 import type { Shape } from '../shape';
 import { assertPositiveInteger } from '../utils/assert';
 
@@ -85,23 +83,10 @@ export class Dense extends Layer {
     }
     return tf.tidy(() => {
       const x2d = (inputs.rank === 2 ? inputs : tf.reshape(inputs, [-1, inputDim])) as tf.Tensor2D;
-      const y = isHostMemoryBackend() ? this.hostForward(x2d, kernel) : this.fusedForward(x2d, kernel);
+      const product = tf.matMul(x2d.dtype === 'float32' ? x2d : tf.cast(x2d, 'float32'), kernel);
+      const y = this.activation.apply(this.bias ? tf.add(product, this.bias.read()) : product);
       return inputs.rank === 2 ? y : tf.reshape(y, [...inputs.shape.slice(0, -1), this.units]);
     });
-  }
-
-  /** The product on `@tensorseq/kernels`' SIMD sgemm, then bias and activation as tfjs ops. */
-  private hostForward(x2d: tf.Tensor2D, kernel: tf.Tensor): tf.Tensor {
-    const x = x2d.dtype === 'float32' ? x2d : (tf.cast(x2d, 'float32') as tf.Tensor2D);
-    const product = hostMatMul(x, kernel as tf.Tensor2D);
-    return this.activation.apply(this.bias ? tf.add(product, this.bias.read()) : product);
-  }
-
-  /** tf.fused.matMul folds bias and relu into one kernel; its gradient supports linear and relu only. */
-  private fusedForward(x2d: tf.Tensor2D, kernel: tf.Tensor): tf.Tensor {
-    const fusedAct = this.activation.name === 'relu' ? 'relu' : 'linear';
-    const y = tf.fused.matMul({ a: x2d, b: kernel, bias: this.bias?.read(), activation: fusedAct });
-    return fusedAct === 'linear' ? this.activation.apply(y) : y;
   }
 
   override getConfig(): LayerConfig {

@@ -1,0 +1,29 @@
+import type * as tf from '@tensorflow/tfjs-core';
+import { rnnSequenceKernelConfigs } from './kernels/rnn-sequence';
+import { rnnSequenceGradKernelConfigs } from './kernels/rnn-sequence-grad';
+import { unsortedSegmentSumConfigFor } from './kernels/unsorted-segment-sum';
+
+const cache = new Map<string, readonly tf.KernelConfig[]>();
+
+/**
+ * The kernels every host-memory backend (cpu, wasm, tensorflow) shares: the fused recurrent sequences
+ * and their backward passes (`@tensorseq/kernels`' WebAssembly SIMD) and the linear-time
+ * `UnsortedSegmentSum`. Built once per backend name, so registering again is a no-op.
+ *
+ * @param backendName The tfjs backend to build the configs for.
+ * @example
+ * hostKernelConfigs('wasm').map((c) => c.kernelName);
+ * // → ['UnsortedSegmentSum', 'TensorseqSimpleRnnSequence', …, 'TensorseqGruSequenceGrad']
+ */
+export function hostKernelConfigs(backendName: string): readonly tf.KernelConfig[] {
+  let configs = cache.get(backendName);
+  if (!configs) {
+    configs = [
+      unsortedSegmentSumConfigFor(backendName),
+      ...rnnSequenceKernelConfigs(backendName),
+      ...rnnSequenceGradKernelConfigs(backendName),
+    ];
+    cache.set(backendName, configs);
+  }
+  return configs;
+}

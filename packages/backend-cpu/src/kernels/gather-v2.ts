@@ -1,0 +1,37 @@
+import type * as tf from '@tensorflow/tfjs-core';
+import { type HostBackend, writeFloat32 } from './host-backend';
+
+/**
+ * `GatherV2` whose common case, the Embedding lookup (axis 0, no batch dims, float32 table), copies
+ * whole rows: several times faster than tfjs-backend-cpu's, which computes an index per element.
+ * Other cases go to `fallback`, the kernel it replaces. Out-of-range ids go to the fallback too, so its
+ * error is the one users see.
+ *
+ * @param backendName The tfjs backend the config is for.
+ * @param fallback The replaced kernel's function.
+ * @example
+ * tf.registerKernel(gatherV2ConfigFor('cpu', tf.getKernel('GatherV2', 'cpu')?.kernelFunc));
+ */
+export function gatherV2ConfigFor(backendName: string, fallback: tf.KernelFunc): tf.KernelConfig {
+  const kernelFunc: tf.KernelFunc = (params) => {
+    const { inputs, attrs, backend } = params;
+    const { x, indices } = inputs as { x: tf.TensorInfo; indices: tf.TensorInfo };
+    const { axis, batchDims } = attrs as unknown as { axis: number; batchDims: number };
+    if (x.dtype !== 'float32' || (axis !== 0 && axis !== -x.shape.length) || (batchDims ?? 0) !== 0) {
+      return fallback(params);
+    }
+    const host = backend as unknown as HostBackend;
+    const table = host.readSync(x.dataId) as Float32Array;
+    const ids = host.readSync(indices.dataId) as ArrayLike<number>;
+    const rows = x.shape[0];
+    const width = rows === 0 ? 0 : table.length / rows;
+    const out = new Float32Array(ids.length * width);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      if (!(id >= 0 && id < rows)) return fallback(params);
+      out.set(table.subarray(id * width, (id + 1) * width), i * width);
+    }
+    return writeFloat32(host, out, [...indices.shape, ...x.shape.slice(1)]);
+  };
+  return { kernelName: 'GatherV2', backendName, kernelFunc };
+}

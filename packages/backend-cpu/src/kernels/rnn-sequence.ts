@@ -1,0 +1,84 @@
+import type * as tf from '@tensorflow/tfjs-core';
+import {
+  RNN_SEQUENCE_KERNELS,
+  type RnnCellKind,
+  type RnnSequenceArgs,
+  type RnnSequenceKernelAttrs,
+  type RnnSequenceKernelInputs,
+  rnnSequenceForward,
+} from '@tensorseq/kernels';
+import { type HostBackend, readFloat32, writeFloat32 } from './host-backend';
+import { storeRnnForward } from './rnn-forward-store';
+
+const CELLS: readonly RnnCellKind[] = ['simpleRnn', 'lstm', 'gru'];
+
+/** A `[batch, time]` mask of any dtype as 1 (real step) / 0 (masked). */
+function binaryMask(backend: HostBackend, info: tf.TensorInfo): Float32Array {
+  return Float32Array.from(backend.readSync(info.dataId) as ArrayLike<number>, (v) => (v ? 1 : 0));
+}
+
+/** The kernels package's arguments from a kernel call's inputs and attrs. */
+function sequenceArgs(
+  cell: RnnCellKind,
+  inputs: RnnSequenceKernelInputs<tf.TensorInfo>,
+  attrs: RnnSequenceKernelAttrs,
+  backend: HostBackend,
+): RnnSequenceArgs {
+  const [batch, time, features] = inputs.x.shape;
+  const units = inputs.recurrentKernel.shape[0];
+  const read = (info: tf.TensorInfo | undefined) => (info ? readFloat32(backend, info) : null);
+  return {
+    cell,
+    batch,
+    time,
+    features,
+    units,
+    x: readFloat32(backend, inputs.x),
+    kernel: readFloat32(backend, inputs.kernel),
+    recurrentKernel: readFloat32(backend, inputs.recurrentKernel),
+    bias: read(inputs.bias),
+    initialStates: inputs.c0
+      ? [readFloat32(backend, inputs.h0), readFloat32(backend, inputs.c0)]
+      : [readFloat32(backend, inputs.h0)],
+    mask: inputs.mask ? binaryMask(backend, inputs.mask) : null,
+    inputDropoutMask: read(inputs.inputDropoutMask),
+    recurrentDropoutMask: read(inputs.recurrentDropoutMask),
+    activation: attrs.activation,
+    recurrentActivation: attrs.recurrentActivation,
+    resetAfter: attrs.resetAfter,
+    goBackwards: attrs.goBackwards,
+  };
+}
+
+/**
+ * The `Tensorseq{SimpleRnn,Lstm,Gru}Sequence` kernels for a host-memory backend (glue; the math is
+ * `@tensorseq/kernels`' `rnnSequenceForward`, WebAssembly SIMD with a TypeScript fallback). Outputs:
+ * `[outputs [B, T, U]]` when `returnSequences`, then the final states (`h`, and `c` for lstm).
+ *
+ * @param backendName The tfjs backend the configs are for (`'cpu'`, `'wasm'`, `'tensorflow'`).
+ * @example
+ * rnnSequenceKernelConfigs('cpu').map((c) => c.kernelName); // → ['TensorseqSimpleRnnSequence', …]
+ */
+export function rnnSequenceKernelConfigs(backendName: string): tf.KernelConfig[] {
+  return CELLS.map((cell) => ({
+    kernelName: RNN_SEQUENCE_KERNELS[cell].forward,
+    backendName,
+    kernelFunc: ({ inputs, attrs, backend }) => {
+      const host = backend as unknown as HostBackend;
+      const kernelAttrs = attrs as unknown as RnnSequenceKernelAttrs;
+      const args = sequenceArgs(
+        cell,
+        inputs as unknown as RnnSequenceKernelInputs<tf.TensorInfo>,
+        kernelAttrs,
+        host,
+      );
+      const result = rnnSequenceForward(args, { training: kernelAttrs.training });
+      const { batch, time, units } = args;
+      const outputs = result.finalStates.map((s) => writeFloat32(host, s, [batch, units]));
+      if (kernelAttrs.returnSequences)
+        outputs.unshift(writeFloat32(host, result.outputs, [batch, time, units]));
+      storeRnnForward(attrs as object, { args, result });
+      return outputs;
+    },
+  }));
+}

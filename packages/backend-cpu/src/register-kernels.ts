@@ -1,0 +1,34 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { rnnSequenceGradConfigs } from './gradients/rnn-sequence-grad';
+
+/**
+ * Registers kernel configs, replacing kernels already registered under the same name and backend.
+ * Idempotent. Returns the kernel names.
+ *
+ * @example
+ * registerKernels(hostKernelConfigs('wasm')); // → ['UnsortedSegmentSum', …]
+ */
+export function registerKernels(configs: readonly tf.KernelConfig[]): string[] {
+  registerTensorseqGradients();
+  for (const config of configs) {
+    const existing = tf.getKernel(config.kernelName, config.backendName);
+    if (existing?.kernelFunc === config.kernelFunc) continue;
+    if (existing) tf.unregisterKernel(config.kernelName, config.backendName);
+    tf.registerKernel(config);
+  }
+  return configs.map((c) => c.kernelName);
+}
+
+/**
+ * Registers the gradients of tensorseq's fused kernels (once, for every backend, as tfjs does with
+ * `registerGradient`). The adapters' `register*Kernels()` call it.
+ *
+ * @example
+ * registerTensorseqGradients();
+ * tf.getGradient('TensorseqLstmSequence') !== undefined; // → true
+ */
+export function registerTensorseqGradients(): void {
+  for (const config of rnnSequenceGradConfigs) {
+    if (!tf.getGradient(config.kernelName)) tf.registerGradient(config);
+  }
+}

@@ -1,0 +1,79 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import { useBackend as useCpu } from '@tensorseq/backend-cpu';
+import { describe, expect, it } from 'vitest';
+import { backendInfo, nodeWasmDir, useBackend, wasmKernelConfigs } from '../src/index';
+
+describe('useBackend (wasm adapter)', () => {
+  it('finds the .wasm files in Node, selects wasm and reports SIMD and threads with reasons', async () => {
+    const dir = await nodeWasmDir();
+    expect(dir).toMatch(/tfjs-backend-wasm[/\\]dist[/\\]$/);
+    expect(await useBackend('wasm')).toBe('wasm');
+    expect(tf.getBackend()).toBe('wasm');
+    const info = backendInfo();
+    expect(info).toMatchObject({ backend: 'wasm', simd: true, threads: 1, wasmPaths: dir });
+    expect(info?.reasons[0]).toBe('SIMD: the runtime validates WebAssembly SIMD, so the SIMD build runs');
+  });
+
+  it('explains why threads stay at 1 in Node', async () => {
+    await useBackend('wasm', { threads: 2 });
+    expect(backendInfo()?.threads).toBe(1);
+    expect(backendInfo()?.reasons).toContain(
+      'threads=2 was asked, but tfjs-backend-wasm 4.22 starts its threads from blob: worker URLs, which Node refuses (ERR_WORKER_PATH); running 1 thread',
+    );
+  });
+
+  it('registers the training kernels tfjs-backend-wasm lacks and the fused kernels', async () => {
+    await useBackend('wasm');
+    for (const name of [
+      'UnsortedSegmentSum',
+      'Conv2DBackpropFilter',
+      'Conv2DBackpropInput',
+      'MaxPoolGrad',
+      'TensorseqLstmSequence',
+      'TensorseqGruSequenceGrad',
+    ]) {
+      expect(tf.getKernel(name, 'wasm')?.kernelFunc).toBeDefined();
+    }
+    expect(wasmKernelConfigs().every((c) => c.backendName === 'wasm')).toBe(true);
+    const x = tf.tensor2d([1, 2, 3, 4, 5, 6], [3, 2]);
+    const ids = tf.tensor1d([2, 0, 2], 'int32');
+    expect(tf.unsortedSegmentSum(x, ids, 3).arraySync()).toEqual([
+      [3, 4],
+      [0, 0],
+      [6, 8],
+    ]);
+    tf.dispose([x, ids]);
+  });
+
+  it('matches tf.conv1d gradients computed on the cpu backend', async () => {
+    const grads = async (backend: 'cpu' | 'wasm') => {
+      if (backend === 'wasm') await useBackend('wasm');
+      else await useCpu('cpu');
+      const x = tf.randomNormal([2, 9, 3], 0, 1, 'float32', 7) as tf.Tensor3D;
+      const k = tf.randomNormal([3, 3, 4], 0, 1, 'float32', 8) as tf.Tensor3D;
+      const [dx, dk] = tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+        tf.sum(tf.square(tf.conv1d(a as tf.Tensor3D, b as tf.Tensor3D, 2, 'same'))),
+      )([x, k]);
+      const out = [Array.from(dx.dataSync()), Array.from(dk.dataSync())];
+      tf.dispose([x, k, dx, dk]);
+      return out;
+    };
+    const cpu = await grads('cpu');
+    const wasm = await grads('wasm');
+    for (let i = 0; i < 2; i++) {
+      cpu[i].forEach((v, j) => {
+        expect(Math.abs(v - wasm[i][j])).toBeLessThan(1e-3 * (1 + Math.abs(v)));
+      });
+    }
+  });
+
+  it('rejects other names and bad options', async () => {
+    await expect(useBackend('cpu' as 'wasm')).rejects.toThrow(
+      'useBackend: name must be "wasm" or "auto" in @tensorseq/backend-wasm. Received: name="cpu". To fix this, install the adapter for that backend (@tensorseq/backend-cpu, @tensorseq/backend-node-gpu).',
+    );
+    await expect(useBackend('wasm', { threads: 0 })).rejects.toThrow(
+      'useBackend: threads must be a positive integer. Received: threads=0.',
+    );
+  });
+});
