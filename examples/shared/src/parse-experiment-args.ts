@@ -8,6 +8,10 @@ export interface ExperimentArgs {
   steps: number | undefined;
   /** `--quick`: tiny sizes, so a run finishes in seconds (smoke tests). */
   quick: boolean;
+  /** `--resume`: continue from the checkpoint an interrupted run left. */
+  resume: boolean;
+  /** `--seed N`: seeds the weights, shuffling and dropout (default 1337). */
+  seed: number | undefined;
 }
 
 /** Options of {@link parseExperimentArgs}. */
@@ -18,10 +22,10 @@ export interface ParseExperimentArgsOptions {
   experiments: readonly string[];
 }
 
-const NUMERIC_FLAGS = ['epochs', 'steps'] as const;
+const NUMERIC_FLAGS = ['epochs', 'steps', 'seed'] as const;
 
 /**
- * Parses `[experiment] [--epochs N] [--steps N] [--quick]` (also `--epochs=N`), checking everything
+ * Parses `[experiment] [--epochs N] [--steps N] [--seed N] [--quick] [--resume]` (also `--epochs=N`), checking everything
  * up front so a typo fails before minutes of data loading.
  *
  * @param argv - the arguments after the script name.
@@ -31,14 +35,21 @@ const NUMERIC_FLAGS = ['epochs', 'steps'] as const;
  * positive integer.
  * @example
  * parseExperimentArgs(['lstm', '--epochs', '2', '--quick'], { owner: 'imdb-rnn', experiments: ['lstm'] });
- * // → { experiment: 'lstm', epochs: 2, steps: undefined, quick: true }
+ * // → { experiment: 'lstm', epochs: 2, steps: undefined, quick: true, resume: false, seed: undefined }
  */
 export function parseExperimentArgs(
   argv: readonly string[],
   options: ParseExperimentArgsOptions,
 ): ExperimentArgs {
   const { owner, experiments } = options;
-  const args: ExperimentArgs = { experiment: undefined, epochs: undefined, steps: undefined, quick: false };
+  const args: ExperimentArgs = {
+    experiment: undefined,
+    epochs: undefined,
+    steps: undefined,
+    quick: false,
+    resume: false,
+    seed: undefined,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.split('=', 2);
@@ -48,6 +59,8 @@ export function parseExperimentArgs(
       args[numeric] = positiveInteger(owner, numeric, value);
     } else if (arg === '--quick') {
       args.quick = true;
+    } else if (arg === '--resume') {
+      args.resume = true;
     } else if (!arg.startsWith('-') && args.experiment === undefined) {
       if (!experiments.includes(arg)) {
         throw new TypeError(
@@ -57,7 +70,7 @@ export function parseExperimentArgs(
       args.experiment = arg;
     } else {
       throw new TypeError(
-        `${owner}: arguments must be an experiment name, --epochs N, --steps N or --quick. Received: argument=${arg}.`,
+        `${owner}: arguments must be an experiment name, --epochs N, --steps N, --seed N, --quick or --resume. Received: argument=${arg}.`,
       );
     }
   }

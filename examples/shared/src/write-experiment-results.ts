@@ -1,6 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { BestEpoch, BookFigure } from './book-figure';
+import type { DataSource } from './data-source';
 import { historyPanels, type ReferenceLine } from './history-panels';
+import type { RunEnvironment } from './run-environment';
 import { svgChart } from './svg-chart';
 
 /** What one experiment run produced; written as `<experiment>.json`. */
@@ -19,6 +22,22 @@ export interface ExperimentResult {
   seconds: number;
   /** Horizontal lines on the chart, by metric name. */
   references?: Readonly<Record<string, ReferenceLine>>;
+  /** The book's section, e.g. `6.2.3`. */
+  section?: string;
+  /** The seed of the weights, the shuffling and the dropout masks. */
+  seed?: number;
+  /** What the book reports. */
+  book?: BookFigure;
+  /** The best epoch by the book's metric. */
+  best?: BestEpoch;
+  /** The data files read, with their checksums. */
+  data?: readonly DataSource[];
+  /** Backend, versions, git commit (filled in by `experimentCli`). */
+  environment?: RunEnvironment;
+  /** Epochs restored from a checkpoint (`--resume`) rather than trained by this process. */
+  resumedEpochs?: number;
+  /** When the run finished (ISO 8601). */
+  finishedAt?: string;
 }
 
 /** Paths written by {@link writeExperimentResults}. */
@@ -44,11 +63,27 @@ export async function writeExperimentResults(
   result: ExperimentResult,
 ): Promise<ExperimentFiles> {
   await mkdir(outDir, { recursive: true });
-  const json = join(outDir, `${result.experiment}.json`);
+  const json = join(outDir, `${fileStem(result)}.json`);
   await writeFile(json, `${JSON.stringify(result, null, 2)}\n`);
   if (Object.keys(result.history).length === 0) return { json, svg: undefined };
-  const svg = join(outDir, `${result.experiment}.svg`);
+  const svg = join(outDir, `${fileStem(result)}.svg`);
   const panels = historyPanels(result.history, { references: result.references });
-  await writeFile(svg, svgChart(panels, { title: `${result.experiment}: ${result.title}` }));
+  const heading = `${result.section ? `${result.section} ` : ''}${result.experiment}: ${result.title}`;
+  await writeFile(
+    svg,
+    svgChart(panels, { title: seedSuffix(result) ? `${heading} (seed ${result.seed})` : heading }),
+  );
   return { json, svg };
+}
+
+/** The book's runs use the default seed; other seeds (the repeats of the headline runs) get their own files. */
+export const DEFAULT_SEED = 1337;
+
+function seedSuffix(result: ExperimentResult): boolean {
+  return result.seed !== undefined && result.seed !== DEFAULT_SEED;
+}
+
+/** `<experiment>` for the default seed, `<experiment>-seed<N>` for the others. */
+function fileStem(result: ExperimentResult): string {
+  return seedSuffix(result) ? `${result.experiment}-seed${result.seed}` : result.experiment;
 }
