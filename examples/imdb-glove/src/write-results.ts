@@ -22,7 +22,10 @@ const VALIDATION = '#d62728';
  * @example
  * await writeResults('results', results); // → { json: 'results/imdb-glove.json', svg: 'results/imdb-glove.svg' }
  */
-export async function writeResults(outDir: string, results: ExperimentResults): Promise<ResultFiles> {
+export async function writeResults(
+  outDir: string,
+  results: ExperimentResults & { section?: string; book?: unknown; environment?: unknown; finishedAt?: string },
+): Promise<ResultFiles> {
   await mkdir(outDir, { recursive: true });
   const files = { json: join(outDir, 'imdb-glove.json'), svg: join(outDir, 'imdb-glove.svg') };
   await writeFile(files.json, `${JSON.stringify(results, null, 2)}\n`);
