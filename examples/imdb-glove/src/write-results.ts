@@ -24,7 +24,12 @@ const VALIDATION = '#d62728';
  */
 export async function writeResults(
   outDir: string,
-  results: ExperimentResults & { section?: string; book?: unknown; environment?: unknown; finishedAt?: string },
+  results: ExperimentResults & {
+    section?: string;
+    book?: unknown;
+    environment?: unknown;
+    finishedAt?: string;
+  },
 ): Promise<ResultFiles> {
   await mkdir(outDir, { recursive: true });
   const files = { json: join(outDir, 'imdb-glove.json'), svg: join(outDir, 'imdb-glove.svg') };
