@@ -27,5 +27,6 @@ export {
   DEFAULT_SEED,
   type ExperimentFiles,
   type ExperimentResult,
+  experimentChart,
   writeExperimentResults,
 } from './write-experiment-results';

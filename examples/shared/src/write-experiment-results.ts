@@ -67,13 +67,23 @@ export async function writeExperimentResults(
   await writeFile(json, `${JSON.stringify(result, null, 2)}\n`);
   if (Object.keys(result.history).length === 0) return { json, svg: undefined };
   const svg = join(outDir, `${fileStem(result)}.svg`);
+  await writeFile(svg, experimentChart(result));
+  return { json, svg };
+}
+
+/**
+ * The curves of a run as an SVG document: one panel per metric, training as dots, validation as a line,
+ * reference lines (the Jena baseline) in grey; the heading names the section, experiment and seed.
+ *
+ * @param result - a run with a history.
+ * @returns the SVG text.
+ * @example
+ * experimentChart({ experiment: 'gru', title: 'GRU(32)', config: {}, history: { loss: [0.3] }, final: {}, seconds: 1 });
+ */
+export function experimentChart(result: ExperimentResult): string {
   const panels = historyPanels(result.history, { references: result.references });
   const heading = `${result.section ? `${result.section} ` : ''}${result.experiment}: ${result.title}`;
-  await writeFile(
-    svg,
-    svgChart(panels, { title: seedSuffix(result) ? `${heading} (seed ${result.seed})` : heading }),
-  );
-  return { json, svg };
+  return svgChart(panels, { title: seedSuffix(result) ? `${heading} (seed ${result.seed})` : heading });
 }
 
 /** The book's runs use the default seed; other seeds (the repeats of the headline runs) get their own files. */
