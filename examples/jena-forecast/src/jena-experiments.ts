@@ -35,7 +35,7 @@ export const JENA_EXPERIMENTS = {
       metric: 'val_loss',
       goal: 'min',
       relation: 'above-baseline',
-      text: 'close to the baseline at best, not reliably below it (figure 6.18)',
+      text: 'close to the baseline at best, not reliably below it',
     },
     epochs: 20,
     build: (sizes) =>
@@ -58,7 +58,7 @@ export const JENA_EXPERIMENTS = {
       metric: 'val_loss',
       goal: 'min',
       value: 0.265,
-      text: "about the GRU's ≈ 0.265, no longer overfitting (figure 6.22)",
+      text: "about the GRU's ≈ 0.265, no longer overfitting",
     },
     epochs: 40,
     build: (sizes) =>
@@ -71,7 +71,7 @@ export const JENA_EXPERIMENTS = {
       metric: 'val_loss',
       goal: 'min',
       value: 0.265,
-      text: 'a bit better than the GRU\'s ≈ 0.265, "not significantly" (figure 6.23)',
+      text: 'a bit better than the GRU\'s ≈ 0.265, "not significantly"',
     },
     epochs: 40,
     build: (sizes) =>
@@ -93,7 +93,7 @@ export const JENA_EXPERIMENTS = {
       metric: 'val_loss',
       goal: 'min',
       relation: 'above-baseline',
-      text: '"strongly underperforms even the common-sense baseline" (figure 6.24)',
+      text: '"strongly underperforms even the common-sense baseline"',
     },
     epochs: 20,
     reverse: true,
