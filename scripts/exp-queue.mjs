@@ -4,8 +4,12 @@
 // results JSON is already complete is skipped, and an interrupted one continues from its checkpoint
 // (every run is started with --resume). Results go to <results-root>/examples/<example>/results/
 // (default: this checkout), logs to <logs>/<example>-<experiment>.log plus <logs>/queue.log.
+//
+// `node scripts/exp-queue.mjs --quick` (CI) runs every experiment once with --quick instead, on the
+// samples shipped in data/ (or synthetic reviews), into a temporary folder, and fails if any run fails.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -44,6 +48,8 @@ const QUEUE = [
     ['jena-forecast', 'gru', 20, seed],
   ]),
 ];
+
+if (args.includes('--quick')) quickRuns();
 
 mkdirSync(logs, { recursive: true });
 const queueLog = join(logs, 'queue.log');
@@ -95,3 +101,42 @@ for (const [example, experiment, epochs, seed] of QUEUE) {
   note(`done ${example} ${stem}: exit ${result.status ?? result.signal} after ${minutes} min (log ${log})`);
 }
 note('queue end');
+
+/** Every experiment once, with --quick, into a temporary folder; exits non-zero if one fails. */
+function quickRuns() {
+  const out = mkdtempSync(join(tmpdir(), 'exp-quick-'));
+  const started = Date.now();
+  const failed = [];
+  for (const [example, experiment, , seed] of QUEUE) {
+    if (seed) continue;
+    const t0 = Date.now();
+    const result = spawnSync(
+      process.execPath,
+      [
+        '--conditions=@tensorseq/source',
+        '--import',
+        'tsx',
+        'src/main.ts',
+        ...(experiment ? [experiment] : []),
+        '--quick',
+      ],
+      {
+        cwd: join(repo, 'examples', example),
+        env: { ...process.env, TENSORSEQ_RESULTS: join(out, example) },
+        encoding: 'utf8',
+      },
+    );
+    const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+    const ok = result.status === 0;
+    console.log(`${ok ? 'ok  ' : 'FAIL'} ${example} ${experiment || example} --quick (${seconds} s)`);
+    if (!ok) {
+      failed.push(`${example} ${experiment}`);
+      console.log(`${result.stdout}${result.stderr}`.split('\n').slice(-15).join('\n'));
+    }
+  }
+  rmSync(out, { recursive: true, force: true });
+  console.log(
+    `${failed.length ? 'FAILED' : 'passed'}: quick runs in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
+  process.exit(failed.length ? 1 : 0);
+}

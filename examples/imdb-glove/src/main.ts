@@ -1,9 +1,10 @@
 /**
  * Deep Learning with Python, section 6.1.3: from raw IMDB text to word embeddings (listings 6.8–6.16).
- * Run: pnpm exp imdb-glove [--epochs=10] [--backend=wasm|cpu] [--imdb=<aclImdb folder or tar.gz>] [--glove=<glove .txt>]
+ * Run: pnpm exp imdb-glove [--epochs=10] [--backend=wasm|cpu] [--imdb=<aclImdb folder or tar.gz>] [--glove=<glove .txt>] [--quick]
  */
 import '@tensorflow/tfjs-backend-wasm';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import { useBackend } from '@tensorseq/backend-cpu';
 import { defaultDataDir, resultsDir, runEnvironment } from '@tensorseq/example-utils';
@@ -15,14 +16,18 @@ import { writeResults } from './write-results';
 const FLAGS = ['epochs', 'backend', 'imdb', 'glove'] as const;
 const BACKENDS = ['wasm', 'cpu'];
 
-function parseFlags(argv: string[]): Partial<Record<(typeof FLAGS)[number], string>> {
-  const flags: Partial<Record<(typeof FLAGS)[number], string>> = {};
+function parseFlags(argv: string[]): Partial<Record<(typeof FLAGS)[number] | 'quick', string>> {
+  const flags: Partial<Record<(typeof FLAGS)[number] | 'quick', string>> = {};
   for (const arg of argv) {
+    if (arg === '--quick') {
+      flags.quick = 'true';
+      continue;
+    }
     const match = /^--([a-z]+)=(.+)$/.exec(arg);
     const name = FLAGS.find((f) => f === match?.[1]);
     if (!match || !name) {
       throw new TypeError(
-        `imdb-glove: arguments must be --epochs=<n>, --backend=wasm|cpu, --imdb=<path> or --glove=<path>. Received: argument=${arg}.`,
+        `imdb-glove: arguments must be --epochs=<n>, --backend=wasm|cpu, --imdb=<path>, --glove=<path> or --quick. Received: argument=${arg}.`,
       );
     }
     flags[name] = match[2];
@@ -31,6 +36,17 @@ function parseFlags(argv: string[]): Partial<Record<(typeof FLAGS)[number], stri
 }
 
 const flags = parseFlags(process.argv.slice(2));
+/**
+ * `--quick`: the 500-review sample and the GloVe head shipped in the repository's data/, 100 training
+ * and 150 validation reviews, 2 epochs: a smoke run of every step in seconds, without TENSORSEQ_DATA.
+ */
+const quick = flags.quick === 'true';
+const shipped = (file: string) => fileURLToPath(new URL(`../../../data/${file}`, import.meta.url));
+if (quick) {
+  flags.imdb ??= shipped('imdb/aclImdb_sample500.tar.gz');
+  flags.glove ??= shipped('embeddings/glove.6B.100d.top2717.txt');
+  flags.epochs ??= '2';
+}
 // wasm by default: its matMul and gather make this model about 3x faster than tfjs-backend-cpu here.
 const backend = flags.backend ?? 'wasm';
 if (!BACKENDS.includes(backend)) {
@@ -58,11 +74,13 @@ const results = await runExperiment({
   // The model saved for listing 6.16 is scratch: it goes with the (git-ignored) checkpoints.
   outDir: join(outDir, '.checkpoints'),
   epochs: flags.epochs === undefined ? undefined : Number(flags.epochs),
+  ...(quick ? { trainingSamples: 100, validationSamples: 150 } : {}),
   verbose: 0,
 });
 const { section, book } = IMDB_GLOVE_CATALOG['imdb-glove'];
 const files = await writeResults(outDir, {
   ...results,
+  config: { ...results.config, quick },
   section,
   book,
   environment: runEnvironment(),

@@ -25,6 +25,8 @@ const VALIDATION = '#d62728';
 export async function writeResults(
   outDir: string,
   results: ExperimentResults & {
+    /** `config.quick`: a smoke run on the shipped samples (left out of RESULTS.md). */
+    config: { quick?: boolean };
     section?: string;
     book?: unknown;
     environment?: unknown;
