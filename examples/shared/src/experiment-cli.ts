@@ -68,7 +68,15 @@ export async function experimentCli<Name extends string>(
   const seeded = args.seed !== undefined && args.seed !== DEFAULT_SEED;
   const stem = seeded ? `${args.experiment}-seed${args.seed}` : args.experiment;
   const checkpointDir = args.quick ? undefined : join(resultsDir, '.checkpoints', stem);
-  const result = await run(args.experiment as Name, { ...args, checkpointDir, owner });
+  let result: ExperimentResult;
+  try {
+    result = await run(args.experiment as Name, { ...args, checkpointDir, owner });
+  } catch (e) {
+    if ((e as Error).name !== 'MissingDataError') throw e;
+    console.error((e as Error).message);
+    process.exitCode = 2;
+    return undefined;
+  }
   const files = await writeExperimentResults(resultsDir, {
     ...result,
     environment: runEnvironment(),

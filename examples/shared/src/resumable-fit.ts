@@ -111,6 +111,8 @@ export async function resumableFit(options: ResumableFitOptions): Promise<Resuma
 
   const started = performance.now();
   let lastModel = saved?.model;
+  /** Epochs whose checkpoint is complete on disk (what --resume would restore). */
+  let kept = saved?.epoch ?? 0;
   const checkpoint: Callback = {
     async onEpochEnd(epoch: number, logs: Logs) {
       for (const [k, v] of Object.entries(logs)) {
@@ -130,6 +132,7 @@ export async function resumableFit(options: ResumableFitOptions): Promise<Resuma
         seconds: priorSeconds + (performance.now() - started) / 1000,
       };
       await writeAtomic(join(dir, STATE_FILE), `${JSON.stringify(state)}\n`);
+      kept = epoch + 1;
       if (lastModel !== undefined && lastModel !== name) {
         await rm(join(dir, lastModel), { recursive: true, force: true });
       }
@@ -139,9 +142,8 @@ export async function resumableFit(options: ResumableFitOptions): Promise<Resuma
 
   const hint = options.resumeHint ?? '--resume';
   const onSignal = () => {
-    const done = history.loss?.length ?? 0;
     log(
-      `\nInterrupted. ${dir && done ? `The checkpoint after epoch ${done}/${epochs} is in ${dir}; continue with: ${hint}` : 'No completed epoch was kept.'}`,
+      `\nInterrupted. ${dir && kept ? `The checkpoint after epoch ${kept}/${epochs} is in ${dir}; continue with: ${hint}` : 'No completed epoch was kept.'}`,
     );
     process.exit(130);
   };

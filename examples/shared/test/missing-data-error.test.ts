@@ -13,18 +13,24 @@ describe('missingDataError', () => {
     const error = missingDataError({
       owner: 'imdb-rnn',
       dataset: 'the IMDB reviews',
-      url: 'https://example.org/aclImdb_v1.tar.gz',
-      fileName: 'aclImdb_v1.tar.gz',
-      sha256: 'c40f',
+      files: [
+        { fileName: 'aclImdb_v1.tar.gz', url: 'https://example.org/aclImdb_v1.tar.gz', sha256: 'c40f' },
+        { fileName: 'imdb_word_index.json', url: 'https://example.org/imdb_word_index.json', sha256: '0273' },
+      ],
       cause: 'network: ENOTFOUND',
     });
+    expect(error.name).toBe('MissingDataError');
     expect(error.message).toBe(
-      'imdb-rnn: the IMDB reviews must be available. Received: TENSORSEQ_DATA is not set, and the download failed (network: ENOTFOUND). To fix this, download https://example.org/aclImdb_v1.tar.gz (sha256 c40f) into a folder as aclImdb_v1.tar.gz and run with TENSORSEQ_DATA=<that folder>.',
+      'imdb-rnn: the IMDB reviews must be available. Received: TENSORSEQ_DATA is not set, and the download failed (network: ENOTFOUND). To fix this, download https://example.org/aclImdb_v1.tar.gz (sha256 c40f) as aclImdb_v1.tar.gz, and https://example.org/imdb_word_index.json (sha256 0273) as imdb_word_index.json into one folder and run with TENSORSEQ_DATA=<that folder>.',
     );
     process.env.TENSORSEQ_DATA = '/data';
     expect(
-      missingDataError({ owner: 'x', dataset: 'd', url: 'u', fileName: 'f', sha256: 's', cause: 'c' })
-        .message,
+      missingDataError({
+        owner: 'x',
+        dataset: 'd',
+        files: [{ fileName: 'f', url: 'u', sha256: 's' }],
+        cause: 'c',
+      }).message,
     ).toContain('Received: no f in TENSORSEQ_DATA=/data, and the download failed (c).');
   });
 });

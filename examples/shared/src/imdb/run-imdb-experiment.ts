@@ -6,6 +6,9 @@ import {
   IMDB_SHA256,
   IMDB_URL,
   loadImdb,
+  WORD_INDEX_FILE_NAME,
+  WORD_INDEX_SHA256,
+  WORD_INDEX_URL,
 } from '@tensorseq/datasets-imdb';
 import { setGlobalSeed } from '@tensorseq/layers-core';
 import { bestEpoch } from '../book-figure';
@@ -13,6 +16,7 @@ import { type DataSource, describeDataFile } from '../data-source';
 import { epochProgress } from '../epoch-progress';
 import { missingDataError } from '../missing-data-error';
 import { resumableFit } from '../resumable-fit';
+import { resumeCommand } from '../resume-command';
 import { DEFAULT_SEED, type ExperimentResult } from '../write-experiment-results';
 import type { ImdbExperiment } from './imdb-experiment';
 import { reviewTensors } from './review-tensors';
@@ -98,7 +102,7 @@ export async function runImdbExperiment(
     fingerprint: { name, ...config },
     epochs,
     log,
-    resumeHint: `pnpm exp <example> ${name} --resume (with the same flags)`,
+    resumeHint: resumeCommand(owner, name, options),
     build: () => {
       setGlobalSeed(seed);
       const model = experiment.build({ numWords: sizes.numWords, maxlen: sizes.maxlen });
@@ -157,10 +161,11 @@ async function trainingReviews(
   } catch (e) {
     throw missingDataError({
       owner,
-      dataset: 'the IMDB reviews (aclImdb_v1.tar.gz)',
-      url: IMDB_URL,
-      fileName: IMDB_FILE_NAME,
-      sha256: IMDB_SHA256,
+      dataset: "the IMDB reviews and Keras' word index",
+      files: [
+        { fileName: IMDB_FILE_NAME, url: IMDB_URL, sha256: IMDB_SHA256 },
+        { fileName: WORD_INDEX_FILE_NAME, url: WORD_INDEX_URL, sha256: WORD_INDEX_SHA256 },
+      ],
       cause: (e as Error).message,
     });
   }

@@ -18,6 +18,7 @@ import { defaultDataDir } from '../default-data-dir';
 import { epochProgress } from '../epoch-progress';
 import { missingDataError } from '../missing-data-error';
 import { resumableFit } from '../resumable-fit';
+import { resumeCommand } from '../resume-command';
 import { DEFAULT_SEED, type ExperimentResult } from '../write-experiment-results';
 import { columnTargets } from './column-targets';
 import type { JenaExperiment } from './jena-experiment';
@@ -160,7 +161,7 @@ export async function runJenaExperiment(
     fingerprint: { name, ...config, epochs },
     epochs,
     log,
-    resumeHint: `pnpm exp <example> ${name} --resume (with the same flags)`,
+    resumeHint: resumeCommand(owner, name, options),
     build: () => {
       setGlobalSeed(seed);
       const model = build({ timesteps, features: jena.data.shape[1] });
@@ -241,9 +242,13 @@ async function loadJenaOrExplain(source: string | undefined, owner: string): Pro
     throw missingDataError({
       owner,
       dataset: 'the Jena climate record (jena_climate_2009_2016.csv.zip)',
-      url: JENA_URL,
-      fileName: JENA_ZIP_NAME,
-      sha256: '(none published: Keras checks no checksum for this file)',
+      files: [
+        {
+          fileName: JENA_ZIP_NAME,
+          url: JENA_URL,
+          sha256: 'not published; Keras checks none for this file',
+        },
+      ],
       cause: (e as Error).message,
     });
   }
