@@ -65,7 +65,9 @@ function complete(file, epochs) {
   try {
     const result = JSON.parse(readFileSync(file, 'utf8'));
     if (result.config?.quick) return false;
-    if (result.glove) return result.glove.history?.val_acc?.length === epochs; // imdb-glove's own format
+    // imdb-glove's own format; runs from before it recorded its data files' checksums are redone.
+    if (result.glove)
+      return result.glove.history?.val_acc?.length === epochs && Array.isArray(result.dataFiles);
     if (result.config?.steps) return false;
     if (epochs === 0) return true;
     return result.history?.val_loss?.length === epochs;

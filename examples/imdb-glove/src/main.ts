@@ -3,11 +3,19 @@
  * Run: pnpm exp imdb-glove [--epochs=10] [--backend=wasm|cpu] [--imdb=<aclImdb folder or tar.gz>] [--glove=<glove .txt>] [--quick]
  */
 import '@tensorflow/tfjs-backend-wasm';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import { useBackend } from '@tensorseq/backend-cpu';
-import { defaultDataDir, resultsDir, runEnvironment } from '@tensorseq/example-utils';
+import { IMDB_FILE_NAME, IMDB_LABELED_FILE_NAME, IMDB_URL } from '@tensorseq/datasets-imdb';
+import {
+  type DataSource,
+  defaultDataDir,
+  describeDataFile,
+  resultsDir,
+  runEnvironment,
+} from '@tensorseq/example-utils';
 import { IMDB_GLOVE_CATALOG } from './catalog';
 import { defaultGloveSource } from './glove-source';
 import { runExperiment } from './run-experiment';
@@ -78,11 +86,29 @@ const results = await runExperiment({
   verbose: 0,
 });
 const { section, book } = IMDB_GLOVE_CATALOG['imdb-glove'];
+/** The archive and vectors read, with their checksums (folders and downloads are named without one). */
+async function dataFiles(): Promise<DataSource[]> {
+  const files: DataSource[] = [];
+  const dir = process.env.TENSORSEQ_DATA;
+  const imdb =
+    flags.imdb ??
+    [IMDB_FILE_NAME, IMDB_LABELED_FILE_NAME].map((f) => dir && join(dir, f)).find((p) => p && existsSync(p));
+  if (imdb && statSync(imdb).isFile())
+    files.push(await describeDataFile('IMDB (Maas et al. 2011), raw text', imdb, IMDB_URL));
+  if (typeof gloveSource === 'string' && existsSync(gloveSource)) {
+    files.push(
+      await describeDataFile('GloVe 6B, 100d', gloveSource, 'https://nlp.stanford.edu/data/glove.6B.zip'),
+    );
+  }
+  return files;
+}
+
 const files = await writeResults(outDir, {
   ...results,
   config: { ...results.config, quick },
   section,
   book,
+  dataFiles: await dataFiles(),
   environment: runEnvironment(),
   finishedAt: new Date().toISOString(),
 });

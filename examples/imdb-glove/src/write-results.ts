@@ -29,6 +29,8 @@ export async function writeResults(
     config: { quick?: boolean };
     section?: string;
     book?: unknown;
+    /** The data files read, with their sha256. */
+    dataFiles?: unknown;
     environment?: unknown;
     finishedAt?: string;
   },

@@ -43,6 +43,7 @@ interface ResultJson {
   data?: DataSource[] | Record<string, number>;
   environment?: RunEnvironment;
   // imdb-glove's own format
+  dataFiles?: DataSource[];
   glove?: { history: Record<string, number[]>; test: Record<string, number> };
   noGlove?: { history: Record<string, number[]>; test: Record<string, number> };
   totalSeconds?: number;
@@ -102,7 +103,7 @@ function toRecord(example: string, file: string, svg: string | undefined, json: 
         no_glove_test_acc: json.noGlove?.test.acc ?? Number.NaN,
       },
       seconds: json.totalSeconds ?? 0,
-      data: [],
+      data: json.dataFiles ?? [],
       raw: undefined,
       notes: [
         `vectors: ${source.split(/[\\/]/).pop()}, found for ${data.gloveFound} of the ${(data.gloveFound ?? 0) + (data.gloveMissing ?? 0)} kept words`,

@@ -40,6 +40,11 @@ export function resultsMarkdown(rows: readonly ReportRow[], options: ResultsMark
     '',
     `![ours vs the book](${options.summaryFigure})`,
     '',
+    "**Where.** Backend `cpu` is `@tensorseq/backend-cpu` (tfjs-backend-cpu with tensorseq's kernels);",
+    "`wasm` is `@tensorflow/tfjs-backend-wasm` (imdb-glove's default). The runs shared a 2-core machine",
+    "with five other engineers' builds and tests (load average 12–17 while they ran), so the times are",
+    'wall times under that load, not benchmarks.',
+    '',
     '**How to read it.** "ours" is the best validation figure over the epochs (as the book reads its',
     "curves) and the epoch it was reached; with several seeds, the mean ± sample sd and each seed's value.",
     'IMDB: validation accuracy on the last 20% of the training reviews. Jena: validation MAE on the',
@@ -137,7 +142,9 @@ function oursCell(row: ReportRow): string {
 }
 
 function dataFallback(r: RunRecord): string {
-  return r.example === 'rnn-from-scratch' ? 'random inputs (seeded)' : '';
+  if (r.example === 'rnn-from-scratch') return 'random inputs (seeded)';
+  const glove = r.config.gloveSource;
+  return typeof glove === 'string' ? `aclImdb (raw text), ${glove.split(/[\\/]/).pop()}` : '';
 }
 
 function formatTime(seconds: number): string {
