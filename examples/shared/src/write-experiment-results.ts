@@ -82,8 +82,16 @@ export async function writeExperimentResults(
  */
 export function experimentChart(result: ExperimentResult): string {
   const panels = historyPanels(result.history, { references: result.references });
+  // The Jena models' loss is the MAE of the normalized temperature (the baseline line is in that unit).
+  if (result.references?.loss) {
+    for (const panel of panels) if (panel.yLabel === 'loss') panel.yLabel = 'MAE (normalized)';
+  }
   const heading = `${result.section ? `${result.section} ` : ''}${result.experiment}: ${result.title}`;
-  return svgChart(panels, { title: seedSuffix(result) ? `${heading} (seed ${result.seed})` : heading });
+  return svgChart(panels, {
+    title: seedSuffix(result) ? `${heading} (seed ${result.seed})` : heading,
+    // One panel (Jena: the loss only) gets the width of two, so its three legend entries fit.
+    panelWidth: panels.length === 1 ? 720 : 420,
+  });
 }
 
 /** The book's runs use the default seed; other seeds (the repeats of the headline runs) get their own files. */
