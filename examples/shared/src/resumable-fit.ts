@@ -113,7 +113,15 @@ export async function resumableFit(options: ResumableFitOptions): Promise<Resuma
   let lastModel = saved?.model;
   /** Epochs whose checkpoint is complete on disk (what --resume would restore). */
   let kept = saved?.epoch ?? 0;
+  let lastYield = performance.now();
   const checkpoint: Callback = {
+    async onBatchEnd() {
+      // Training steps chain promises without ever reaching the event loop, where Ctrl-C is delivered:
+      // yield to it a few times a second so an interrupt stops the run within a batch, not an epoch.
+      if (performance.now() - lastYield < 250) return;
+      await new Promise((resolve) => setImmediate(resolve));
+      lastYield = performance.now();
+    },
     async onEpochEnd(epoch: number, logs: Logs) {
       for (const [k, v] of Object.entries(logs)) {
         if (!history[k]) history[k] = [];
