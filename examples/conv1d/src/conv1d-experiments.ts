@@ -35,6 +35,15 @@ export const IMDB_CONV1D: ImdbExperiment = {
   },
 };
 
+/** Conv1D(32, 5, relu) + MaxPooling1D(3) + Conv1D(32, 5, relu): how both Jena convnets of 6.4.4 start. */
+function convFront(features: number): Sequential {
+  const model = new Sequential();
+  model.add(new Conv1D({ filters: 32, kernelSize: 5, activation: 'relu', inputShape: [null, features] }));
+  model.add(new MaxPooling1D({ poolSize: 3 }));
+  model.add(new Conv1D({ filters: 32, kernelSize: 5, activation: 'relu' }));
+  return model;
+}
+
 /**
  * The pure convnet of section 6.4.4 on Jena: Conv1D(32, 5, relu) + MaxPooling1D(3) + Conv1D(32, 5, relu) +
  * MaxPooling1D(3) + Conv1D(32, 5, relu) + GlobalMaxPooling1D + Dense(1), 20 epochs on the same windows as
@@ -57,12 +66,7 @@ export const JENA_CONV1D: JenaExperiment = {
   epochs: 20,
   step: '1h',
   build: (sizes) => {
-    const model = new Sequential();
-    model.add(
-      new Conv1D({ filters: 32, kernelSize: 5, activation: 'relu', inputShape: [null, sizes.features] }),
-    );
-    model.add(new MaxPooling1D({ poolSize: 3 }));
-    model.add(new Conv1D({ filters: 32, kernelSize: 5, activation: 'relu' }));
+    const model = convFront(sizes.features);
     model.add(new MaxPooling1D({ poolSize: 3 }));
     model.add(new Conv1D({ filters: 32, kernelSize: 5, activation: 'relu' }));
     model.add(new GlobalMaxPooling1D());
@@ -92,12 +96,7 @@ export const JENA_CONV_GRU: JenaExperiment = {
   epochs: 20,
   step: '1h',
   build: (sizes) => {
-    const model = new Sequential();
-    model.add(
-      new Conv1D({ filters: 32, kernelSize: 5, activation: 'relu', inputShape: [null, sizes.features] }),
-    );
-    model.add(new MaxPooling1D({ poolSize: 3 }));
-    model.add(new Conv1D({ filters: 32, kernelSize: 5, activation: 'relu' }));
+    const model = convFront(sizes.features);
     model.add(new GRU({ units: 32, dropout: 0.1, recurrentDropout: 0.5 }));
     model.add(new Dense({ units: 1 }));
     return model;

@@ -23,6 +23,14 @@ export interface ParseExperimentArgsOptions {
 }
 
 const NUMERIC_FLAGS = ['epochs', 'steps', 'seed'] as const;
+const NO_ARGS: ExperimentArgs = {
+  experiment: undefined,
+  epochs: undefined,
+  steps: undefined,
+  quick: false,
+  resume: false,
+  seed: undefined,
+};
 
 /**
  * Parses `[experiment] [--epochs N] [--steps N] [--seed N] [--quick] [--resume]` (also `--epochs=N`), checking everything
@@ -42,14 +50,7 @@ export function parseExperimentArgs(
   options: ParseExperimentArgsOptions,
 ): ExperimentArgs {
   const { owner, experiments } = options;
-  const args: ExperimentArgs = {
-    experiment: undefined,
-    epochs: undefined,
-    steps: undefined,
-    quick: false,
-    resume: false,
-    seed: undefined,
-  };
+  const args: ExperimentArgs = { ...NO_ARGS };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.split('=', 2);
