@@ -42,6 +42,7 @@ interface ResultJson {
   seconds?: number;
   data?: DataSource[] | Record<string, number>;
   environment?: RunEnvironment;
+  resumedEpochs?: number;
   // imdb-glove's own format
   dataFiles?: DataSource[];
   glove?: { history: Record<string, number[]>; test: Record<string, number> };
@@ -119,7 +120,11 @@ function toRecord(example: string, file: string, svg: string | undefined, json: 
     final: json.final ?? {},
     seconds: json.seconds ?? 0,
     data: Array.isArray(json.data) ? json.data : [],
-    notes: [],
+    notes: json.resumedEpochs
+      ? [
+          `the seed-${json.seed} run was stopped after epoch ${json.resumedEpochs} and continued with --resume (same result as an uninterrupted run: see the resume tests)`,
+        ]
+      : [],
     raw: json as ExperimentResult,
   };
 }

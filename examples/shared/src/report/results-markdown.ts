@@ -63,12 +63,12 @@ export function resultsMarkdown(rows: readonly ReportRow[], options: ResultsMark
     ...rows.map((row) => tableRow(row)),
     '',
   ];
-  const notes = rows.filter((r) => r.reason || r.runs[0].notes.length);
+  const notes = rows.filter((r) => r.reason || r.runs.some((x) => x.notes.length));
   if (notes.length) {
     lines.push('## Notes', '');
     for (const row of notes) {
       const r = row.runs[0];
-      const text = [...r.notes, ...(row.reason ? [row.reason] : [])].join('; ');
+      const text = [...row.runs.flatMap((x) => x.notes), ...(row.reason ? [row.reason] : [])].join('; ');
       lines.push(`- **${r.example} ${r.experiment}** (${r.section}): ${text}.`);
     }
     lines.push('');
