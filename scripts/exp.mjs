@@ -5,6 +5,16 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const [name, ...args] = process.argv.slice(2);
+// `pnpm exp list` prints every experiment; `pnpm exp report` writes examples/RESULTS.md from the results.
+if (name === 'list' || name === 'report') {
+  const tools = join('examples', 'shared', 'bin', 'exp-tools.ts');
+  const result = spawnSync(
+    process.execPath,
+    ['--conditions=@tensorseq/source', '--import', 'tsx', tools, name, ...args],
+    { stdio: 'inherit' },
+  );
+  process.exit(result.status ?? 1);
+}
 // Only examples with a start script: examples/shared is a library, not an experiment.
 const hasStart = (d) => {
   const manifest = join('examples', d, 'package.json');
@@ -13,7 +23,7 @@ const hasStart = (d) => {
 const available = readdirSync('examples').filter(hasStart);
 if (!name || !available.includes(name)) {
   console.error(
-    `exp: name must be one of ${available.join(', ') || '(none yet)'}. Received: name=${name ?? '(missing)'}.`,
+    `exp: name must be list, report or one of ${available.join(', ') || '(none yet)'}. Received: name=${name ?? '(missing)'}.`,
   );
   process.exit(2);
 }

@@ -35,6 +35,6 @@ describe('conv1d experiments', () => {
       log: () => {},
     });
     expect(result.history.val_loss).toHaveLength(1);
-    expect(result.config).toMatchObject({ step: '1h', timesteps: 48 });
+    expect(result.config).toMatchObject({ step: '1h', timesteps: 72 });
   });
 });

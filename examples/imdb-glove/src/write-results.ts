@@ -22,7 +22,19 @@ const VALIDATION = '#d62728';
  * @example
  * await writeResults('results', results); // → { json: 'results/imdb-glove.json', svg: 'results/imdb-glove.svg' }
  */
-export async function writeResults(outDir: string, results: ExperimentResults): Promise<ResultFiles> {
+export async function writeResults(
+  outDir: string,
+  results: ExperimentResults & {
+    /** `config.quick`: a smoke run on the shipped samples (left out of RESULTS.md). */
+    config: { quick?: boolean };
+    section?: string;
+    book?: unknown;
+    /** The data files read, with their sha256. */
+    dataFiles?: unknown;
+    environment?: unknown;
+    finishedAt?: string;
+  },
+): Promise<ResultFiles> {
   await mkdir(outDir, { recursive: true });
   const files = { json: join(outDir, 'imdb-glove.json'), svg: join(outDir, 'imdb-glove.svg') };
   await writeFile(files.json, `${JSON.stringify(results, null, 2)}\n`);

@@ -1,15 +1,15 @@
 /**
  * Deep Learning with Python, section 6.3: forecasting the temperature 24 hours ahead (Jena climate record).
- * Run: pnpm exp jena-forecast [baseline|dense|gru|gru-dropout|stacked-gru|bidirectional-gru] [--epochs N] [--steps N] [--quick]
+ * Run: pnpm exp jena-forecast [baseline|dense|gru|gru-dropout|stacked-gru|gru-reversed|bidirectional-gru] [--epochs N] [--steps N] [--seed N] [--quick] [--resume]
  */
 import { experimentCli, resultsDir } from '@tensorseq/example-utils';
 import { runJenaExperiment } from '@tensorseq/example-utils/jena';
-import { JENA_EXPERIMENTS, type JenaExperimentName } from './jena-experiments';
+import { JENA_CATALOG } from './catalog';
+import { JENA_EXPERIMENTS } from './jena-experiments';
 
-const titles = Object.fromEntries(Object.entries(JENA_EXPERIMENTS).map(([name, e]) => [name, e.title]));
 await experimentCli({
   owner: 'jena-forecast',
-  titles: titles as Record<JenaExperimentName, string>,
+  experiments: JENA_CATALOG,
   resultsDir: resultsDir(import.meta.url),
   run: (name, args) => runJenaExperiment(name, JENA_EXPERIMENTS[name], args),
 });

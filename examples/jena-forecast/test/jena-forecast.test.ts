@@ -38,7 +38,7 @@ describe('runJenaExperiment on the hourly file', () => {
     });
     expect(result.history.val_loss).toHaveLength(2);
     expect(lines.filter((l) => l.startsWith('Epoch '))).toHaveLength(2);
-    expect(result.config).toMatchObject({ stepsPerEpoch: 3, validationSteps: 2, timesteps: 48 });
+    expect(result.config).toMatchObject({ stepsPerEpoch: 3, validationSteps: 2, timesteps: 72 });
     expect(result.references?.loss.value).toBe(result.final.baseline_mae);
   });
 });

@@ -14,6 +14,10 @@ export interface ExperimentArgs {
   saveKeras?: string;
   /** `--backend cpu|wasm|node|node-gpu|auto`: the tfjs backend, through its tensorseq adapter. @defaultValue 'cpu' */
   backend: BackendChoice;
+  /** `--resume`: continue from the checkpoint an interrupted run left. */
+  resume: boolean;
+  /** `--seed N`: seeds the weights, shuffling and dropout (default 1337). */
+  seed: number | undefined;
 }
 
 /** Options of {@link parseExperimentArgs}. */
@@ -24,10 +28,20 @@ export interface ParseExperimentArgsOptions {
   experiments: readonly string[];
 }
 
-const NUMERIC_FLAGS = ['epochs', 'steps'] as const;
+const NUMERIC_FLAGS = ['epochs', 'steps', 'seed'] as const;
+const NO_ARGS: ExperimentArgs = {
+  experiment: undefined,
+  epochs: undefined,
+  steps: undefined,
+  quick: false,
+  resume: false,
+  seed: undefined,
+  backend: 'cpu',
+};
 
 /**
- * Parses `[experiment] [--epochs N] [--steps N] [--backend NAME] [--quick] [--save-keras <file>]` (also `--epochs=N`), checking everything
+ * Parses `[experiment] [--epochs N] [--steps N] [--seed N] [--backend NAME] [--quick] [--resume] [--save-keras <file>]`
+ * (also `--epochs=N`), checking everything
  * up front so a typo fails before minutes of data loading.
  *
  * @param argv - the arguments after the script name.
@@ -37,20 +51,14 @@ const NUMERIC_FLAGS = ['epochs', 'steps'] as const;
  * positive integer.
  * @example
  * parseExperimentArgs(['lstm', '--epochs', '2', '--quick'], { owner: 'imdb-rnn', experiments: ['lstm'] });
- * // → { experiment: 'lstm', epochs: 2, steps: undefined, quick: true, backend: 'cpu' }
+ * // → { experiment: 'lstm', epochs: 2, steps: undefined, quick: true, resume: false, seed: undefined, backend: 'cpu' }
  */
 export function parseExperimentArgs(
   argv: readonly string[],
   options: ParseExperimentArgsOptions,
 ): ExperimentArgs {
   const { owner, experiments } = options;
-  const args: ExperimentArgs = {
-    experiment: undefined,
-    epochs: undefined,
-    steps: undefined,
-    quick: false,
-    backend: 'cpu',
-  };
+  const args: ExperimentArgs = { ...NO_ARGS };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.split('=', 2);
@@ -70,6 +78,8 @@ export function parseExperimentArgs(
       args.quick = true;
     } else if (flag === '--save-keras') {
       args.saveKeras = kerasFile(owner, inline ?? argv[++i]);
+    } else if (arg === '--resume') {
+      args.resume = true;
     } else if (!arg.startsWith('-') && args.experiment === undefined) {
       if (!experiments.includes(arg)) {
         throw new TypeError(
@@ -79,7 +89,7 @@ export function parseExperimentArgs(
       args.experiment = arg;
     } else {
       throw new TypeError(
-        `${owner}: arguments must be an experiment name, --epochs N, --steps N, --backend NAME or --quick. Received: argument=${arg}.`,
+        `${owner}: arguments must be an experiment name, --epochs N, --steps N, --seed N, --backend NAME, --quick, --resume or --save-keras FILE. Received: argument=${arg}.`,
       );
     }
   }

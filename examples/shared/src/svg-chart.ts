@@ -71,8 +71,10 @@ export function svgChart(panels: readonly ChartPanel[], options: SvgChartOptions
       height: panelHeight,
     }),
   );
+  // A long title shrinks to fit the width (about 0.6 em per character) rather than being clipped.
+  const fontSize = title ? Math.min(16, Math.floor(width / (0.6 * title.length))) : 16;
   const heading = title
-    ? `<text x="${width / 2}" y="22" text-anchor="middle" font-size="16" font-weight="bold">${escapeXml(title)}</text>`
+    ? `<text x="${width / 2}" y="22" text-anchor="middle" font-size="${fontSize}" font-weight="bold">${escapeXml(title)}</text>`
     : '';
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" font-family="sans-serif" font-size="11">`,

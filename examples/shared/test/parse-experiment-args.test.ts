@@ -5,11 +5,18 @@ const options = { owner: 'imdb-rnn', experiments: ['simplernn', 'lstm'] };
 
 describe('parseExperimentArgs', () => {
   it('reads the experiment and the flags in either spelling', () => {
-    expect(parseExperimentArgs(['lstm', '--epochs', '3', '--steps=7', '--quick'], options)).toEqual({
+    expect(
+      parseExperimentArgs(
+        ['lstm', '--epochs', '3', '--steps=7', '--quick', '--resume', '--seed', '2'],
+        options,
+      ),
+    ).toEqual({
       experiment: 'lstm',
       epochs: 3,
       steps: 7,
       quick: true,
+      resume: true,
+      seed: 2,
       backend: 'cpu',
     });
   });
@@ -20,6 +27,8 @@ describe('parseExperimentArgs', () => {
       epochs: undefined,
       steps: undefined,
       quick: false,
+      resume: false,
+      seed: undefined,
       backend: 'cpu',
     });
   });
@@ -41,7 +50,7 @@ describe('parseExperimentArgs', () => {
 
   it('rejects unknown flags and a second experiment name', () => {
     expect(() => parseExperimentArgs(['--fast'], options)).toThrow(
-      'imdb-rnn: arguments must be an experiment name, --epochs N, --steps N, --backend NAME or --quick. Received: argument=--fast.',
+      'imdb-rnn: arguments must be an experiment name, --epochs N, --steps N, --seed N, --backend NAME, --quick, --resume or --save-keras FILE. Received: argument=--fast.',
     );
     expect(() => parseExperimentArgs(['lstm', 'simplernn'], options)).toThrow(
       'Received: argument=simplernn.',

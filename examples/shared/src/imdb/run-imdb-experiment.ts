@@ -1,8 +1,24 @@
-import { loadImdb } from '@tensorseq/datasets-imdb';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  IMDB_FILE_NAME,
+  IMDB_LABELED_FILE_NAME,
+  IMDB_SHA256,
+  IMDB_URL,
+  loadImdb,
+  WORD_INDEX_FILE_NAME,
+  WORD_INDEX_SHA256,
+  WORD_INDEX_URL,
+} from '@tensorseq/datasets-imdb';
 import { setGlobalSeed } from '@tensorseq/layers-core';
-import { epochLogger } from '../epoch-logger';
+import { bestEpoch } from '../book-figure';
+import { type DataSource, describeDataFile } from '../data-source';
+import { epochProgress } from '../epoch-progress';
+import { missingDataError } from '../missing-data-error';
+import { resumableFit } from '../resumable-fit';
+import { resumeCommand } from '../resume-command';
 import { saveKerasFile } from '../save-keras-file';
-import type { ExperimentResult } from '../write-experiment-results';
+import { DEFAULT_SEED, type ExperimentResult } from '../write-experiment-results';
 import type { ImdbExperiment } from './imdb-experiment';
 import { reviewTensors } from './review-tensors';
 import { type ReviewSplit, syntheticReviews } from './synthetic-reviews';
@@ -15,11 +31,17 @@ export interface RunImdbExperimentOptions {
   steps?: number;
   /** Tiny synthetic data and sizes, so the run takes seconds (smoke tests). @defaultValue false */
   quick?: boolean;
-  /** Seeds the weights and the batch order. @defaultValue 1337 */
+  /** Seeds the weights, the batch order and dropout. @defaultValue 1337 */
   seed?: number;
   /** Training reviews to use instead of `loadImdb({ numWords })` (or the synthetic ones of `quick`). */
   reviews?: ReviewSplit;
-  /** Where progress lines go. @defaultValue console.log */
+  /** Where the per-epoch checkpoint goes; `undefined` keeps none. */
+  checkpointDir?: string;
+  /** Continue from the checkpoint in `checkpointDir`. @defaultValue false */
+  resume?: boolean;
+  /** The example's name, for messages. @defaultValue 'runImdbExperiment' */
+  owner?: string;
+  /** Where progress lines go. @defaultValue console.log (a progress bar on a terminal) */
   log?: (line: string) => void;
   /** `--save-keras`: also write the trained model to this `.keras` (or `.h5`) file. */
   saveKeras?: string;
@@ -39,11 +61,13 @@ const QUICK_SAMPLES = 160;
 
 /**
  * Runs one IMDB experiment the book's way: `imdb.load_data(num_words=10000)`, `pad_sequences(maxlen=500)`,
- * binary cross-entropy, 10 epochs of batch 128 with the last 20% of the training reviews for validation.
+ * binary cross-entropy, 10 epochs of batch 128 with the last 20% of the training reviews for validation
+ * (or the experiment's own sizes: section 6.1.2 uses 20 words and batch 32). With a `checkpointDir` every
+ * epoch is checkpointed, and `resume` continues an interrupted run to the same result.
  *
  * @param name - the experiment's name (results file name).
- * @param experiment - model, optimizer, direction.
- * @param options - epochs, step cap, quick mode.
+ * @param experiment - model, optimizer, direction, sizes.
+ * @param options - epochs, step cap, quick mode, seed, checkpoint.
  * @returns the result to write with `writeExperimentResults`.
  * @example
  * const result = await runImdbExperiment('lstm', { title: 'LSTM', build: buildLstm }, { epochs: 1 });
@@ -54,55 +78,118 @@ export async function runImdbExperiment(
   experiment: ImdbExperiment,
   options: RunImdbExperimentOptions = {},
 ): Promise<ExperimentResult> {
-  const { quick = false, seed = 1337, log = console.log } = options;
-  const sizes = quick ? IMDB_QUICK_SIZES : IMDB_BOOK_SIZES;
+  const { quick = false, seed = DEFAULT_SEED, log = console.log, owner = 'runImdbExperiment' } = options;
+  const sizes = quick
+    ? IMDB_QUICK_SIZES
+    : { ...IMDB_BOOK_SIZES, ...experiment.sizes, epochs: experiment.sizes?.epochs ?? IMDB_BOOK_SIZES.epochs };
   const epochs = options.epochs ?? sizes.epochs;
   const started = performance.now();
-  const reviews = options.reviews ?? (await trainingReviews(quick, sizes.numWords, log));
+  const loaded = options.reviews
+    ? { reviews: options.reviews, data: [] }
+    : await trainingReviews(quick, sizes.numWords, owner, log);
   const limit =
     options.steps === undefined
       ? undefined
       : Math.ceil((options.steps * sizes.batchSize) / (1 - sizes.validationSplit));
-  const { x, y } = reviewTensors(reviews, { maxlen: sizes.maxlen, reverse: experiment.reverse, limit });
-  log(`${name}: ${experiment.title}; ${x.shape[0]} reviews × ${sizes.maxlen} words`);
-
-  setGlobalSeed(seed);
-  const model = experiment.build({ numWords: sizes.numWords, maxlen: sizes.maxlen });
-  const optimizer = experiment.optimizer?.() ?? 'rmsprop';
-  model.compile({ optimizer, loss: 'binaryCrossentropy', metrics: ['acc'] });
-  const history = await model.fit(x, y, {
-    epochs,
-    batchSize: sizes.batchSize,
-    validationSplit: sizes.validationSplit,
-    verbose: 0,
-    callbacks: [epochLogger(epochs, log)],
+  const { x, y } = reviewTensors(loaded.reviews, {
+    maxlen: sizes.maxlen,
+    reverse: experiment.reverse,
+    limit,
   });
-  const params = model.countParams();
-  if (options.saveKeras !== undefined) await saveKerasFile(model, options.saveKeras, log);
-  model.dispose();
-  const h = history.history;
+  log(`${name}: ${experiment.title}; ${x.shape[0]} reviews × ${sizes.maxlen} words, seed ${seed}`);
+
+  const config = { ...sizes, epochs, steps: options.steps ?? null, quick, seed, reviews: x.shape[0] };
+  const fitted = await resumableFit({
+    checkpointDir: options.checkpointDir,
+    resume: options.resume,
+    fingerprint: { name, ...config },
+    epochs,
+    log,
+    resumeHint: resumeCommand(owner, name, options),
+    build: () => {
+      setGlobalSeed(seed);
+      const model = experiment.build({ numWords: sizes.numWords, maxlen: sizes.maxlen });
+      const optimizer = experiment.optimizer?.() ?? 'rmsprop';
+      model.compile({ optimizer, loss: 'binaryCrossentropy', metrics: ['acc'] });
+      return model;
+    },
+    callbacks: [epochProgress(epochs, log)],
+    fit: (model, run) =>
+      model.fit(x, y, {
+        epochs,
+        batchSize: sizes.batchSize,
+        validationSplit: sizes.validationSplit,
+        verbose: 0,
+        ...run,
+      }),
+  });
+  const params = fitted.model.countParams();
+  if (options.saveKeras !== undefined) await saveKerasFile(fitted.model, options.saveKeras, log);
+  fitted.model.dispose();
+  const h = fitted.history;
   return {
     experiment: name,
     title: experiment.title,
-    config: { ...sizes, epochs, steps: options.steps ?? null, quick, seed, reviews: x.shape[0], params },
+    section: experiment.section,
+    seed,
+    config: { ...config, params },
     history: h,
     final: {
-      acc: h.acc.at(-1) ?? Number.NaN,
-      val_acc: h.val_acc.at(-1) ?? Number.NaN,
-      best_val_acc: Math.max(...h.val_acc),
-      val_loss: h.val_loss.at(-1) ?? Number.NaN,
+      acc: h.acc?.at(-1) ?? Number.NaN,
+      val_acc: h.val_acc?.at(-1) ?? Number.NaN,
+      best_val_acc: Math.max(...(h.val_acc ?? [])),
+      val_loss: h.val_loss?.at(-1) ?? Number.NaN,
     },
-    seconds: (performance.now() - started) / 1000,
+    book: experiment.book,
+    best: bestEpoch(h, experiment.book ?? { metric: 'val_acc', goal: 'max' }),
+    data: loaded.data,
+    resumedEpochs: fitted.resumedEpochs,
+    seconds: fitted.priorSeconds + (performance.now() - started) / 1000,
   };
 }
 
 async function trainingReviews(
   quick: boolean,
   numWords: number,
+  owner: string,
   log: (line: string) => void,
-): Promise<ReviewSplit> {
-  if (quick) return syntheticReviews({ samples: QUICK_SAMPLES, numWords, length: IMDB_QUICK_SIZES.maxlen });
+): Promise<{ reviews: ReviewSplit; data: DataSource[] }> {
+  if (quick) {
+    const reviews = syntheticReviews({ samples: QUICK_SAMPLES, numWords, length: IMDB_QUICK_SIZES.maxlen });
+    return { reviews, data: [] };
+  }
   log(`Loading IMDB (imdb.load_data semantics, numWords ${numWords})…`);
-  const { xTrain, yTrain } = await loadImdb({ numWords });
-  return { sequences: xTrain, labels: yTrain };
+  let loaded: Awaited<ReturnType<typeof loadImdb>>;
+  try {
+    loaded = await loadImdb({ numWords });
+  } catch (e) {
+    throw missingDataError({
+      owner,
+      dataset: "the IMDB reviews and Keras' word index",
+      files: [
+        { fileName: IMDB_FILE_NAME, url: IMDB_URL, sha256: IMDB_SHA256 },
+        { fileName: WORD_INDEX_FILE_NAME, url: WORD_INDEX_URL, sha256: WORD_INDEX_SHA256 },
+      ],
+      cause: (e as Error).message,
+    });
+  }
+  return { reviews: { sequences: loaded.xTrain, labels: loaded.yTrain }, data: await imdbDataFiles() };
+}
+
+/** The archive `loadImdb` read: the official one or the labeled-only copy under `$TENSORSEQ_DATA`, else the download. */
+async function imdbDataFiles(): Promise<DataSource[]> {
+  const dir = process.env.TENSORSEQ_DATA;
+  for (const file of [IMDB_FILE_NAME, IMDB_LABELED_FILE_NAME]) {
+    const path = dir ? join(dir, file) : undefined;
+    if (path && existsSync(path)) return [await describeDataFile('IMDB (Maas et al. 2011)', path, IMDB_URL)];
+  }
+  return [
+    {
+      dataset: 'IMDB (Maas et al. 2011), downloaded and checked',
+      file: IMDB_FILE_NAME,
+      bytes: 84125825,
+      sha256: IMDB_SHA256,
+      url: IMDB_URL,
+    },
+  ];
 }

@@ -1,4 +1,5 @@
 import type { OptimizerIdentifier, Sequential } from '@tensorseq/layers-core';
+import type { BookFigure } from '../book-figure';
 
 /** The input a Jena model is built for: `[timesteps, features]` windows. */
 export interface JenaModelSizes {
@@ -12,8 +13,14 @@ export interface JenaModelSizes {
 export interface JenaExperiment {
   /** The book's model and section, for logs, results and charts. */
   title: string;
+  /** The book's section, e.g. `6.3.5`. */
+  section?: string;
+  /** What the book reports for it (the validation MAE, normalized). */
+  book?: BookFigure;
   /** The book's epoch count (20, or 40 for the regularized models). */
   epochs: number;
+  /** Feed every window in reverse time order (the reversed-sequence GRU of section 6.3.8). @defaultValue false */
+  reverse?: boolean;
   /** Sampling period inside a window (a duration or rows). @defaultValue '1h' (the book's `step=6` of 10 min) */
   step?: string | number;
   /** A fresh optimizer per run. @defaultValue 'rmsprop' (Keras defaults) */

@@ -27,3 +27,16 @@ export function defaultJenaSource(dataDir: string | undefined): string | undefin
   }
   return shippedDataFile(SHIPPED_JENA_HOURLY);
 }
+
+/**
+ * The Jena file `--quick` runs read: the hourly copy shipped in the repository's `data/`, so a smoke run
+ * needs neither `$TENSORSEQ_DATA` nor the network; `undefined` outside a checkout that has it.
+ *
+ * @returns a path or `undefined`.
+ * @example
+ * shippedJenaSample(); // → '<repo>/data/jena/jena_hourly_6vars_2009_2016.csv.zip'
+ */
+export function shippedJenaSample(): string | undefined {
+  const zip = shippedDataFile(SHIPPED_JENA_HOURLY);
+  return existsSync(zip) ? zip : undefined;
+}
