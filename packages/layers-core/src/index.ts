@@ -72,6 +72,7 @@ export { RMSprop, type RmspropOptions, type RmspropVariant } from './optimizers/
 export { SGD, type SgdOptions } from './optimizers/sgd';
 export { globalSeedStream, SeedStream, setGlobalSeed } from './random';
 export { registerCoreLayers } from './register-core-layers';
+export { registerGradients } from './register-gradients';
 export {
   type CompileOptions,
   type EvaluateOptions,

@@ -1,5 +1,4 @@
 import * as tf from '@tensorflow/tfjs-core';
-import './register-gradients';
 import { type Callback, CallbackList, type CallbackModel, type Logs } from './callbacks/callback';
 import { History } from './callbacks/history';
 import { ProgressLogger } from './callbacks/progress-logger';
@@ -11,6 +10,7 @@ import type { Optimizer } from './optimizers/optimizer';
 import { type OptimizerIdentifier, resolveOptimizer } from './optimizers/resolve-optimizer';
 import { globalSeedStream, SeedStream } from './random';
 import { registerCoreLayers } from './register-core-layers';
+import { registerGradients } from './register-gradients';
 import { formatShape, type Shape } from './shape';
 import { formatSummary, type SummaryOptions } from './summary';
 import {
@@ -123,6 +123,7 @@ export class Sequential implements CallbackModel {
   } | null = null;
 
   constructor(options: SequentialOptions = {}) {
+    registerGradients();
     this.name =
       options.name ?? (sequentialCount++ === 0 ? 'sequential' : `sequential_${sequentialCount - 1}`);
     for (const layer of options.layers ?? []) this.add(layer);

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import '../register-gradients';
+import { registerGradients } from '../register-gradients';
 
 /**
  * Scatter-add of `dy` rows into a dense `[inputDim, outputDim]` gradient: `out[ids[i]] += dy[i]`.
@@ -32,6 +32,7 @@ export function scatterAddRows(
  * embeddingLookup(tf.tensor2d([[0, 0], [1, 2]]), tf.tensor1d([1, 1, 0], 'int32')) // → [[1, 2], [1, 2], [0, 0]]
  */
 export function embeddingLookup(table: tf.Tensor, ids: tf.Tensor): tf.Tensor {
+  registerGradients();
   const [inputDim, outputDim] = table.shape;
   // Read now: the caller may dispose `ids` (e.g. a cast copy) before the backward pass runs.
   const idValues = ids.dataSync();
