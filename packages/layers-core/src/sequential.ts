@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { type Callback, CallbackList, type CallbackModel, type Logs } from './callbacks/callback';
 import { History } from './callbacks/history';
 import { ProgressLogger } from './callbacks/progress-logger';
-import { deserializeLayer, type Layer, type LayerConfig } from './layer';
+import { deserializeLayer, Layer, type LayerConfig } from './layer';
 import type { LayerWeight } from './layer-weight';
 import { type LossFunction, resolveLoss } from './losses';
 import { type MetricFunction, resolveMetric } from './metrics';
@@ -64,19 +64,45 @@ export interface FitOptions {
 
 /** Options of {@link Sequential.fit} with a batch generator (Keras' `fit_generator`). */
 export interface FitGeneratorOptions {
-  /** Batches drawn per epoch. */
-  stepsPerEpoch: number;
+  /**
+   * Batches drawn per epoch. Omit it to make each epoch one full pass over a re-iterable source (a tfjs-data
+   * `Dataset`, an array of batches, an async-iterable object or a function returning a fresh iterator).
+   */
+  stepsPerEpoch?: number;
   /** @defaultValue 1 */
   epochs?: number;
   /** A second generator (with `validationSteps`) or in-memory `[x, y]`. */
   validationData?: BatchGenerator | [ModelData, ModelData];
-  /** Batches drawn from a validation generator at the end of each epoch. */
+  /** Batches drawn from a validation generator at the end of each epoch; omitted, one full pass. */
   validationSteps?: number;
   callbacks?: Callback[];
   /** @defaultValue 1 */
   verbose?: number;
   /** @defaultValue 0 */
   initialEpoch?: number;
+}
+
+function describeLayer(value: unknown): string {
+  if (value === null || typeof value !== 'object') return String(value);
+  const v = value as { name?: unknown; getClassName?: () => string; constructor?: { name?: string } };
+  const cls = typeof v.getClassName === 'function' ? v.getClassName() : (v.constructor?.name ?? 'Object');
+  return typeof v.name === 'string' ? `${cls} "${v.name}"` : cls;
+}
+
+/** Refuses anything that is not a tensorseq Layer, e.g. a tfjs-layers layer, which would fail later in `fit`. */
+function assertTensorseqLayer(layer: unknown): asserts layer is Layer {
+  if (layer instanceof Layer) return;
+  const what = describeLayer(layer);
+  const tfjsLayers =
+    typeof layer === 'object' &&
+    layer !== null &&
+    typeof (layer as { getClassName?: unknown }).getClassName === 'function';
+  throw new TypeError(
+    `Sequential.add: layer must be a tensorseq Layer. Received: layer=${what}${tfjsLayers ? ' (a @tensorflow/tfjs-layers layer)' : ''}. ` +
+      'To fix this, use the tensorseq layer of the same name (e.g. `new Dense({ units: 1 })` from @tensorseq/layers-core, ' +
+      'LSTM from @tensorseq/layers-recurrent, Conv1D from @tensorseq/layers-conv1d) or subclass Layer. ' +
+      'If it is a tensorseq layer, two copies of @tensorseq/layers-core are installed: dedupe them.',
+  );
 }
 
 /** Options of {@link Sequential.evaluate} and {@link Sequential.predict}. */
@@ -156,6 +182,7 @@ export class Sequential implements CallbackModel {
    * layer is built at once and its output shape inferred.
    */
   add(layer: Layer): void {
+    assertTensorseqLayer(layer);
     if (this.layerList.some((l) => l.name === layer.name)) {
       throw new RangeError(
         `Sequential.add: layer names must be unique. Received: a second layer named "${layer.name}".`,
@@ -372,7 +399,7 @@ export class Sequential implements CallbackModel {
     const sums = new Float64Array(names.length);
     let seen = 0;
     source.beginEpoch();
-    for (let step = 0; step < source.steps; step++) {
+    for (let step = 0; source.steps === null || step < source.steps; step++) {
       const batch = await source.next(step);
       if (!batch) break;
       try {
@@ -454,8 +481,8 @@ export class Sequential implements CallbackModel {
     this.requireCompiled(owner);
     if (isBatchGenerator(x)) {
       const opts = (y ?? {}) as EvaluateOptions;
-      assertPositiveInteger(owner, 'steps', opts.steps);
-      return this.evaluateSource(generatorSource(x, opts.steps, owner));
+      if (opts.steps !== undefined) assertPositiveInteger(owner, 'steps', opts.steps);
+      return this.evaluateSource(generatorSource(x, opts.steps ?? null, owner));
     }
     const { batchSize = 32 } = options;
     assertPositiveInteger(owner, 'batchSize', batchSize);
@@ -472,7 +499,7 @@ export class Sequential implements CallbackModel {
    * h.history.val_loss; // → 10 values
    */
   fit(x: ModelData, y: ModelData, options?: FitOptions): Promise<History>;
-  fit(generator: BatchGenerator, options: FitGeneratorOptions): Promise<History>;
+  fit(generator: BatchGenerator, options?: FitGeneratorOptions): Promise<History>;
   async fit(
     x: ModelData | BatchGenerator,
     y?: ModelData | FitGeneratorOptions,
@@ -508,17 +535,20 @@ export class Sequential implements CallbackModel {
   private async fitGenerator(generator: BatchGenerator, options: FitGeneratorOptions): Promise<History> {
     const owner = 'Sequential.fit';
     this.requireCompiled(owner);
-    assertPositiveInteger(owner, 'stepsPerEpoch', options?.stepsPerEpoch);
+    options ??= {};
+    if (options.stepsPerEpoch !== undefined)
+      assertPositiveInteger(owner, 'stepsPerEpoch', options.stepsPerEpoch);
     let validation: BatchSource | null = null;
     const v = options.validationData;
     if (v && isBatchGenerator(v)) {
-      assertPositiveInteger(owner, 'validationSteps', options.validationSteps);
-      validation = generatorSource(v, options.validationSteps, owner);
+      const { validationSteps } = options;
+      if (validationSteps !== undefined) assertPositiveInteger(owner, 'validationSteps', validationSteps);
+      validation = generatorSource(v, validationSteps ?? null, owner);
     } else if (v) {
       const p = this.prepareXY(v[0], v[1], owner);
       validation = arraySource(p.hx, p.hy, { batchSize: 32, shuffle: false, seeds: globalSeedStream() });
     }
-    const train = generatorSource(generator, options.stepsPerEpoch, owner);
+    const train = generatorSource(generator, options.stepsPerEpoch ?? null, owner);
     return this.runEpochs(train, validation, options);
   }
 
@@ -551,8 +581,16 @@ export class Sequential implements CallbackModel {
       train.beginEpoch();
       const sums = new Float64Array(names.length);
       let seen = 0;
-      for (let step = 0; step < train.steps && !this.stopTraining; step++) {
+      for (let step = 0; (train.steps === null || step < train.steps) && !this.stopTraining; step++) {
         const batch = await train.next(step);
+        if (!batch && train.steps === null && step > 0) break; // the end of one full pass
+        if (!batch && train.steps === null) {
+          console.warn(
+            `${owner}: the data must yield at least one batch per epoch. Received: none in epoch ${epoch + 1}; training stopped. To fix this, pass a re-iterable source (a Dataset, an array, a function returning a fresh iterator) or set stepsPerEpoch.`,
+          );
+          this.stopTraining = true;
+          break;
+        }
         if (!batch) {
           console.warn(
             `${owner}: the generator must yield stepsPerEpoch=${train.steps} batches per epoch. Received: it ended at step ${step} of epoch ${epoch + 1}; training stopped.`,
@@ -575,6 +613,7 @@ export class Sequential implements CallbackModel {
         seen += size;
         await callbacks.batchEnd(step, { ...logs, batch: step, size });
       }
+      if (seen === 0 && this.stopTraining) break; // no batch at all: no epoch to report
       const epochLogs: Logs = {};
       names.forEach((n, i) => {
         epochLogs[n] = sums[i] / Math.max(1, seen);

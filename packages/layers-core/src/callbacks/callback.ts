@@ -15,8 +15,8 @@ export interface CallbackModel {
 /** Training parameters handed to callbacks before training starts. */
 export interface TrainingParams {
   epochs: number;
-  /** Batches per epoch. */
-  steps: number;
+  /** Batches per epoch; null when unknown (one full pass over a dataset, no `stepsPerEpoch`). */
+  steps: number | null;
   /** Number of training samples, when known. */
   samples: number | null;
   verbose: number;
