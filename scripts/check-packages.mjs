@@ -57,7 +57,7 @@ function packAndLint(pkg) {
   const tarball = join(dest, execFileSync('ls', [dest], { encoding: 'utf8' }).trim());
   const publint = run(bin('publint'), ['run', tarball, '--strict'], pkg.dir);
   if (!publint.ok) fail(`${pkg.name}: publint --strict`, publint.output);
-  const attw = run(bin('attw'), [tarball, '--format', 'ascii'], pkg.dir);
+  const attw = run(bin('attw'), [tarball, '--format', 'ascii', '--profile', 'node16'], pkg.dir);
   if (!attw.ok) fail(`${pkg.name}: attw`, attw.output);
   const listing = run('tar', ['-tvzf', tarball], dest).output;
   const unpacked = listing

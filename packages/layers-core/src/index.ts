@@ -39,6 +39,20 @@ export {
 } from './initializers';
 export { loadModel } from './io/load-model';
 export {
+  MODEL_FORMAT,
+  MODEL_FORMAT_VERSION,
+  type ModelArtifacts,
+  type SavedModel,
+} from './io/model-format';
+export {
+  type DirectoryStore,
+  type LoadedArtifacts,
+  type LoadSource,
+  type ModelHandler,
+  registerDirectoryStore,
+  type SaveTarget,
+} from './io/model-handlers';
+export {
   type AddWeightOptions,
   type CallArgs,
   deserializeLayer,
@@ -57,7 +71,7 @@ export { Embedding, type EmbeddingOptions } from './layers/embedding';
 export { Flatten } from './layers/flatten';
 export { EPSILON, type LossFunction, type LossName, lossNames, resolveLoss } from './losses';
 export { type MetricFunction, metricNames, resolveMetric } from './metrics';
-export { embeddingLookup, scatterAddRows } from './ops/embedding-lookup';
+export { embeddingLookup } from './ops/embedding-lookup';
 export { isHostMemoryBackend } from './ops/host-memory-backend';
 export { Adam, type AdamOptions } from './optimizers/adam';
 export {

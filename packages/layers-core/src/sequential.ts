@@ -2,6 +2,16 @@ import * as tf from '@tensorflow/tfjs-core';
 import { type Callback, CallbackList, type CallbackModel, type Logs } from './callbacks/callback';
 import { History } from './callbacks/history';
 import { ProgressLogger } from './callbacks/progress-logger';
+import { decodeModel } from './io/decode-model';
+import { encodeModel } from './io/encode-model';
+import type { ModelArtifacts } from './io/model-format';
+import {
+  type LoadSource,
+  loadArtifacts,
+  type ModelHandler,
+  type SaveTarget,
+  saveArtifacts,
+} from './io/model-handlers';
 import { deserializeLayer, Layer, type LayerConfig } from './layer';
 import type { LayerWeight } from './layer-weight';
 import { type LossFunction, resolveLoss } from './losses';
@@ -665,26 +675,30 @@ export class Sequential implements CallbackModel {
   }
 
   /**
-   * Saves topology, weights, compile options and optimizer state to a directory, atomically: files are
-   * written to a temporary sibling directory which then replaces `dir` (Node only).
+   * Saves topology, weights, compile options and optimizer state in the tensorseq model format (see
+   * FORMAT.md) and returns what it wrote. With no target it only returns the artifacts (memory); targets are
+   * `'indexeddb://name'`, `'downloads://name'` (browser), a {@link ModelHandler}, or a directory, written
+   * atomically, once `@tensorseq/layers-core/node` is imported (Node).
    *
    * @example
-   * await model.save('models/imdb'); // then: const again = await loadModel('models/imdb');
+   * const { modelJson, weights } = await model.save(); // memory
+   * await model.save('indexeddb://imdb'); // browser; then: await loadModel('indexeddb://imdb')
    */
-  async save(dir: string): Promise<void> {
-    const { saveModel } = await import('./io/save-model');
-    await saveModel(this, dir);
+  async save(target?: SaveTarget): Promise<ModelArtifacts> {
+    const artifacts = await encodeModel(this);
+    if (target !== undefined) await saveArtifacts(artifacts, target);
+    return artifacts;
   }
 
   /**
-   * Loads a model written by {@link Sequential.save} (same as `loadModel(dir)`).
+   * Loads a model written by {@link Sequential.save} (same as `loadModel(source)`).
    *
    * @example
-   * const model = await Sequential.load('models/imdb');
+   * const model = await Sequential.load('indexeddb://imdb');
    */
-  static async load(dir: string): Promise<Sequential> {
-    const { loadModel } = await import('./io/load-model');
-    return loadModel(dir);
+  static async load(source: LoadSource): Promise<Sequential> {
+    const { artifacts, names } = await loadArtifacts(source);
+    return decodeModel(artifacts, Sequential, names);
   }
 
   /** The topology: `{ name, layers: [{ className, config }] }`. */

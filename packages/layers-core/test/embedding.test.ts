@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { expectClose, loadConformance, toTensor } from '@tensorseq/test-utils';
 import { describe, expect, it } from 'vitest';
-import { Embedding, scatterAddRows } from '../src/index';
+import { Embedding } from '../src/index';
+import { scatterAddRows } from '../src/ops/embedding-lookup';
 import { camelConfig, GRAD_TOL, type LayerCase, OUT_TOL } from './helpers';
 
 const { cases } = loadConformance<{ cases: LayerCase[] }>('layers/embedding');

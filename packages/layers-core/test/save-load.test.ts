@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Dense, Embedding, Flatten, loadModel, Sequential, setGlobalSeed } from '../src/index';
+import '../src/node';
 import './helpers';
 
 const root = await mkdtemp(join(tmpdir(), 'tensorseq-save-'));

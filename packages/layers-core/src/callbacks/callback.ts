@@ -9,7 +9,7 @@ export interface CallbackModel {
   stopTraining: boolean;
   getWeights(): tf.Tensor[];
   setWeights(values: readonly tf.Tensor[]): void;
-  save(dir: string): Promise<void>;
+  save(target: string): Promise<unknown>;
 }
 
 /** Training parameters handed to callbacks before training starts. */

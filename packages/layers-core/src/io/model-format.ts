@@ -36,4 +36,16 @@ export interface SavedModel {
   weightsSha256: string;
 }
 
+/**
+ * A saved model in memory, the same two pieces every target stores: `modelJson` (the content of
+ * `model.json`) and `weights` (the content of `weights.bin`).
+ *
+ * @example
+ * const artifacts: ModelArtifacts = await model.save(); // then: await loadModel(artifacts)
+ */
+export interface ModelArtifacts {
+  modelJson: SavedModel;
+  weights: Uint8Array;
+}
+
 export type { CompileOptions };
