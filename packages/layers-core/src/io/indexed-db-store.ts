@@ -1,10 +1,40 @@
 import type { ModelArtifacts } from './model-format';
 
+// The few IndexedDB shapes used here, declared locally so the sources compile without the DOM lib.
+interface IdbRequest<T> {
+  result: T;
+  error: unknown;
+  onsuccess: (() => void) | null;
+  onerror: (() => void) | null;
+}
+interface IdbOpenRequest extends IdbRequest<IdbDatabase> {
+  onupgradeneeded: (() => void) | null;
+}
+interface IdbObjectStore {
+  put(value: unknown, key: string): IdbRequest<unknown>;
+  get(key: string): IdbRequest<unknown>;
+}
+interface IdbTransaction {
+  objectStore(name: string): IdbObjectStore;
+  error: unknown;
+  oncomplete: (() => void) | null;
+  onerror: (() => void) | null;
+  onabort: (() => void) | null;
+}
+interface IdbDatabase {
+  createObjectStore(name: string): unknown;
+  transaction(store: string, mode: 'readonly' | 'readwrite'): IdbTransaction;
+  close(): void;
+}
+interface IdbFactory {
+  open(name: string, version: number): IdbOpenRequest;
+}
+
 const DB_NAME = 'tensorseq-models';
 const STORE = 'models';
 
-function open(owner: string): Promise<IDBDatabase> {
-  const idb = (globalThis as { indexedDB?: IDBFactory }).indexedDB;
+function open(owner: string): Promise<IdbDatabase> {
+  const idb = (globalThis as { indexedDB?: IdbFactory }).indexedDB;
   if (!idb) {
     throw new Error(
       `${owner}: indexedDB must be available for an indexeddb:// target. Received: indexedDB=undefined. To fix this, run in a browser, or in Node use a directory through '@tensorseq/layers-core/node'.`,
@@ -19,9 +49,9 @@ function open(owner: string): Promise<IDBDatabase> {
 }
 
 function run<T>(
-  db: IDBDatabase,
-  mode: IDBTransactionMode,
-  op: (s: IDBObjectStore) => IDBRequest<T>,
+  db: IdbDatabase,
+  mode: 'readonly' | 'readwrite',
+  op: (s: IdbObjectStore) => IdbRequest<T>,
 ): Promise<T> {
   return new Promise((resolve, reject) => {
     const tx = db.transaction(STORE, mode);

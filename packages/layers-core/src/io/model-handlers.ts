@@ -76,7 +76,11 @@ function isArtifacts(v: unknown): v is ModelArtifacts {
 }
 
 function download(name: string, bytes: Uint8Array, type: string): void {
-  const doc = (globalThis as { document?: Document }).document;
+  const doc = (
+    globalThis as {
+      document?: { createElement(tag: 'a'): { href: string; download: string; click(): void } };
+    }
+  ).document;
   if (!doc) {
     throw new Error(
       `Sequential.save: a downloads:// target needs a browser page. Received: document=undefined. To fix this, use a directory (Node) or memory.`,
