@@ -20,6 +20,18 @@ const require = createRequire(join(ROOT, 'package.json'));
 const esbuild = createRequire(require.resolve('tsup'))('esbuild');
 const bin = (name) => join(ROOT, 'node_modules', '.bin', name);
 
+/**
+ * Main entries that still import Node built-ins (file paths, the disk cache, http, zlib): their `./node` split
+ * is not done yet (issue #15). Their browser bundle is tried and reported, but does not fail the check.
+ * Remove a package from this list once its main entry bundles; the check then fails if it regresses.
+ */
+const BROWSER_PENDING = new Set([
+  '@tensorseq/download',
+  '@tensorseq/embeddings',
+  '@tensorseq/datasets-imdb',
+  '@tensorseq/datasets-jena',
+]);
+
 /** The @types packages tfjs-core's declarations need (a browser consumer has these, and not @types/node). */
 const TFJS_TYPES = ['long', 'offscreencanvas', 'seedrandom'];
 
@@ -99,10 +111,10 @@ function consumer() {
   const names = (src) => src.map((line) => line.split(' ')[line.startsWith('import *') ? 3 : 1]);
   writeFileSync(join(dir, 'esm.mts'), `${imports.join('\n')}\nexport const all = [${names(imports)}];\n`);
   writeFileSync(join(dir, 'cjs.cts'), `${requires.join('\n')}\nexport const all = [${names(requires)}];\n`);
-  writeFileSync(
-    join(dir, 'bundler.ts'),
-    `${imports.filter((l) => !l.includes('_node')).join('\n')}\nexport const all = [${names(imports.filter((l) => !l.includes('_node')))}];\n`,
-  );
+  // The bundler consumer is a browser app (no @types/node): main entries only, pending ones left out.
+  const pending = (line) => [...BROWSER_PENDING].some((name) => line.endsWith(`'${name}';`));
+  const browser = imports.filter((l) => !l.includes('_node') && !pending(l));
+  writeFileSync(join(dir, 'bundler.ts'), `${browser.join('\n')}\nexport const all = [${names(browser)}];\n`);
   return dir;
 }
 
@@ -150,6 +162,13 @@ async function bundle(dir, pkg, entry, what) {
     });
     return gzipSync(result.outputFiles[0].contents).length;
   } catch (error) {
+    if (!nodeEntry && BROWSER_PENDING.has(pkg.name)) {
+      const builtins = [
+        ...new Set([...error.message.matchAll(/Could not resolve "([^"]+)"/g)].map((m) => m[1])),
+      ];
+      console.log(`  PENDING ${spec}: not browser-safe yet (imports ${builtins.join(', ')})`);
+      return null;
+    }
     fail(`${spec}: esbuild --platform=${nodeEntry ? 'node' : 'browser'}`, error.message);
     return null;
   }
