@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { assertTensorseqLayer } from './assert-tensorseq-layer';
 import { type Callback, CallbackList, type CallbackModel, type Logs } from './callbacks/callback';
 import { History } from './callbacks/history';
 import { ProgressLogger } from './callbacks/progress-logger';
@@ -12,15 +13,22 @@ import {
   type SaveTarget,
   saveArtifacts,
 } from './io/model-handlers';
-import { deserializeLayer, Layer, type LayerConfig } from './layer';
+import { deserializeLayer, type Layer, type LayerConfig } from './layer';
 import type { LayerWeight } from './layer-weight';
 import { type LossFunction, resolveLoss } from './losses';
 import { type MetricFunction, resolveMetric } from './metrics';
 import type { Optimizer } from './optimizers/optimizer';
-import { type OptimizerIdentifier, resolveOptimizer } from './optimizers/resolve-optimizer';
+import { resolveOptimizer } from './optimizers/resolve-optimizer';
 import { globalSeedStream, SeedStream } from './random';
 import { registerCoreLayers } from './register-core-layers';
 import { registerGradients } from './register-gradients';
+import type {
+  CompileOptions,
+  EvaluateOptions,
+  FitGeneratorOptions,
+  FitOptions,
+  SequentialOptions,
+} from './sequential-options';
 import { formatShape, type Shape } from './shape';
 import { formatSummary, type SummaryOptions } from './summary';
 import {
@@ -33,95 +41,13 @@ import {
 import { type HostArray, type ModelData, sliceRows, toHostArray, toTensorData } from './training/host-array';
 import { assertInRange, assertNonNegativeInteger, assertPositiveInteger } from './utils/assert';
 
-/** Options of {@link Sequential}. */
-export interface SequentialOptions {
-  /** @defaultValue 'sequential' (then 'sequential_1', ...) */
-  name?: string;
-  /** Layers to add in order. */
-  layers?: Layer[];
-}
-
-/** Options of {@link Sequential.compile}. */
-export interface CompileOptions {
-  /** `'rmsprop'` (Keras defaults), `'adam'`, `'sgd'` or an optimizer instance. */
-  optimizer: OptimizerIdentifier;
-  /** `'binaryCrossentropy'`, `'categoricalCrossentropy'`, `'sparseCategoricalCrossentropy'`, `'mse'`, `'mae'`. */
-  loss: string;
-  /** `'acc'`/`'accuracy'` (binary or categorical, chosen like Keras), `'mae'`, `'mse'`... */
-  metrics?: string[];
-}
-
-/** Options of {@link Sequential.fit} with in-memory data. */
-export interface FitOptions {
-  /** @defaultValue 1 */
-  epochs?: number;
-  /** @defaultValue 32 */
-  batchSize?: number;
-  /** Fraction of the samples, taken from the END (before shuffling, like Keras), held out for validation. */
-  validationSplit?: number;
-  /** Explicit validation data `[x, y]` (takes precedence over `validationSplit`). */
-  validationData?: [ModelData, ModelData];
-  /** Reshuffle the training samples before each epoch. @defaultValue true */
-  shuffle?: boolean;
-  callbacks?: Callback[];
-  /** 0 = silent, 1 = progress bar on a TTY (one line per epoch otherwise), 2 = one line per epoch. @defaultValue 1 */
-  verbose?: number;
-  /** Seeds the shuffling, so two seeded runs see the same batches. */
-  seed?: number;
-  /** Epoch to start counting from (to resume training). @defaultValue 0 */
-  initialEpoch?: number;
-}
-
-/** Options of {@link Sequential.fit} with a batch generator (Keras' `fit_generator`). */
-export interface FitGeneratorOptions {
-  /**
-   * Batches drawn per epoch. Omit it to make each epoch one full pass over a re-iterable source (a tfjs-data
-   * `Dataset`, an array of batches, an async-iterable object or a function returning a fresh iterator).
-   */
-  stepsPerEpoch?: number;
-  /** @defaultValue 1 */
-  epochs?: number;
-  /** A second generator (with `validationSteps`) or in-memory `[x, y]`. */
-  validationData?: BatchGenerator | [ModelData, ModelData];
-  /** Batches drawn from a validation generator at the end of each epoch; omitted, one full pass. */
-  validationSteps?: number;
-  callbacks?: Callback[];
-  /** @defaultValue 1 */
-  verbose?: number;
-  /** @defaultValue 0 */
-  initialEpoch?: number;
-}
-
-function describeLayer(value: unknown): string {
-  if (value === null || typeof value !== 'object') return String(value);
-  const v = value as { name?: unknown; getClassName?: () => string; constructor?: { name?: string } };
-  const cls = typeof v.getClassName === 'function' ? v.getClassName() : (v.constructor?.name ?? 'Object');
-  return typeof v.name === 'string' ? `${cls} "${v.name}"` : cls;
-}
-
-/** Refuses anything that is not a tensorseq Layer, e.g. a tfjs-layers layer, which would fail later in `fit`. */
-function assertTensorseqLayer(layer: unknown): asserts layer is Layer {
-  if (layer instanceof Layer) return;
-  const what = describeLayer(layer);
-  const tfjsLayers =
-    typeof layer === 'object' &&
-    layer !== null &&
-    typeof (layer as { getClassName?: unknown }).getClassName === 'function';
-  throw new TypeError(
-    `Sequential.add: layer must be a tensorseq Layer. Received: layer=${what}${tfjsLayers ? ' (a @tensorflow/tfjs-layers layer)' : ''}. ` +
-      'To fix this, use the tensorseq layer of the same name (e.g. `new Dense({ units: 1 })` from @tensorseq/layers-core, ' +
-      'LSTM from @tensorseq/layers-recurrent, Conv1D from @tensorseq/layers-conv1d) or subclass Layer. ' +
-      'If it is a tensorseq layer, two copies of @tensorseq/layers-core are installed: dedupe them.',
-  );
-}
-
-/** Options of {@link Sequential.evaluate} and {@link Sequential.predict}. */
-export interface EvaluateOptions {
-  /** @defaultValue 32 */
-  batchSize?: number;
-  /** Batches to draw when evaluating on a generator. */
-  steps?: number;
-}
+export type {
+  CompileOptions,
+  EvaluateOptions,
+  FitGeneratorOptions,
+  FitOptions,
+  SequentialOptions,
+} from './sequential-options';
 
 let sequentialCount = 0;
 
