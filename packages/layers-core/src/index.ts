@@ -1,4 +1,12 @@
 export {
+  assertInRange,
+  assertNonNegativeInteger,
+  assertOneOf,
+  assertPositiveInteger,
+  assertRank,
+  type RangeBounds,
+} from '@tensorseq/utils';
+export {
   type ActivationFunction,
   type ActivationName,
   activationNames,
@@ -87,23 +95,15 @@ export { SGD, type SgdOptions } from './optimizers/sgd';
 export { globalSeedStream, SeedStream, setGlobalSeed } from './random';
 export { registerCoreLayers } from './register-core-layers';
 export { registerGradients } from './register-gradients';
-export {
-  type CompileOptions,
-  type EvaluateOptions,
-  type FitGeneratorOptions,
-  type FitOptions,
-  Sequential,
-  type SequentialOptions,
-} from './sequential';
+export { Sequential } from './sequential';
+export type {
+  CompileOptions,
+  EvaluateOptions,
+  FitGeneratorOptions,
+  FitOptions,
+  SequentialOptions,
+} from './sequential-options';
 export { formatShape, type Shape } from './shape';
 export { formatSummary, type SummaryOptions } from './summary';
 export type { Batch, BatchGenerator } from './training/batch-source';
 export type { ModelData, NDArrayLike, NestedArray } from './training/host-array';
-export {
-  assertInRange,
-  assertNonNegativeInteger,
-  assertOneOf,
-  assertPositiveInteger,
-  assertRank,
-  type RangeBounds,
-} from './utils/assert';

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { assertInRange, assertNonNegativeInteger, assertPositiveInteger } from '@tensorseq/utils';
 import { assertTensorseqLayer } from './assert-tensorseq-layer';
 import { type Callback, CallbackList, type CallbackModel, type Logs } from './callbacks/callback';
 import { History } from './callbacks/history';
@@ -39,15 +40,6 @@ import {
   isBatchGenerator,
 } from './training/batch-source';
 import { type HostArray, type ModelData, sliceRows, toHostArray, toTensorData } from './training/host-array';
-import { assertInRange, assertNonNegativeInteger, assertPositiveInteger } from './utils/assert';
-
-export type {
-  CompileOptions,
-  EvaluateOptions,
-  FitGeneratorOptions,
-  FitOptions,
-  SequentialOptions,
-} from './sequential-options';
 
 let sequentialCount = 0;
 

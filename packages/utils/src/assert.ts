@@ -54,7 +54,7 @@ export function assertNonNegativeInteger(
  * @example
  * assertOneOf('Conv1D', 'padding', 'mid', ['valid', 'same']); // throws 'Conv1D: padding must be one of "valid", "same". Received: padding="mid".'
  */
-export function assertOneOf<T extends string | number | boolean>(
+export function assertOneOf<T extends string | number | boolean | null>(
   owner: string,
   arg: string,
   value: unknown,

@@ -1,5 +1,5 @@
 import type { LayerConfig } from '../layer';
-import type { CompileOptions } from '../sequential';
+import type { CompileOptions } from '../sequential-options';
 
 /** Name and version written into every saved model, checked on load. */
 export const MODEL_FORMAT = 'tensorseq-layers-model';

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { assertPositiveInteger } from '@tensorseq/utils';
 import { type ActivationFunction, resolveActivation } from '../activations';
 import {
   type InitializerIdentifier,
@@ -11,7 +12,6 @@ import type { LayerWeight } from '../layer-weight';
 import { hostMatMul } from '../ops/host-mat-mul';
 import { isHostMemoryBackend } from '../ops/host-memory-backend';
 import type { Shape } from '../shape';
-import { assertPositiveInteger } from '../utils/assert';
 
 /** Options of {@link Dense}. */
 export interface DenseOptions extends LayerOptions {
