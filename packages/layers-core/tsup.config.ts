@@ -1,3 +1,4 @@
 import { libraryConfig } from '../../scripts/tsup-config';
 
-export default libraryConfig({ entry: ['src/index.ts'] });
+// Two entries: the universal main entry and `./node` (directory save/load).
+export default libraryConfig({ entry: ['src/index.ts', 'src/node.ts'] });

@@ -3,6 +3,7 @@ import { loadImdbText } from '@tensorseq/datasets-imdb';
 import { embeddingMatrix, type GloveRelease, loadGlove, type VectorSource } from '@tensorseq/embeddings';
 import { formatHistory } from '@tensorseq/example-utils';
 import { type Logs, loadModel, type Sequential, setGlobalSeed } from '@tensorseq/layers-core';
+import '@tensorseq/layers-core/node'; // directory save/load
 import { Tokenizer } from '@tensorseq/text-vectorize';
 import { buildModel } from './build-model';
 import { seededPermutation } from './seeded-permutation';

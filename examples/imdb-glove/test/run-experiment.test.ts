@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { useBackend } from '@tensorseq/backend-cpu';
 import { loadModel } from '@tensorseq/layers-core';
+import '@tensorseq/layers-core/node'; // directory save/load
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExperimentResults, runExperiment } from '../src/run-experiment';
 import { writeResults } from '../src/write-results';

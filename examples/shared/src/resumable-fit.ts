@@ -4,6 +4,7 @@ import { registerConv1dLayers } from '@tensorseq/layers-conv1d';
 import { type Callback, type Logs, loadModel, type Sequential } from '@tensorseq/layers-core';
 import { registerRecurrentLayers } from '@tensorseq/layers-recurrent';
 import { restoreSeedStreamState, seedStreamState } from './seed-stream-state';
+import '@tensorseq/layers-core/node'; // directory save/load for the checkpoints
 
 /** What `fit` gets from {@link resumableFit}: where to start, and the callbacks to pass on. */
 export interface ResumableFitRun {

@@ -1,14 +1,13 @@
-/** The typed arrays an {@link NDArray} may hold. */
-export type TypedArray = Float32Array | Float64Array | Int32Array | Uint8Array;
+import type { TypedArray, NDArray as UtilsNDArray } from '@tensorseq/utils';
+
+export type { TypedArray };
 
 /**
- * A framework-free n-dimensional array: flat, row-major `data` and its `shape`.
- * Turning one into a tensor is `tf.tensor(a.data, a.shape)`.
+ * A framework-free n-dimensional array, flat row-major `data` and its `shape` (defined once in
+ * @tensorseq/utils); here its element type defaults to `Float32Array`, as before. Turning one into a
+ * tensor is `tf.tensor(a.data, a.shape)`.
  *
  * @example
- * const a: NDArray<Float32Array> = { data: new Float32Array(6), shape: [2, 3] };
+ * const a: NDArray = { data: new Float32Array(6), shape: [2, 3] };
  */
-export interface NDArray<T extends TypedArray = Float32Array> {
-  data: T;
-  shape: number[];
-}
+export type NDArray<T extends TypedArray = Float32Array> = UtilsNDArray<T>;

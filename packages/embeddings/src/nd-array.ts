@@ -1,10 +1,13 @@
+import type { TypedArray, NDArray as UtilsNDArray } from '@tensorseq/utils';
+
+export type { TypedArray };
+
 /**
- * A dense row-major array with its shape: `tf.tensor(a.data, a.shape)` turns it into a tensor.
+ * A framework-free n-dimensional array, flat row-major `data` and its `shape` (defined once in
+ * @tensorseq/utils); here its element type defaults to `Float32Array`, as before. Turning one into a
+ * tensor is `tf.tensor(a.data, a.shape)`.
  *
  * @example
- * const { data, shape } = kv.vectors; // Float32Array, [size, dim]
+ * const a: NDArray = { data: new Float32Array(6), shape: [2, 3] };
  */
-export interface NDArray<T extends Float32Array | Int32Array | Uint8Array = Float32Array> {
-  data: T;
-  shape: number[];
-}
+export type NDArray<T extends TypedArray = Float32Array> = UtilsNDArray<T>;

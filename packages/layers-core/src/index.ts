@@ -1,4 +1,12 @@
 export {
+  assertInRange,
+  assertNonNegativeInteger,
+  assertOneOf,
+  assertPositiveInteger,
+  assertRank,
+  type RangeBounds,
+} from '@tensorseq/utils';
+export {
   type ActivationFunction,
   type ActivationName,
   activationNames,
@@ -38,7 +46,21 @@ export {
   varianceScaling,
 } from './initializers';
 export { loadModel } from './io/load-model';
-export type { SaveOptions } from './io/save-model';
+export {
+  MODEL_FORMAT,
+  MODEL_FORMAT_VERSION,
+  type ModelArtifacts,
+  type SavedModel,
+} from './io/model-format';
+export {
+  type DirectoryStore,
+  type LoadedArtifacts,
+  type LoadSource,
+  type ModelHandler,
+  registerDirectoryStore,
+  type SaveOptions,
+  type SaveTarget,
+} from './io/model-handlers';
 export {
   type AddWeightOptions,
   type CallArgs,
@@ -73,23 +95,16 @@ export { RMSprop, type RmspropOptions, type RmspropVariant } from './optimizers/
 export { SGD, type SgdOptions } from './optimizers/sgd';
 export { globalSeedStream, SeedStream, setGlobalSeed } from './random';
 export { registerCoreLayers } from './register-core-layers';
-export {
-  type CompileOptions,
-  type EvaluateOptions,
-  type FitGeneratorOptions,
-  type FitOptions,
-  Sequential,
-  type SequentialOptions,
-} from './sequential';
+export { registerGradients } from './register-gradients';
+export { Sequential } from './sequential';
+export type {
+  CompileOptions,
+  EvaluateOptions,
+  FitGeneratorOptions,
+  FitOptions,
+  SequentialOptions,
+} from './sequential-options';
 export { formatShape, type Shape } from './shape';
 export { formatSummary, type SummaryOptions } from './summary';
 export type { Batch, BatchGenerator } from './training/batch-source';
 export type { ModelData, NDArrayLike, NestedArray } from './training/host-array';
-export {
-  assertInRange,
-  assertNonNegativeInteger,
-  assertOneOf,
-  assertPositiveInteger,
-  assertRank,
-  type RangeBounds,
-} from './utils/assert';

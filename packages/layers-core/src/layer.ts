@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { type InitializerIdentifier, resolveInitializer } from './initializers';
 import { LayerWeight } from './layer-weight';
 import { globalSeedStream, SeedStream } from './random';
+import { registerGradients } from './register-gradients';
 import type { Shape } from './shape';
 
 /** Options every layer accepts. */
@@ -91,6 +92,7 @@ export abstract class Layer {
   private trainableFlag: boolean;
 
   constructor(options: LayerOptions = {}) {
+    registerGradients();
     this.name = options.name ?? defaultName(this.className);
     this.trainableFlag = options.trainable ?? true;
     this.batchInputShape =

@@ -1,3 +1,5 @@
+import { mulberry32 } from '@tensorseq/utils';
+
 /**
  * A seedable stream of seeds. Layers draw from it for initializers and dropout masks so that, under a
  * fixed seed, two runs on the same backend produce identical weights (tfjs-core's random ops take an
@@ -19,11 +21,9 @@ export class SeedStream {
 
   /** The next 32-bit unsigned integer (mulberry32). */
   nextUint32(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
+    const [state, out] = mulberry32(this.state);
+    this.state = state;
+    return out;
   }
 
   /** A float in [0, 1). */

@@ -1,17 +1,36 @@
 import * as tf from '@tensorflow/tfjs-core';
-import './register-gradients';
+import { assertInRange, assertNonNegativeInteger, assertPositiveInteger } from '@tensorseq/utils';
+import { assertTensorseqLayer } from './assert-tensorseq-layer';
 import { type Callback, CallbackList, type CallbackModel, type Logs } from './callbacks/callback';
 import { History } from './callbacks/history';
 import { ProgressLogger } from './callbacks/progress-logger';
-import type { SaveOptions } from './io/save-model';
+import { decodeModel } from './io/decode-model';
+import { encodeModel } from './io/encode-model';
+import type { ModelArtifacts } from './io/model-format';
+import {
+  type LoadSource,
+  loadArtifacts,
+  type ModelHandler,
+  type SaveOptions,
+  type SaveTarget,
+  saveArtifacts,
+} from './io/model-handlers';
 import { deserializeLayer, type Layer, type LayerConfig } from './layer';
 import type { LayerWeight } from './layer-weight';
 import { type LossFunction, resolveLoss } from './losses';
 import { type MetricFunction, resolveMetric } from './metrics';
 import type { Optimizer } from './optimizers/optimizer';
-import { type OptimizerIdentifier, resolveOptimizer } from './optimizers/resolve-optimizer';
+import { resolveOptimizer } from './optimizers/resolve-optimizer';
 import { globalSeedStream, SeedStream } from './random';
 import { registerCoreLayers } from './register-core-layers';
+import { registerGradients } from './register-gradients';
+import type {
+  CompileOptions,
+  EvaluateOptions,
+  FitGeneratorOptions,
+  FitOptions,
+  SequentialOptions,
+} from './sequential-options';
 import { formatShape, type Shape } from './shape';
 import { formatSummary, type SummaryOptions } from './summary';
 import {
@@ -22,71 +41,6 @@ import {
   isBatchGenerator,
 } from './training/batch-source';
 import { type HostArray, type ModelData, sliceRows, toHostArray, toTensorData } from './training/host-array';
-import { assertInRange, assertNonNegativeInteger, assertPositiveInteger } from './utils/assert';
-
-/** Options of {@link Sequential}. */
-export interface SequentialOptions {
-  /** @defaultValue 'sequential' (then 'sequential_1', ...) */
-  name?: string;
-  /** Layers to add in order. */
-  layers?: Layer[];
-}
-
-/** Options of {@link Sequential.compile}. */
-export interface CompileOptions {
-  /** `'rmsprop'` (Keras defaults), `'adam'`, `'sgd'` or an optimizer instance. */
-  optimizer: OptimizerIdentifier;
-  /** `'binaryCrossentropy'`, `'categoricalCrossentropy'`, `'sparseCategoricalCrossentropy'`, `'mse'`, `'mae'`. */
-  loss: string;
-  /** `'acc'`/`'accuracy'` (binary or categorical, chosen like Keras), `'mae'`, `'mse'`... */
-  metrics?: string[];
-}
-
-/** Options of {@link Sequential.fit} with in-memory data. */
-export interface FitOptions {
-  /** @defaultValue 1 */
-  epochs?: number;
-  /** @defaultValue 32 */
-  batchSize?: number;
-  /** Fraction of the samples, taken from the END (before shuffling, like Keras), held out for validation. */
-  validationSplit?: number;
-  /** Explicit validation data `[x, y]` (takes precedence over `validationSplit`). */
-  validationData?: [ModelData, ModelData];
-  /** Reshuffle the training samples before each epoch. @defaultValue true */
-  shuffle?: boolean;
-  callbacks?: Callback[];
-  /** 0 = silent, 1 = progress bar on a TTY (one line per epoch otherwise), 2 = one line per epoch. @defaultValue 1 */
-  verbose?: number;
-  /** Seeds the shuffling, so two seeded runs see the same batches. */
-  seed?: number;
-  /** Epoch to start counting from (to resume training). @defaultValue 0 */
-  initialEpoch?: number;
-}
-
-/** Options of {@link Sequential.fit} with a batch generator (Keras' `fit_generator`). */
-export interface FitGeneratorOptions {
-  /** Batches drawn per epoch. */
-  stepsPerEpoch: number;
-  /** @defaultValue 1 */
-  epochs?: number;
-  /** A second generator (with `validationSteps`) or in-memory `[x, y]`. */
-  validationData?: BatchGenerator | [ModelData, ModelData];
-  /** Batches drawn from a validation generator at the end of each epoch. */
-  validationSteps?: number;
-  callbacks?: Callback[];
-  /** @defaultValue 1 */
-  verbose?: number;
-  /** @defaultValue 0 */
-  initialEpoch?: number;
-}
-
-/** Options of {@link Sequential.evaluate} and {@link Sequential.predict}. */
-export interface EvaluateOptions {
-  /** @defaultValue 32 */
-  batchSize?: number;
-  /** Batches to draw when evaluating on a generator. */
-  steps?: number;
-}
 
 let sequentialCount = 0;
 
@@ -124,6 +78,7 @@ export class Sequential implements CallbackModel {
   } | null = null;
 
   constructor(options: SequentialOptions = {}) {
+    registerGradients();
     this.name =
       options.name ?? (sequentialCount++ === 0 ? 'sequential' : `sequential_${sequentialCount - 1}`);
     for (const layer of options.layers ?? []) this.add(layer);
@@ -156,6 +111,7 @@ export class Sequential implements CallbackModel {
    * layer is built at once and its output shape inferred.
    */
   add(layer: Layer): void {
+    assertTensorseqLayer(layer);
     if (this.layerList.some((l) => l.name === layer.name)) {
       throw new RangeError(
         `Sequential.add: layer names must be unique. Received: a second layer named "${layer.name}".`,
@@ -372,7 +328,7 @@ export class Sequential implements CallbackModel {
     const sums = new Float64Array(names.length);
     let seen = 0;
     source.beginEpoch();
-    for (let step = 0; step < source.steps; step++) {
+    for (let step = 0; source.steps === null || step < source.steps; step++) {
       const batch = await source.next(step);
       if (!batch) break;
       try {
@@ -454,8 +410,8 @@ export class Sequential implements CallbackModel {
     this.requireCompiled(owner);
     if (isBatchGenerator(x)) {
       const opts = (y ?? {}) as EvaluateOptions;
-      assertPositiveInteger(owner, 'steps', opts.steps);
-      return this.evaluateSource(generatorSource(x, opts.steps, owner));
+      if (opts.steps !== undefined) assertPositiveInteger(owner, 'steps', opts.steps);
+      return this.evaluateSource(generatorSource(x, opts.steps ?? null, owner));
     }
     const { batchSize = 32 } = options;
     assertPositiveInteger(owner, 'batchSize', batchSize);
@@ -472,7 +428,7 @@ export class Sequential implements CallbackModel {
    * h.history.val_loss; // → 10 values
    */
   fit(x: ModelData, y: ModelData, options?: FitOptions): Promise<History>;
-  fit(generator: BatchGenerator, options: FitGeneratorOptions): Promise<History>;
+  fit(generator: BatchGenerator, options?: FitGeneratorOptions): Promise<History>;
   async fit(
     x: ModelData | BatchGenerator,
     y?: ModelData | FitGeneratorOptions,
@@ -527,17 +483,20 @@ export class Sequential implements CallbackModel {
   private async fitGenerator(generator: BatchGenerator, options: FitGeneratorOptions): Promise<History> {
     const owner = 'Sequential.fit';
     this.requireCompiled(owner);
-    assertPositiveInteger(owner, 'stepsPerEpoch', options?.stepsPerEpoch);
+    options ??= {};
+    if (options.stepsPerEpoch !== undefined)
+      assertPositiveInteger(owner, 'stepsPerEpoch', options.stepsPerEpoch);
     let validation: BatchSource | null = null;
     const v = options.validationData;
     if (v && isBatchGenerator(v)) {
-      assertPositiveInteger(owner, 'validationSteps', options.validationSteps);
-      validation = generatorSource(v, options.validationSteps, owner);
+      const { validationSteps } = options;
+      if (validationSteps !== undefined) assertPositiveInteger(owner, 'validationSteps', validationSteps);
+      validation = generatorSource(v, validationSteps ?? null, owner);
     } else if (v) {
       const p = this.prepareXY(v[0], v[1], owner);
       validation = arraySource(p.hx, p.hy, { batchSize: 32, shuffle: false, seeds: globalSeedStream() });
     }
-    const train = generatorSource(generator, options.stepsPerEpoch, owner);
+    const train = generatorSource(generator, options.stepsPerEpoch ?? null, owner);
     return this.runEpochs(train, validation, options);
   }
 
@@ -570,8 +529,16 @@ export class Sequential implements CallbackModel {
       train.beginEpoch();
       const sums = new Float64Array(names.length);
       let seen = 0;
-      for (let step = 0; step < train.steps && !this.stopTraining; step++) {
+      for (let step = 0; (train.steps === null || step < train.steps) && !this.stopTraining; step++) {
         const batch = await train.next(step);
+        if (!batch && train.steps === null && step > 0) break; // the end of one full pass
+        if (!batch && train.steps === null) {
+          console.warn(
+            `${owner}: the data must yield at least one batch per epoch. Received: none in epoch ${epoch + 1}; training stopped. To fix this, pass a re-iterable source (a Dataset, an array, a function returning a fresh iterator) or set stepsPerEpoch.`,
+          );
+          this.stopTraining = true;
+          break;
+        }
         if (!batch) {
           console.warn(
             `${owner}: the generator must yield stepsPerEpoch=${train.steps} batches per epoch. Received: it ended at step ${step} of epoch ${epoch + 1}; training stopped.`,
@@ -594,6 +561,7 @@ export class Sequential implements CallbackModel {
         seen += size;
         await callbacks.batchEnd(step, { ...logs, batch: step, size });
       }
+      if (seen === 0 && this.stopTraining) break; // no batch at all: no epoch to report
       const epochLogs: Logs = {};
       names.forEach((n, i) => {
         epochLogs[n] = sums[i] / Math.max(1, seen);
@@ -645,31 +613,37 @@ export class Sequential implements CallbackModel {
   }
 
   /**
-   * Saves topology, weights, compile options and optimizer state to a directory, atomically: files are
-   * written to a temporary sibling directory which then replaces `dir`; if any step fails, the previous
-   * model stays at `dir` (Node only). `dir` may be missing, empty or hold a saved model; a folder with
-   * other files is refused unless `{ overwrite: true }`, which replaces the whole folder.
+   * Saves topology, weights, compile options and optimizer state in the tensorseq model format (see
+   * FORMAT.md) and returns what it wrote. With no target it only returns the artifacts (memory); targets are
+   * `'indexeddb://name'`, `'downloads://name'` (browser), a {@link ModelHandler}, or a directory, written
+   * atomically, once `@tensorseq/layers-core/node` is imported (Node).
    *
-   * @param dir - the model folder.
-   * @param options - `overwrite`; see {@link SaveOptions}.
-   * @throws Error when `dir` holds other files (without `overwrite`) or is a file.
+   * A directory `dir` may be missing, empty or hold a saved model; a folder with other files is refused
+   * unless `{ overwrite: true }`, which replaces the whole folder; if any step fails, the previous model
+   * stays at `dir`.
+   *
+   * @param target - where to write; omitted: memory only.
+   * @param options - `overwrite` (directories); see {@link SaveOptions}.
+   * @throws Error when a directory holds other files (without `overwrite`) or is a file.
    * @example
-   * await model.save('models/imdb'); // then: const again = await loadModel('models/imdb');
+   * const { modelJson, weights } = await model.save(); // memory
+   * await model.save('indexeddb://imdb'); // browser; then: await loadModel('indexeddb://imdb')
    */
-  async save(dir: string, options: SaveOptions = {}): Promise<void> {
-    const { saveModel } = await import('./io/save-model');
-    await saveModel(this, dir, options);
+  async save(target?: SaveTarget, options: SaveOptions = {}): Promise<ModelArtifacts> {
+    const artifacts = await encodeModel(this);
+    if (target !== undefined) await saveArtifacts(artifacts, target, options);
+    return artifacts;
   }
 
   /**
-   * Loads a model written by {@link Sequential.save} (same as `loadModel(dir)`).
+   * Loads a model written by {@link Sequential.save} (same as `loadModel(source)`).
    *
    * @example
-   * const model = await Sequential.load('models/imdb');
+   * const model = await Sequential.load('indexeddb://imdb');
    */
-  static async load(dir: string): Promise<Sequential> {
-    const { loadModel } = await import('./io/load-model');
-    return loadModel(dir);
+  static async load(source: LoadSource): Promise<Sequential> {
+    const { artifacts, names } = await loadArtifacts(source);
+    return decodeModel(artifacts, Sequential, names);
   }
 
   /** The topology: `{ name, layers: [{ className, config }] }`. */

@@ -14,6 +14,7 @@ import {
   SGD,
 } from '../src/index';
 import './helpers';
+import '../src/node';
 
 const root = await mkdtemp(join(tmpdir(), 'tensorseq-cb-'));
 afterAll(() => rm(root, { recursive: true, force: true }));

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadModel, Sequential } from '../src/index';
+import '../src/node';
 import './helpers';
 import { makeSmallModel, smallX, smallY } from './small-model';
 

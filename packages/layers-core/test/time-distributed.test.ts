@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { Dense, loadModel, Sequential, TimeDistributed } from '../src/index';
+import '../src/node';
 import './helpers';
 
 describe('TimeDistributed', () => {

@@ -11,19 +11,8 @@ export function assertRate(owner: string, arg: string, value: unknown): asserts 
   }
 }
 
-/** Throws unless `value` is one of `allowed`. */
-export function assertOneOf<T extends string | null>(
-  owner: string,
-  arg: string,
-  value: unknown,
-  allowed: readonly T[],
-): asserts value is T {
-  if (!allowed.includes(value as T)) {
-    const list = allowed.map((a) => (a === null ? 'null' : `"${a}"`)).join(', ');
-    const got = typeof value === 'string' ? `"${value}"` : String(value);
-    throw new RangeError(`${owner}: ${arg} must be one of ${list}. Received: ${arg}=${got}.`);
-  }
-}
+// One of a list of choices (null allowed): the shared check.
+export { assertOneOf } from '@tensorseq/layers-core';
 
 /** Formats a shape as `[2, null, 3]` for error messages. */
 export function formatDims(shape: readonly (number | null)[]): string {

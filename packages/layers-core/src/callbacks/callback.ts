@@ -9,14 +9,14 @@ export interface CallbackModel {
   stopTraining: boolean;
   getWeights(): tf.Tensor[];
   setWeights(values: readonly tf.Tensor[]): void;
-  save(dir: string): Promise<void>;
+  save(target: string): Promise<unknown>;
 }
 
 /** Training parameters handed to callbacks before training starts. */
 export interface TrainingParams {
   epochs: number;
-  /** Batches per epoch. */
-  steps: number;
+  /** Batches per epoch; null when unknown (one full pass over a dataset, no `stepsPerEpoch`). */
+  steps: number | null;
   /** Number of training samples, when known. */
   samples: number | null;
   verbose: number;

@@ -1,3 +1,4 @@
+import { nodeFiles } from '../io/model-handlers';
 import type { Callback, Logs } from './callback';
 
 /** Options of {@link CSVLogger}. */
@@ -32,24 +33,24 @@ export class CSVLogger implements Callback {
   }
 
   async onTrainBegin(): Promise<void> {
-    const fs = await import('node:fs/promises');
+    const fs = nodeFiles('CSVLogger', this.path);
     this.keys = null;
-    if (!this.append) await fs.writeFile(this.path, '');
+    if (!this.append) await fs.writeText(this.path, '');
     else {
-      const existing = await fs.readFile(this.path, 'utf8').catch(() => '');
+      const existing = await fs.readText(this.path);
       const header = existing.split('\n')[0];
       if (header) this.keys = header.split(this.separator).slice(1);
     }
   }
 
   async onEpochEnd(epoch: number, logs: Logs): Promise<void> {
-    const fs = await import('node:fs/promises');
+    const fs = nodeFiles('CSVLogger', this.path);
     this.lines = [];
     if (!this.keys) {
       this.keys = Object.keys(logs).sort();
       this.lines.push(['epoch', ...this.keys].join(this.separator));
     }
     this.lines.push([String(epoch), ...this.keys.map((k) => String(logs[k] ?? ''))].join(this.separator));
-    await fs.appendFile(this.path, `${this.lines.join('\n')}\n`);
+    await fs.appendText(this.path, `${this.lines.join('\n')}\n`);
   }
 }

@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { assertNonNegativeInteger, assertOneOf } from '../utils/assert';
+import { assertNonNegativeInteger, assertOneOf } from '@tensorseq/utils';
 import type { Callback, CallbackModel, Logs } from './callback';
 
 /** Options of {@link EarlyStopping} (Keras names and defaults). */

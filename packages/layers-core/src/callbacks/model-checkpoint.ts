@@ -1,4 +1,4 @@
-import { assertOneOf } from '../utils/assert';
+import { assertOneOf } from '@tensorseq/utils';
 import type { Callback, CallbackModel, Logs } from './callback';
 import { monitorMaximizes } from './early-stopping';
 

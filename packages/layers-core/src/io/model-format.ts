@@ -1,5 +1,5 @@
 import type { LayerConfig } from '../layer';
-import type { CompileOptions } from '../sequential';
+import type { CompileOptions } from '../sequential-options';
 
 /** Name and version written into every saved model, checked on load. */
 export const MODEL_FORMAT = 'tensorseq-layers-model';
@@ -37,6 +37,18 @@ export interface SavedModel {
   weightsSha256: string;
   /** sha256 of this file's JSON without this field: any edit of topology or manifest is detected. */
   manifestSha256?: string;
+}
+
+/**
+ * A saved model in memory, the same two pieces every target stores: `modelJson` (the content of
+ * `model.json`) and `weights` (the content of `weights.bin`).
+ *
+ * @example
+ * const artifacts: ModelArtifacts = await model.save(); // then: await loadModel(artifacts)
+ */
+export interface ModelArtifacts {
+  modelJson: SavedModel;
+  weights: Uint8Array;
 }
 
 export type { CompileOptions };

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { assertPositiveInteger } from '@tensorseq/utils';
 import { type ActivationFunction, resolveActivation } from '../activations';
 import {
   type InitializerIdentifier,
@@ -9,7 +10,6 @@ import {
 import { type CallArgs, Layer, type LayerConfig, type LayerOptions } from '../layer';
 import type { LayerWeight } from '../layer-weight';
 import type { Shape } from '../shape';
-import { assertPositiveInteger } from '../utils/assert';
 
 /** Options of {@link Dense}. */
 export interface DenseOptions extends LayerOptions {

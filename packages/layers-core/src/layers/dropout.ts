@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { assertInRange } from '@tensorseq/utils';
 import { type CallArgs, Layer, type LayerConfig, type LayerOptions } from '../layer';
 import type { Shape } from '../shape';
-import { assertInRange } from '../utils/assert';
 
 /** Options of {@link Dropout}. */
 export interface DropoutOptions extends LayerOptions {

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { assertPositiveInteger } from '@tensorseq/utils';
 import {
   type InitializerIdentifier,
   randomUniform,
@@ -9,7 +10,6 @@ import { type CallArgs, Layer, type LayerConfig, type LayerOptions } from '../la
 import type { LayerWeight } from '../layer-weight';
 import { embeddingLookup } from '../ops/embedding-lookup';
 import type { Shape } from '../shape';
-import { assertPositiveInteger } from '../utils/assert';
 
 /** Options of {@link Embedding}. */
 export interface EmbeddingOptions extends LayerOptions {

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import '../register-gradients';
+import { registerGradients } from '../register-gradients';
 
 /**
  * `table[ids]` (output shape `[...ids.shape, outputDim]`): the backend's `GatherV2` forward, and a
@@ -12,6 +12,7 @@ import '../register-gradients';
  * embeddingLookup(tf.tensor2d([[0, 0], [1, 2]]), tf.tensor1d([1, 1, 0], 'int32')) // → [[1, 2], [1, 2], [0, 0]]
  */
 export function embeddingLookup(table: tf.Tensor, ids: tf.Tensor): tf.Tensor {
+  registerGradients();
   const [inputDim, outputDim] = table.shape;
   const shape = [...ids.shape, outputDim];
   const lookup = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {

@@ -1,4 +1,4 @@
-import { assertInRange } from '../utils/assert';
+import { assertInRange } from '@tensorseq/utils';
 import { HostOptimizer } from './optimizer';
 
 /** Options of {@link Adam} (Keras defaults). */

@@ -1,4 +1,4 @@
-import { assertInRange, assertOneOf } from '../utils/assert';
+import { assertInRange, assertOneOf } from '@tensorseq/utils';
 import { HostOptimizer } from './optimizer';
 
 /**

@@ -8,17 +8,30 @@ export interface Batch {
   ys: ModelData;
 }
 
-/** A (possibly async, possibly infinite) source of batches, like the Keras generators of the Jena chapter. */
+/**
+ * A tfjs-data `Dataset` of `{ xs, ys }` batches, or anything with the same `iterator()` method (structural, so
+ * layers-core needs no dependency on @tensorflow/tfjs-data).
+ */
+export interface DatasetLike {
+  iterator(): Promise<{ next(): Promise<IteratorResult<Batch>> }>;
+}
+
+/**
+ * A (possibly async, possibly infinite) source of batches, like the Keras generators of the Jena chapter, or a
+ * tfjs-data `Dataset` (Keras' `fit(tf.data.Dataset)`).
+ */
 export type BatchGenerator =
   | Iterator<Batch>
   | AsyncIterator<Batch>
   | Iterable<Batch>
   | AsyncIterable<Batch>
+  | DatasetLike
   | (() => Iterator<Batch> | AsyncIterator<Batch>);
 
 /** Batches for one epoch of training or validation; `next` returns null when a generator is exhausted. */
 export interface BatchSource {
-  readonly steps: number;
+  /** Batches per epoch, or null for "until the source is exhausted" (a fresh pass each epoch). */
+  readonly steps: number | null;
   readonly samples: number | null;
   beginEpoch(): void;
   next(step: number): Promise<{ x: tf.Tensor; y: tf.Tensor } | null>;
@@ -65,8 +78,21 @@ export function arraySource(
   };
 }
 
+function isDatasetLike(value: object): value is DatasetLike {
+  return typeof (value as DatasetLike).iterator === 'function' && !(Symbol.asyncIterator in value);
+}
+
 function toIterator(gen: BatchGenerator): Iterator<Batch> | AsyncIterator<Batch> {
   if (typeof gen === 'function') return gen();
+  if (isDatasetLike(gen)) {
+    let opened: Promise<{ next(): Promise<IteratorResult<Batch>> }> | null = null;
+    return {
+      async next() {
+        opened ??= gen.iterator();
+        return (await opened).next();
+      },
+    };
+  }
   if (Symbol.asyncIterator in gen) return (gen as AsyncIterable<Batch>)[Symbol.asyncIterator]();
   if (Symbol.iterator in gen) return (gen as Iterable<Batch>)[Symbol.iterator]();
   return gen as Iterator<Batch>;
@@ -78,24 +104,33 @@ export function isBatchGenerator(value: unknown): value is BatchGenerator {
   if (Array.isArray(value) || value instanceof tf.Tensor || 'shape' in value) return false;
   return (
     typeof (value as Iterator<Batch>).next === 'function' ||
+    typeof (value as DatasetLike).iterator === 'function' ||
     Symbol.asyncIterator in value ||
     Symbol.iterator in value
   );
 }
 
 /**
- * Batches pulled from a generator, `steps` per epoch; the same iterator continues across epochs (Keras'
- * `fit_generator` semantics for infinite generators).
+ * Batches pulled from a generator or dataset. With `steps`, that many per epoch and the same iterator continues
+ * across epochs (Keras' `fit_generator` semantics for infinite generators). With `steps: null`, each epoch is
+ * one full pass: the source is reopened at the start of every epoch (Keras' `fit(dataset)`); a one-shot
+ * iterator then yields nothing after the first epoch.
  *
  * @example
  * const src = generatorSource(windowGenerator(data, opts), 500, 'fit');
  */
-export function generatorSource(gen: BatchGenerator, steps: number, owner: string): BatchSource {
-  const it = toIterator(gen);
+export function generatorSource(gen: BatchGenerator, steps: number | null, owner: string): BatchSource {
+  // A tfjs-data Dataset hands each element to its consumer (it clones on every pass): we own and dispose it.
+  const owned = typeof gen === 'object' && isDatasetLike(gen);
+  let it = toIterator(gen);
+  let fresh = true;
   return {
     steps,
     samples: null,
-    beginEpoch() {},
+    beginEpoch() {
+      if (steps === null && !fresh) it = toIterator(gen);
+      fresh = false;
+    },
     async next() {
       const r = await it.next();
       if (r.done) return null;
@@ -107,7 +142,7 @@ export function generatorSource(gen: BatchGenerator, steps: number, owner: strin
       }
       // Clones share the data; disposing them after the step leaves the caller's own tensors alive.
       const own = (d: ModelData, arg: string) =>
-        d instanceof tf.Tensor ? tf.clone(d) : toTensorData(d, owner, arg);
+        d instanceof tf.Tensor ? (owned ? d : tf.clone(d)) : toTensorData(d, owner, arg);
       return { x: own(xs, 'xs'), y: own(ys, 'ys') };
     },
   };

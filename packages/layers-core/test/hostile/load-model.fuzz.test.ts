@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Dense, Embedding, Flatten, loadModel, Sequential, setGlobalSeed } from '../../src/index';
 import { manifestSha256 } from '../../src/io/manifest-checksum';
+import '../../src/node';
 import '../helpers';
 
 const root = await mkdtemp(join(tmpdir(), 'tensorseq-fuzz-load-'));

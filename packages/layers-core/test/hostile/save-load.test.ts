@@ -9,7 +9,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadModel, type Sequential } from '../../src/index';
 import { manifestSha256 } from '../../src/io/manifest-checksum';
-import { type SaveFileSystem, saveModel } from '../../src/io/save-model';
+import '../../src/node';
+import { type SaveFileSystem, saveModel } from '../../src/node/directory-save';
 import '../helpers';
 import { makeSmallModel, smallX, smallY } from '../small-model';
 

@@ -1,9 +1,16 @@
 /**
- * Argument checks shared by every layer package. Each throws with the project's message pattern
+ * Argument checks shared by every tensorseq package. Each throws with the project's message pattern
  * `<Owner>: <arg> must be <expectation>. Received: <arg>=<value>.` so tests can assert exact text.
  */
 
-function show(value: unknown): string {
+/**
+ * Shows a received value the way the error messages quote it: strings in double quotes, arrays in brackets.
+ *
+ * @example
+ * formatValue('mid') // → '"mid"'
+ * formatValue([null, 3]) // → '[null, 3]'
+ */
+export function formatValue(value: unknown): string {
   if (typeof value === 'string') return `"${value}"`;
   if (Array.isArray(value)) return `[${value.map((v) => (v === null ? 'null' : String(v))).join(', ')}]`;
   return String(value);
@@ -17,7 +24,9 @@ function show(value: unknown): string {
  */
 export function assertPositiveInteger(owner: string, arg: string, value: unknown): asserts value is number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    throw new RangeError(`${owner}: ${arg} must be a positive integer. Received: ${arg}=${show(value)}.`);
+    throw new RangeError(
+      `${owner}: ${arg} must be a positive integer. Received: ${arg}=${formatValue(value)}.`,
+    );
   }
 }
 
@@ -33,7 +42,9 @@ export function assertNonNegativeInteger(
   value: unknown,
 ): asserts value is number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw new RangeError(`${owner}: ${arg} must be a non-negative integer. Received: ${arg}=${show(value)}.`);
+    throw new RangeError(
+      `${owner}: ${arg} must be a non-negative integer. Received: ${arg}=${formatValue(value)}.`,
+    );
   }
 }
 
@@ -43,7 +54,7 @@ export function assertNonNegativeInteger(
  * @example
  * assertOneOf('Conv1D', 'padding', 'mid', ['valid', 'same']); // throws 'Conv1D: padding must be one of "valid", "same". Received: padding="mid".'
  */
-export function assertOneOf<T extends string | number | boolean>(
+export function assertOneOf<T extends string | number | boolean | null>(
   owner: string,
   arg: string,
   value: unknown,
@@ -51,7 +62,7 @@ export function assertOneOf<T extends string | number | boolean>(
 ): asserts value is T {
   if (!allowed.includes(value as T)) {
     throw new RangeError(
-      `${owner}: ${arg} must be one of ${allowed.map(show).join(', ')}. Received: ${arg}=${show(value)}.`,
+      `${owner}: ${arg} must be one of ${allowed.map(formatValue).join(', ')}. Received: ${arg}=${formatValue(value)}.`,
     );
   }
 }
@@ -75,7 +86,7 @@ export function assertRank(
   if (!ranks.includes(shape.length)) {
     const expect = ranks.length === 1 ? `rank ${ranks[0]}` : `rank ${ranks.join(' or ')}`;
     throw new RangeError(
-      `${owner}: ${arg} must have ${expect}. Received: ${arg} shape=${show([...shape])} (rank ${shape.length}).`,
+      `${owner}: ${arg} must have ${expect}. Received: ${arg} shape=${formatValue([...shape])} (rank ${shape.length}).`,
     );
   }
 }
@@ -113,7 +124,7 @@ export function assertInRange(
     const lo = Number.isFinite(min) ? `${minInclusive ? '[' : '('}${min}` : '(-Infinity';
     const hi = Number.isFinite(max) ? `${max}${maxInclusive ? ']' : ')'}` : 'Infinity)';
     throw new RangeError(
-      `${owner}: ${arg} must be a number in ${lo}, ${hi}. Received: ${arg}=${show(value)}.`,
+      `${owner}: ${arg} must be a number in ${lo}, ${hi}. Received: ${arg}=${formatValue(value)}.`,
     );
   }
 }
