@@ -4,8 +4,8 @@ import { repoRoot } from './repo-root';
 
 /**
  * Where the conformance fixtures live: `$TENSORSEQ_CONFORMANCE` when set (a folder with the layout of
- * the repository's `conformance/`), else the copy vendored in the repository. Never `../shared`: a fresh
- * clone must stand alone.
+ * the repository's `conformance/`), else the copy vendored in the repository. Nothing outside the
+ * repository is read: a fresh clone must stand alone.
  *
  * @example
  * conformanceDir() // → '/path/to/tensorseq/conformance'
