@@ -36,17 +36,16 @@ const QUEUE = [
   ['jena-forecast', 'gru', 20],
   ['conv1d', 'imdb-conv1d', 10],
   ['conv1d', 'jena-conv1d', 20],
-  ['jena-forecast', 'gru-dropout', 40],
+  // The runs the done-when names come before the 40-epoch ones, and the headline seeds before those.
   ['imdb-rnn', 'bilstm', 10],
-  ['jena-forecast', 'gru-reversed', 20],
   ['imdb-rnn', 'reversed-lstm', 10],
+  ['jena-forecast', 'gru-reversed', 20],
   ['conv1d', 'jena-conv-gru', 20],
+  ...SEEDS.map((seed) => ['imdb-rnn', 'lstm', 10, seed]),
+  ...SEEDS.map((seed) => ['jena-forecast', 'gru', 20, seed]),
+  ['jena-forecast', 'gru-dropout', 40],
   ['jena-forecast', 'stacked-gru', 40],
   ['jena-forecast', 'bidirectional-gru', 40],
-  ...SEEDS.flatMap((seed) => [
-    ['imdb-rnn', 'lstm', 10, seed],
-    ['jena-forecast', 'gru', 20, seed],
-  ]),
 ];
 
 if (args.includes('--quick')) quickRuns();
