@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { ResolvedCellOptions } from './cell-kinds';
+import type { CellStep, ResolvedCellOptions } from './cell-kinds';
 import type { CellWeights } from './cell-weights';
 import { applyActivation } from './recurrent-activation';
-import type { RnnStepResult } from './rnn-cell';
 
 /**
  * The step math of each built-in cell family, as differentiable tfjs-core ops (the reference loop runs
@@ -16,16 +15,10 @@ import type { RnnStepResult } from './rnn-cell';
  * @example
  * simpleRnnStep(w, x, h, [h], options).output // → [batch, units]
  */
-export function simpleRnnStep(
-  w: CellWeights,
-  x: tf.Tensor2D,
-  h: tf.Tensor2D,
-  _states: tf.Tensor2D[],
-  o: ResolvedCellOptions,
-): RnnStepResult {
+export const simpleRnnStep: CellStep = (w, x, h, _states, o) => {
   const out = applyActivation(o.activation, preActivations(w, x, h)) as tf.Tensor2D;
   return { output: out, states: [out] };
-}
+};
 
 /**
  * LSTM (gate order i, f, c, o): `z = x@K + h@U + b; c' = ra(z_f)*c + ra(z_i)*act(z_c); h' = ra(z_o)*act(c')`.
@@ -33,20 +26,14 @@ export function simpleRnnStep(
  * @example
  * lstmStep(w, x, h, [h, c], options).states // → [h', c']
  */
-export function lstmStep(
-  w: CellWeights,
-  x: tf.Tensor2D,
-  h: tf.Tensor2D,
-  states: tf.Tensor2D[],
-  o: ResolvedCellOptions,
-): RnnStepResult {
+export const lstmStep: CellStep = (w, x, h, states, o) => {
   const [zi, zf, zc, zo] = tf.split(preActivations(w, x, h), 4, 1);
   const ra = (t: tf.Tensor) => applyActivation(o.recurrentActivation, t);
   const act = (t: tf.Tensor) => applyActivation(o.activation, t);
   const c = tf.add(tf.mul(ra(zf), states[1]), tf.mul(ra(zi), act(zc))) as tf.Tensor2D;
   const hNext = tf.mul(ra(zo), act(c)) as tf.Tensor2D;
   return { output: hNext, states: [hNext, c] };
-}
+};
 
 /**
  * GRU (gate order z, r, h), `h' = z*h + (1-z)*hh`, where `resetAfter: false` (Keras 2.0) gives
@@ -57,17 +44,11 @@ export function lstmStep(
  * @example
  * gruStep(w, x, h, [h], options).output // → [batch, units]
  */
-export function gruStep(
-  w: CellWeights,
-  x: tf.Tensor2D,
-  h: tf.Tensor2D,
-  states: tf.Tensor2D[],
-  o: ResolvedCellOptions,
-): RnnStepResult {
+export const gruStep: CellStep = (w, x, h, states, o) => {
   const { z, candidate } = o.resetAfter ? gruResetAfter(w, x, h, o) : gruResetBefore(w, x, h, o);
   const next = tf.add(tf.mul(z, states[0]), tf.mul(tf.sub(1, z), candidate)) as tf.Tensor2D;
   return { output: next, states: [next] };
-}
+};
 
 /** `x @ K + h @ U (+ b)`: every gate's pre-activation at once. */
 function preActivations(w: CellWeights, x: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor {
