@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { textToWordSequence } from '@tensorseq/text-vectorize';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decodeReview, getWordIndex, type ImdbText, imdbTokenize, loadImdb } from '../src/index';
+import { decodeReview, getWordIndex, type ImdbText, imdbTokenize, loadImdb } from '../src/node';
 import { WORD_INDEX, writeArchive, writeWordIndex } from './fixtures';
 
 let dir: string;

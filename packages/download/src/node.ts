@@ -16,7 +16,7 @@ export {
   resolveDataFile,
 } from './node/resolve-data-file';
 export { sha256File } from './node/sha256-file';
-export type { ReadTarGzEntriesOptions } from './read-tar-gz-entries';
+export { describeSource, type ReadTarGzEntriesOptions } from './read-tar-gz-entries';
 export type { TarEntry, TarEntryType } from './tar-entries';
 export type { ZipEntry } from './zip-directory';
 export type { ZipSourceOptions } from './zip-source';

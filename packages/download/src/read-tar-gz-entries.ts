@@ -80,7 +80,12 @@ export async function readTarEntries(
   }
 }
 
-/** How error messages name a source that has no path. */
+/**
+ * How error messages name a source: its URL, a `File`'s name, else its kind.
+ *
+ * @example
+ * describeSource(new Uint8Array(2)) // → 'the Uint8Array source'
+ */
 export function describeSource(source: ByteSource): string {
   if (typeof source === 'string' || source instanceof URL) return String(source);
   if (typeof File !== 'undefined' && source instanceof File) return source.name;
