@@ -44,7 +44,7 @@ async function drain(chunks: AsyncIterable<Uint8Array>): Promise<string> {
 describe('readTarGzEntries (universal sources)', () => {
   const sources = {
     Uint8Array: () => archive,
-    ArrayBuffer: () => archive.buffer,
+    ArrayBuffer: () => archive.buffer as ArrayBuffer,
     Blob: () => new Blob([archive]),
     Response: () => new Response(chunked(archive)),
     ReadableStream: () => chunked(archive, 7),
