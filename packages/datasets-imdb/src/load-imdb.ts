@@ -1,3 +1,4 @@
+import { assertNonNegativeInteger, assertOneOf, assertPositiveInteger } from '@tensorseq/utils';
 import { type GetWordIndexOptions, getWordIndex } from './get-word-index';
 import type { ImdbSplit, ImdbText } from './imdb-reviews';
 import { imdbTokenize } from './imdb-tokenize';
@@ -149,11 +150,10 @@ export function checkLoadImdbOptions(options: ImdbSequenceOptions): CheckedImdbO
     indexFrom = 3,
     unknownWords = 'skip',
   } = options;
-  const integer = (name: string, value: number | null | undefined, min: number, optional: boolean) => {
+  const integer = (name: string, value: number | null | undefined, min: 0 | 1, optional: boolean) => {
     if ((value === undefined || value === null) && optional) return;
-    if (!Number.isInteger(value) || (value as number) < min) {
-      throw new RangeError(`loadImdb: ${name} must be an integer ≥ ${min}. Received: ${name}=${value}.`);
-    }
+    if (min === 1) assertPositiveInteger('loadImdb', name, value);
+    else assertNonNegativeInteger('loadImdb', name, value);
   };
   integer('numWords', numWords, 1, true);
   integer('skipTop', skipTop, 0, false);
@@ -162,11 +162,7 @@ export function checkLoadImdbOptions(options: ImdbSequenceOptions): CheckedImdbO
   integer('startChar', startChar, 0, true);
   integer('oovChar', oovChar, 0, true);
   integer('indexFrom', indexFrom, 0, false);
-  if (unknownWords !== 'skip' && unknownWords !== 'oov') {
-    throw new TypeError(
-      `loadImdb: unknownWords must be "skip" or "oov". Received: unknownWords=${JSON.stringify(unknownWords)}.`,
-    );
-  }
+  assertOneOf('loadImdb', 'unknownWords', unknownWords, ['skip', 'oov']);
   if (unknownWords === 'oov' && oovChar === null) {
     throw new TypeError(
       'loadImdb: oovChar must be a number when unknownWords is "oov". Received: oovChar=null.',

@@ -119,7 +119,7 @@ describe('loadImdb', () => {
 
   it('validates its arguments', async () => {
     await expect(loadImdb({ text: single(review), wordIndex, numWords: 0 })).rejects.toThrow(
-      'loadImdb: numWords must be an integer ≥ 1. Received: numWords=0.',
+      'loadImdb: numWords must be a positive integer. Received: numWords=0.',
     );
     await expect(
       loadImdb({ text: single(review), wordIndex, oovChar: null, unknownWords: 'oov' }),
