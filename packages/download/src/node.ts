@@ -1,5 +1,5 @@
-export { type ByteSource, byteChunks, readBytes } from './byte-source';
-export { DownloadError, type DownloadErrorCode } from './download-error';
+// The main entry's exports, with the readers that take paths in place of their universal namesakes.
+export * from './index';
 export { intoDirAtomically } from './node/atomic-dir';
 export { defaultCacheDir } from './node/default-cache-dir';
 export { type DownloadOptions, type DownloadProgress, download } from './node/download';
@@ -16,7 +16,3 @@ export {
   resolveDataFile,
 } from './node/resolve-data-file';
 export { sha256File } from './node/sha256-file';
-export { describeSource, type ReadTarGzEntriesOptions } from './read-tar-gz-entries';
-export type { TarEntry, TarEntryType } from './tar-entries';
-export type { ZipEntry } from './zip-directory';
-export type { ZipSourceOptions } from './zip-source';
