@@ -167,12 +167,14 @@ async function bundle(dir, pkg, entry, what) {
     const load = (file) => {
       if (loaded.has(file)) return;
       loaded.add(file);
-      for (const i of outputs[file].imports) if (i.kind === 'import-statement' && outputs[i.path]) load(i.path);
+      for (const i of outputs[file].imports)
+        if (i.kind === 'import-statement' && outputs[i.path]) load(i.path);
     };
     load(Object.keys(outputs).find((file) => outputs[file].entryPoint !== undefined));
     const size = (files) => files.reduce((sum, file) => sum + gzipped.get(join(dir, file)), 0);
     const lazy = Object.keys(outputs).filter((file) => !loaded.has(file) && file.endsWith('.js'));
-    if (lazy.length > 0) console.log(`  lazy ${spec}${what === '*' ? '' : ` ${what}`}: +${kb(size(lazy))} on first use`);
+    if (lazy.length > 0)
+      console.log(`  lazy ${spec}${what === '*' ? '' : ` ${what}`}: +${kb(size(lazy))} on first use`);
     return size([...loaded]);
   } catch (error) {
     fail(`${spec}: esbuild --platform=${nodeEntry ? 'node' : 'browser'}`, error.message);
