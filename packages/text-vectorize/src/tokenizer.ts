@@ -1,4 +1,5 @@
-import { checkBoolean, checkInteger, checkOneOf, checkString, fail } from './internal/checks';
+import { assertOneOf, assertPositiveInteger } from '@tensorseq/utils';
+import { checkBoolean, checkString, fail } from './internal/checks';
 import { countTextsInParallel } from './internal/count-in-worker';
 import { idfWeights, sequencesMatrix } from './internal/sequence-matrix';
 import { hashRange } from './internal/string-hash';
@@ -100,7 +101,7 @@ export class Tokenizer {
   constructor(options: TokenizerOptions = {}) {
     const { numWords = null, charLevel = false, oovToken = null } = options;
     const words = resolveWordOptions(OWNER, options);
-    if (numWords !== null) checkInteger(OWNER, 'numWords', numWords, 1);
+    if (numWords !== null) assertPositiveInteger(OWNER, 'numWords', numWords);
     checkBoolean(OWNER, 'charLevel', charLevel);
     if (oovToken !== null) checkString(OWNER, 'oovToken', oovToken);
     this.numWords = numWords;
@@ -460,8 +461,8 @@ export class Tokenizer {
   }
 
   private matrixWidth(owner: string, mode: MatrixMode, options: MatrixOptions): number {
-    checkOneOf(owner, 'mode', mode, MODES);
-    checkOneOf(owner, 'dtype', options.dtype ?? 'float64', ['float64', 'float32']);
+    assertOneOf(owner, 'mode', mode, MODES);
+    assertOneOf(owner, 'dtype', options.dtype ?? 'float64', ['float64', 'float32']);
     if (this.numWords === null && this.index.size === 0) {
       throw new Error(`${owner}: Specify a dimension (numWords argument), or fit on some text data first.`);
     }

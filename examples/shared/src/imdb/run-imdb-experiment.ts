@@ -9,7 +9,7 @@ import {
   WORD_INDEX_FILE_NAME,
   WORD_INDEX_SHA256,
   WORD_INDEX_URL,
-} from '@tensorseq/datasets-imdb';
+} from '@tensorseq/datasets-imdb/node';
 import { setGlobalSeed } from '@tensorseq/layers-core';
 import { bestEpoch } from '../book-figure';
 import { type DataSource, describeDataFile } from '../data-source';

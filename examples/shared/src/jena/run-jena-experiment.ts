@@ -10,7 +10,7 @@ import {
   normalize,
   parseDuration,
   windowGenerator,
-} from '@tensorseq/datasets-jena';
+} from '@tensorseq/datasets-jena/node';
 import { setGlobalSeed } from '@tensorseq/layers-core';
 import { bestEpoch } from '../book-figure';
 import { type DataSource, describeDataFile } from '../data-source';

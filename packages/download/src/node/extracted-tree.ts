@@ -3,7 +3,7 @@ import { copyFile, mkdir, open } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { DownloadError } from './download-error';
+import { DownloadError } from '../download-error';
 
 /** Write flags that never follow a link at the final path component (`O_NOFOLLOW` where the OS has it). */
 const WRITE_NEW = constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | (constants.O_NOFOLLOW ?? 0);
@@ -45,7 +45,7 @@ export class ExtractedTree {
   /** Streams `body` (of `size` bytes) into a regular file at `rel`, replacing an earlier file of that name. */
   async writeFile(
     rel: string,
-    body: Readable | AsyncIterable<Buffer>,
+    body: Readable | AsyncIterable<Uint8Array>,
     size: number,
     mode = 0o644,
   ): Promise<void> {

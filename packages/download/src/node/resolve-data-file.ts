@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { DownloadError } from '../download-error';
 import type { DownloadProgress } from './download';
 import { download } from './download';
-import { DownloadError } from './download-error';
 import { sha256File } from './sha256-file';
 
 /** Another accepted name for a data file (for example a trimmed copy of the official archive). */

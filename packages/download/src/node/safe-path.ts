@@ -1,4 +1,4 @@
-import { DownloadError } from './download-error';
+import { DownloadError } from '../download-error';
 
 /**
  * Normalizes an archive entry name into a relative POSIX path that stays inside the extraction folder.

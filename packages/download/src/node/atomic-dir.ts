@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { DownloadError } from './download-error';
+import { DownloadError } from '../download-error';
 
 /**
  * Runs `fill(tempDir)` on a fresh sibling folder of `destDir`, then renames it onto `destDir` (which must

@@ -5,8 +5,8 @@ import https from 'node:https';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { DownloadError } from '../download-error';
 import { defaultCacheDir } from './default-cache-dir';
-import { DownloadError } from './download-error';
 import { claimPart, discardPart, type PartFile, releasePart, type Validator, validatorOf } from './part-file';
 import { sha256File } from './sha256-file';
 

@@ -2,9 +2,8 @@ import { intoDirAtomically } from './atomic-dir';
 import { DEFAULT_MAX_EXTRACT_BYTES, type ExtractOptions } from './extract-options';
 import { tooLarge } from './extract-tar-gz';
 import { ExtractedTree, refusedSymlink } from './extracted-tree';
-import { readZipDirectory } from './list-zip-entries';
-import { openZipMember } from './open-zip-entry';
 import { safeRelativePath } from './safe-path';
+import { openZipFileMember, zipFileDirectory } from './zip-file';
 
 /**
  * Extracts a zip into `destDir`, streaming each member through node:zlib, into a temporary sibling folder
@@ -27,7 +26,7 @@ export async function extractZip(
 ): Promise<string[]> {
   const owner = 'extractZip';
   const { maxBytes = DEFAULT_MAX_EXTRACT_BYTES, filter = () => true } = options;
-  const directory = await readZipDirectory(owner, archive);
+  const directory = await zipFileDirectory(owner, archive);
   const members = directory.entries
     .map((entry) => ({ entry, rel: safeRelativePath(owner, entry.name) }))
     .filter(({ rel }) => rel !== '' && filter(rel));
@@ -46,13 +45,13 @@ export async function extractZip(
         let target = '…';
         if (entry.uncompressedSize <= 4096) {
           const chunks: Buffer[] = [];
-          for await (const chunk of await openZipMember(owner, archive, directory, entry))
+          for await (const chunk of await openZipFileMember(owner, archive, directory, entry))
             chunks.push(chunk as Buffer);
           target = Buffer.concat(chunks).toString('utf8');
         }
         throw refusedSymlink(owner, rel, target, archive);
       }
-      const stream = await openZipMember(owner, archive, directory, entry);
+      const stream = await openZipFileMember(owner, archive, directory, entry);
       await tree.writeFile(rel, stream, entry.uncompressedSize, entry.mode || 0o644);
       files.push(rel);
     }

@@ -1,10 +1,10 @@
+import { DownloadError } from '../download-error';
+import { tarEntries } from '../tar-entries';
 import { intoDirAtomically } from './atomic-dir';
-import { DownloadError } from './download-error';
 import { DEFAULT_MAX_EXTRACT_BYTES, type ExtractOptions } from './extract-options';
 import { ExtractedTree, refusedSymlink } from './extracted-tree';
-import { asArchiveError, gunzipFile } from './read-tar-gz-entries';
+import { asArchiveError, gunzipFile } from './gunzip-file';
 import { safeRelativePath } from './safe-path';
-import { tarEntries } from './tar-entries';
 
 /**
  * Extracts a `.tar.gz` into `destDir`, streaming (each file goes to disk chunk by chunk, so entry sizes
