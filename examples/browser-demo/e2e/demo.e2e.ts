@@ -63,6 +63,7 @@ async function open(context: BrowserContext, url: string, errors: string[]): Pro
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('response', (r) => r.status() >= 400 && errors.push(`HTTP ${r.status()} for ${r.url()}`));
   await page.setViewportSize({ width: 1100, height: 1000 });
   await page.goto(url);
   await page.waitForFunction(() => document.body.dataset.ready !== undefined, null, { timeout: 60_000 });

@@ -46,8 +46,8 @@ export interface JenaWindows {
  * @param options - window sizes and the split.
  * @returns training and validation windows, the temperature's scale and the baseline MAE.
  * @example
- * const w = jenaWindows(subset, { lookback: 40, delay: 8, trainEnd: 2920, trainStride: 3 });
- * w.train.x.shape; // → [958, 40, 6]
+ * const w = jenaWindows(subset, { lookback: 40, delay: 8, trainEnd: 2920, trainStride: 1 });
+ * w.train.x.shape; // → [2873, 40, 6]
  */
 export function jenaWindows(subset: JenaSubset, options: JenaWindowsOptions): JenaWindows {
   const { lookback, delay, trainEnd, trainStride } = options;

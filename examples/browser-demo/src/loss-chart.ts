@@ -15,7 +15,7 @@ interface Series {
  * loss of every epoch, and a dashed line for the common-sense baseline.
  *
  * @example
- * const chart = new LossChart(document.querySelector('svg')!, 0.29, 30);
+ * const chart = new LossChart(document.querySelector('svg')!, 0.29, 180, 32);
  * chart.addBatch(0, 0.8);
  * chart.addEpoch(15, 0.5, 0.4);
  */
@@ -26,6 +26,7 @@ export class LossChart {
     private readonly svg: SVGSVGElement,
     private readonly baseline: number,
     private readonly totalSteps: number,
+    private readonly batchSize: number,
   ) {
     svg.setAttribute('viewBox', `0 0 ${WIDTH} ${HEIGHT}`);
     this.render();
@@ -47,12 +48,13 @@ export class LossChart {
   private render(): void {
     const { batches, epochs, validation } = this.series;
     const values = [this.baseline, ...batches.map((p) => p[1]), ...validation.map((p) => p[1])];
-    const yMax = niceCeiling(Math.max(...values) * 1.05);
+    const ticks = niceTicks(Math.max(...values));
+    const yMax = ticks[ticks.length - 1];
     const x = (step: number) => PAD.left + (step / this.totalSteps) * (WIDTH - PAD.left - PAD.right);
     const y = (v: number) => PAD.top + (1 - v / yMax) * (HEIGHT - PAD.top - PAD.bottom);
     const line = (points: Array<[number, number]>) => points.map(([s, v]) => `${x(s)},${y(v)}`).join(' ');
     this.svg.replaceChildren(
-      ...axes(x, y, yMax, this.totalSteps),
+      ...axes(y, ticks, `training step (batch of ${this.batchSize}), ${this.totalSteps} in all`),
       el('line', {
         x1: x(0),
         x2: x(this.totalSteps),
@@ -60,11 +62,6 @@ export class LossChart {
         y2: y(this.baseline),
         class: 'baseline',
       }),
-      el(
-        'text',
-        { x: x(this.totalSteps) - 4, y: y(this.baseline) - 5, class: 'label end' },
-        'common-sense baseline',
-      ),
       el('polyline', { points: line(batches), class: 'batch-loss' }),
       el('polyline', { points: line(epochs), class: 'epoch-loss' }),
       el('polyline', { points: line(validation), class: 'val-loss' }),
@@ -74,34 +71,30 @@ export class LossChart {
   }
 }
 
-function axes(
-  x: (step: number) => number,
-  y: (v: number) => number,
-  yMax: number,
-  totalSteps: number,
-): SVGElement[] {
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * yMax);
+function axes(y: (v: number) => number, ticks: number[], title: string): SVGElement[] {
+  const [left, right] = [PAD.left, WIDTH - PAD.right];
+  const yMid = y(ticks[ticks.length - 1] / 2);
   return [
     ...ticks.flatMap((v) => [
-      el('line', { x1: x(0), x2: x(totalSteps), y1: y(v), y2: y(v), class: 'grid' }),
-      el('text', { x: x(0) - 6, y: y(v) + 4, class: 'label end' }, v.toFixed(2)),
+      el('line', { x1: left, x2: right, y1: y(v), y2: y(v), class: 'grid' }),
+      el('text', { x: left - 6, y: y(v) + 4, class: 'label end' }, String(Number(v.toPrecision(3)))),
     ]),
+    el('text', { x: (left + right) / 2, y: HEIGHT - 6, class: 'label middle' }, title),
     el(
       'text',
-      { x: x(totalSteps / 2), y: HEIGHT - 6, class: 'label middle' },
-      `training step (batch of 64), ${totalSteps} in all`,
-    ),
-    el(
-      'text',
-      { x: 12, y: y(yMax / 2), class: 'label middle', transform: `rotate(-90 12 ${y(yMax / 2)})` },
+      { x: 12, y: yMid, class: 'label middle', transform: `rotate(-90 12 ${yMid})` },
       'MAE (normalized)',
     ),
   ];
 }
 
-function niceCeiling(v: number): number {
-  const step = 10 ** Math.floor(Math.log10(v)) / 2;
-  return Math.ceil(v / step) * step;
+/** Ticks from 0 in steps of 1, 2 or 5 × 10^k, the last one at or above `max`. */
+function niceTicks(max: number): number[] {
+  const rough = max / 4;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? 10 * power;
+  const count = Math.ceil((max * 1.02) / step);
+  return Array.from({ length: count + 1 }, (_, i) => i * step);
 }
 
 function el(tag: string, attrs: Record<string, string | number>, text?: string): SVGElement {

@@ -6,7 +6,7 @@ import { setupTrainPanel } from './train-panel';
 import { startWasmBackend } from './wasm-backend';
 
 // 5 days of 3-hourly samples predict the temperature 24 h after the last; train on 2009, validate on 2010.
-const WINDOWS = { lookback: 40, delay: 8, trainEnd: 2920, trainStride: 3 };
+const WINDOWS = { lookback: 40, delay: 8, trainEnd: 2920, trainStride: 1 };
 
 function $<T extends Element>(selector: string): T {
   const found = document.querySelector<T>(selector);
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   );
   const data = jenaWindows(subset, WINDOWS);
   $('#jena-about').textContent =
-    `${data.train.x.shape[0]} training windows (2009) and ${data.validation.x.shape[0]} validation windows (2010) of ${WINDOWS.lookback} samples × ${subset.columns.length} variables, every ${subset.intervalHours} h; target: the temperature 24 h after the window. Common-sense baseline MAE: ${data.baselineMae.toFixed(3)} (${(data.baselineMae * data.temperatureStd).toFixed(2)} °C).`;
+    `${data.train.x.shape[0].toLocaleString('en')} training windows (2009) and ${data.validation.x.shape[0].toLocaleString('en')} validation windows (2010) of ${WINDOWS.lookback} samples × ${subset.columns.length} variables, every ${subset.intervalHours} h; target: the temperature 24 h after the window. Common-sense baseline MAE: ${data.baselineMae.toFixed(3)} (${(data.baselineMae * data.temperatureStd).toFixed(2)} °C).`;
   setupTrainPanel(
     {
       epochs: $('#epochs'),

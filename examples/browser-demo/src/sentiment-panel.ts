@@ -21,7 +21,12 @@ export interface SentimentPanelElements {
  */
 export function setupSentimentPanel(el: SentimentPanelElements, model: SentimentModel): void {
   const { info } = model;
-  el.about.textContent = `${info.title}, ${info.params.toLocaleString('en')} parameters, trained ${info.epochs} epochs on the IMDB reviews (validation accuracy ${info.valAcc.toFixed(3)}) with \`${info.command}\`.`;
+  const command = document.createElement('code');
+  command.textContent = info.command;
+  el.about.replaceChildren(
+    `${info.title}, ${info.params.toLocaleString('en')} parameters, trained ${info.epochs} epochs on the IMDB reviews (validation accuracy ${info.valAcc.toFixed(3)}) by `,
+    command,
+  );
   let pending: string | null = null;
   let running = false;
   const drain = async () => {

@@ -6,7 +6,7 @@ import { LossChart } from './loss-chart';
 
 /** Where the trained model is saved in the browser. */
 export const SAVED_MODEL = 'indexeddb://tensorseq-demo-jena-gru';
-const BATCH_SIZE = 64;
+const BATCH_SIZE = 32;
 const SEED = 1337;
 const SHOWN_FORECASTS = 6;
 
@@ -91,7 +91,7 @@ async function train(
     throw new RangeError(`Epochs must be an integer from 1 to 50. Received: ${el.epochs.value}.`);
   }
   const steps = Math.ceil(data.train.x.shape[0] / BATCH_SIZE);
-  const chart = new LossChart(el.chart, data.baselineMae, steps * epochs);
+  const chart = new LossChart(el.chart, data.baselineMae, steps * epochs, BATCH_SIZE);
   let epoch = 0;
   const started = performance.now();
   const progress = (done: number) => {
