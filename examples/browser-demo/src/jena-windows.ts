@@ -56,6 +56,16 @@ export function jenaWindows(subset: JenaSubset, options: JenaWindowsOptions): Je
     throw new Error(`jenaWindows: subset.columns must hold "T (degC)". Received: ${subset.columns}.`);
   const { mean, std } = columnStats(subset.values.slice(0, trainEnd));
   const rows = subset.values.map((row) => row.map((v, j) => (v - mean[j]) / std[j]));
+  for (const [name, count] of [
+    ['training', trainEnd],
+    ['validation', rows.length - trainEnd],
+  ] as const) {
+    if (count < lookback + delay) {
+      throw new RangeError(
+        `jenaWindows: the ${name} rows must hold at least one window of lookback + delay = ${lookback + delay} rows. Received: ${count} rows.`,
+      );
+    }
+  }
   const train = windows(rows, t, lookback, delay, 0, trainEnd, trainStride);
   const validation = windows(rows, t, lookback, delay, trainEnd, rows.length, 2 * trainStride);
   return {

@@ -46,6 +46,25 @@ export async function loadSentimentModel(folder: URL): Promise<SentimentModel> {
     fetchText(new URL('tokenizer.json', folder)),
     loadModel(new URL('model.json', folder)),
   ]);
+  return sentimentModel(model, tokenizerJson, info);
+}
+
+/**
+ * Puts a loaded IMDB classifier, its tokenizer JSON and its `export.json` together (what
+ * {@link loadSentimentModel} does after fetching them; tests read them from disk instead).
+ *
+ * @param model - the classifier.
+ * @param tokenizerJson - the content of `tokenizer.json`.
+ * @param info - the content of `export.json`.
+ * @returns the model and its `score(text)`.
+ * @example
+ * const sentiment = sentimentModel(await loadModel(artifacts), tokenizerJson, info);
+ */
+export function sentimentModel(
+  model: Sequential,
+  tokenizerJson: string,
+  info: SentimentExport,
+): SentimentModel {
   const tokenizer = tokenizerFromJson(tokenizerJson);
   return { info, score: (text) => scoreReview(model, tokenizer, info.preprocessing, text) };
 }

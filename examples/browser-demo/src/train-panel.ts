@@ -54,9 +54,10 @@ export function setupTrainPanel(el: TrainPanelElements, data: JenaWindows): void
     run('training', 'trained', async () => {
       model?.dispose();
       model = buildJenaGru(lookback, features, SEED);
-      const seconds = await train(el, model, data, Number(el.epochs.value));
+      const { seconds, valLoss } = await train(el, model, data, Number(el.epochs.value));
       await showForecasts(el, model, data);
-      return `Trained ${el.epochs.value} epochs in ${seconds.toFixed(1)} s on the wasm backend.`;
+      const celsius = (mae: number) => `${(mae * data.temperatureStd).toFixed(2)} °C`;
+      return `Trained ${el.epochs.value} epochs in ${seconds.toFixed(1)} s on the wasm backend: validation MAE ${valLoss.toFixed(3)} (${celsius(valLoss)}), common-sense baseline ${data.baselineMae.toFixed(3)} (${celsius(data.baselineMae)}).`;
     }),
   );
   el.save.addEventListener(
@@ -86,7 +87,7 @@ async function train(
   model: Sequential,
   data: JenaWindows,
   epochs: number,
-): Promise<number> {
+): Promise<{ seconds: number; valLoss: number }> {
   if (!Number.isInteger(epochs) || epochs < 1 || epochs > 50) {
     throw new RangeError(`Epochs must be an integer from 1 to 50. Received: ${el.epochs.value}.`);
   }
@@ -99,7 +100,7 @@ async function train(
     el.progressText.textContent = `epoch ${Math.min(epoch + 1, epochs)}/${epochs} · step ${done}/${steps * epochs}`;
   };
   progress(0);
-  await model.fit(data.train.x, data.train.y, {
+  const history = await model.fit(data.train.x, data.train.y, {
     epochs,
     batchSize: BATCH_SIZE,
     validationData: [data.validation.x, data.validation.y],
@@ -118,7 +119,10 @@ async function train(
       },
     ],
   });
-  return (performance.now() - started) / 1000;
+  return {
+    seconds: (performance.now() - started) / 1000,
+    valLoss: history.history.val_loss.at(-1) ?? Number.NaN,
+  };
 }
 
 async function showForecasts(el: TrainPanelElements, model: Sequential, data: JenaWindows): Promise<void> {
