@@ -16,7 +16,9 @@ describe('the shipped IMDB LSTM', () => {
     });
     const info = JSON.parse(read('export.json').toString()) as SentimentExport;
     const sentiment = sentimentModel(model, read('tokenizer.json').toString(), info);
-    const positive = await sentiment.score('A wonderful, moving film with brilliant acting. I loved it, zzyzxq.');
+    const positive = await sentiment.score(
+      'A wonderful, moving film with brilliant acting. I loved it, zzyzxq.',
+    );
     const negative = await sentiment.score('The worst movie ever: boring, stupid and a waste of time.');
     expect(positive.probability).toBeGreaterThan(0.5);
     expect(negative.probability).toBeLessThan(0.5);
