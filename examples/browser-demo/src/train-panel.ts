@@ -119,10 +119,10 @@ async function train(
       },
     ],
   });
-  return {
-    seconds: (performance.now() - started) / 1000,
-    valLoss: history.history.val_loss.at(-1) ?? Number.NaN,
-  };
+  const valLoss = history.history.val_loss.at(-1) ?? Number.NaN;
+  // Stays on screen after Save and Load replace the status line.
+  el.progressText.textContent += ` · validation MAE ${valLoss.toFixed(3)}, baseline ${data.baselineMae.toFixed(3)}`;
+  return { seconds: (performance.now() - started) / 1000, valLoss };
 }
 
 async function showForecasts(el: TrainPanelElements, model: Sequential, data: JenaWindows): Promise<void> {
