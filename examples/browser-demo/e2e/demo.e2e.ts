@@ -1,8 +1,10 @@
 /**
  * The demo page end to end in Debian's Chromium (playwright-core, no browser download): build with Vite,
  * serve with `vite preview`, score a positive and a negative review, train the GRU two epochs, save it to
- * IndexedDB, reload the page, load it back and check it forecasts the same, then write screenshot.png.
+ * IndexedDB, reload the page, load it back and check it forecasts the same, then take a screenshot.
  * Run: pnpm --filter browser-demo e2e   (CHROMIUM=/path overrides /usr/bin/chromium; --no-build reuses dist/)
+ * The screenshot goes to .tmp/screenshot.png, so CI leaves the tree clean; --update-screenshot writes the
+ * committed screenshot.png that the READMEs show.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,7 +14,9 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SCREENSHOT = join(ROOT, 'screenshot.png');
+const SCREENSHOT = process.argv.includes('--update-screenshot')
+  ? join(ROOT, 'screenshot.png')
+  : join(ROOT, '.tmp', 'screenshot.png');
 const POSITIVE =
   'This is one of the best films I have ever seen. The acting is wonderful, the story is moving and beautifully told, and I loved every minute of it. A brilliant, excellent movie.';
 const NEGATIVE =
