@@ -65,7 +65,8 @@ export function jenaCsvSource(source: ByteSource, maxZipBytes: number): JenaCsvS
       const head = first.done ? new Uint8Array(0) : first.value;
       const rest = prepend(head, chunks);
       if (!ZIP_MAGIC.every((b, i) => head[i] === b)) return { chunks: rest, totalBytes: sizeOf(source) };
-      const zip = new Blob(await collect(rest, maxZipBytes, name));
+      // Our chunks never view a SharedArrayBuffer; the DOM's Blob typings insist on saying so.
+      const zip = new Blob((await collect(rest, maxZipBytes, name)) as Uint8Array<ArrayBuffer>[]);
       const csvs = (await listZipEntries(zip)).filter((e) => e.name.toLowerCase().endsWith('.csv'));
       const member = csvs.find((e) => e.name.split('/').pop() === JENA_CSV_NAME) ?? csvs[0];
       if (member === undefined) {

@@ -32,7 +32,8 @@ export async function* inflateChunks(
         return;
       }
       if (next.done) break;
-      await writer.write(next.value);
+      // Our chunks never view a SharedArrayBuffer; the DOM's stream typings insist on saying so.
+      await writer.write(next.value as Uint8Array<ArrayBuffer>);
     }
     await writer.close();
   };
