@@ -19,6 +19,8 @@ const nodeOnlyTests = [
   '**/readme.test.ts',
 ];
 
+// TENSORSEQ_CHROMIUM points at another Chromium build; Playwright's launch() gives each run a fresh,
+// temporary --user-data-dir.
 const chromium = process.env.TENSORSEQ_CHROMIUM ?? '/usr/bin/chromium';
 // Debian's Chromium on a closed network: no background connections, no GPU, no sandbox (CI runs as root).
 const chromiumArgs = [
