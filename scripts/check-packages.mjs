@@ -4,7 +4,8 @@
 //   2. `tsc --noEmit` of a tiny consumer that imports every package (ESM and CJS) with `skipLibCheck: false`,
 //      once under `moduleResolution: node16` and once under `bundler` (no @types/node there: a browser app);
 //   3. an esbuild `--platform=browser` bundle of each main entry (no polyfills, Node built-ins are errors),
-//      and of each `./node` entry for Node, with the tfjs packages external (they are peers);
+//      and of each `./node` entry for Node, with the tfjs packages external (they are peers), split as an
+//      app's bundler splits it: chunks behind a dynamic import() are reported, not counted;
 //   4. the size budgets in .size-limit.json: minified+gzipped bundle bytes and the tarball's unpacked bytes.
 // Option: `--only <name>` (repeatable) checks some packages only.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -19,18 +20,6 @@ const ROOT = join(dirname(new URL(import.meta.url).pathname), '..');
 const require = createRequire(join(ROOT, 'package.json'));
 const esbuild = createRequire(require.resolve('tsup'))('esbuild');
 const bin = (name) => join(ROOT, 'node_modules', '.bin', name);
-
-/**
- * Main entries that still import Node built-ins (file paths, the disk cache, http, zlib): their `./node` split
- * is not done yet (issue #15). Their browser bundle is tried and reported, but does not fail the check.
- * Remove a package from this list once its main entry bundles; the check then fails if it regresses.
- */
-const BROWSER_PENDING = new Set([
-  '@tensorseq/download',
-  '@tensorseq/embeddings',
-  '@tensorseq/datasets-imdb',
-  '@tensorseq/datasets-jena',
-]);
 
 /** The @types packages tfjs-core's declarations need (a browser consumer has these, and not @types/node). */
 const TFJS_TYPES = ['long', 'offscreencanvas', 'seedrandom'];
@@ -111,9 +100,8 @@ function consumer() {
   const names = (src) => src.map((line) => line.split(' ')[line.startsWith('import *') ? 3 : 1]);
   writeFileSync(join(dir, 'esm.mts'), `${imports.join('\n')}\nexport const all = [${names(imports)}];\n`);
   writeFileSync(join(dir, 'cjs.cts'), `${requires.join('\n')}\nexport const all = [${names(requires)}];\n`);
-  // The bundler consumer is a browser app (no @types/node): main entries only, pending ones left out.
-  const pending = (line) => [...BROWSER_PENDING].some((name) => line.endsWith(`'${name}';`));
-  const browser = imports.filter((l) => !l.includes('_node') && !pending(l));
+  // The bundler consumer is a browser app (no @types/node): main entries only.
+  const browser = imports.filter((l) => !l.includes('_node'));
   writeFileSync(join(dir, 'bundler.ts'), `${browser.join('\n')}\nexport const all = [${names(browser)}];\n`);
   return dir;
 }
@@ -146,29 +134,49 @@ function typecheck(dir) {
   }
 }
 
+let bundles = 0;
+
+/**
+ * Bundles `export <what> from '<spec>'` with code splitting, as an app's bundler does, and returns the
+ * gzipped bytes of what loading the entry costs: its chunk and the chunks it imports statically. Chunks
+ * behind a dynamic `import()` (keras-io's h5wasm) load on first use; they are reported, not counted.
+ */
 async function bundle(dir, pkg, entry, what) {
   const spec = entry === '.' ? pkg.name : `${pkg.name}/${entry.slice(2)}`;
   const nodeEntry = entry !== '.' || NODE_ONLY.has(pkg.name);
+  const input = join(dir, `bundle-${bundles++}.js`);
+  writeFileSync(input, `export ${what} from '${spec}';\n`);
   try {
     const result = await esbuild.build({
-      stdin: { contents: `export ${what} from '${spec}';`, resolveDir: dir, loader: 'js' },
+      entryPoints: [input],
+      absWorkingDir: dir,
+      outdir: join(dir, 'out'),
       bundle: true,
+      splitting: true,
       minify: true,
       write: false,
+      metafile: true,
       format: 'esm',
       platform: nodeEntry ? 'node' : 'browser',
       external: ['@tensorflow/*'],
       logLevel: 'silent',
     });
-    return gzipSync(result.outputFiles[0].contents).length;
+    const gzipped = new Map(result.outputFiles.map((f) => [f.path, gzipSync(f.contents).length]));
+    const outputs = result.metafile.outputs;
+    const loaded = new Set();
+    const load = (file) => {
+      if (loaded.has(file)) return;
+      loaded.add(file);
+      for (const i of outputs[file].imports)
+        if (i.kind === 'import-statement' && outputs[i.path]) load(i.path);
+    };
+    load(Object.keys(outputs).find((file) => outputs[file].entryPoint !== undefined));
+    const size = (files) => files.reduce((sum, file) => sum + gzipped.get(join(dir, file)), 0);
+    const lazy = Object.keys(outputs).filter((file) => !loaded.has(file) && file.endsWith('.js'));
+    if (lazy.length > 0)
+      console.log(`  lazy ${spec}${what === '*' ? '' : ` ${what}`}: +${kb(size(lazy))} on first use`);
+    return size([...loaded]);
   } catch (error) {
-    if (!nodeEntry && BROWSER_PENDING.has(pkg.name)) {
-      const builtins = [
-        ...new Set([...error.message.matchAll(/Could not resolve "([^"]+)"/g)].map((m) => m[1])),
-      ];
-      console.log(`  PENDING ${spec}: not browser-safe yet (imports ${builtins.join(', ')})`);
-      return null;
-    }
     fail(`${spec}: esbuild --platform=${nodeEntry ? 'node' : 'browser'}`, error.message);
     return null;
   }

@@ -5,7 +5,7 @@
  *
  * Run: TENSORSEQ_DATA=/path/to/data pnpm bench datasets
  */
-import { getWordIndex, loadImdb, loadImdbText } from '@tensorseq/datasets-imdb';
+import { getWordIndex, loadImdb, loadImdbText } from '@tensorseq/datasets-imdb/node';
 import { benchDataFile, printTable, time, writeResults } from '../src/measure';
 
 const archive = benchDataFile('aclImdb_labeled.tar.gz');

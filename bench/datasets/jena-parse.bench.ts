@@ -10,7 +10,7 @@
 import { appendFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadJena } from '@tensorseq/datasets-jena';
+import { loadJena } from '@tensorseq/datasets-jena/node';
 import { benchDataFile, printTable, time, writeResults } from '../src/measure';
 
 const hourly = benchDataFile('jena/jena_hourly_6vars_2009_2016.csv');

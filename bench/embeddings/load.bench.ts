@@ -15,7 +15,7 @@ import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadGlove, loadWord2Vec } from '@tensorseq/embeddings';
+import { loadGlove, loadWord2Vec } from '@tensorseq/embeddings/node';
 import { printTable, writeResults } from '../src/measure';
 
 const WORDS = Number(process.env.BENCH_EMB_WORDS ?? 400_000);

@@ -1,3 +1,3 @@
 import { libraryConfig } from '../../scripts/tsup-config';
 
-export default libraryConfig({ entry: ['src/index.ts'] });
+export default libraryConfig({ entry: ['src/index.ts', 'src/node.ts'] });

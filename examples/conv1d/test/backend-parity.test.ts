@@ -1,5 +1,5 @@
-import { loadImdb } from '@tensorseq/datasets-imdb';
-import { loadJena } from '@tensorseq/datasets-jena';
+import { loadImdb } from '@tensorseq/datasets-imdb/node';
+import { loadJena } from '@tensorseq/datasets-jena/node';
 import { runImdbExperiment } from '@tensorseq/example-utils/imdb';
 import { runJenaExperiment } from '@tensorseq/example-utils/jena';
 import { expectSameCurve, lossCurvesOnBackends } from '@tensorseq/example-utils/testing/loss-curves';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { loadImdbText } from '@tensorseq/datasets-imdb';
-import { embeddingMatrix, type GloveRelease, loadGlove, type VectorSource } from '@tensorseq/embeddings';
+import { loadImdbText } from '@tensorseq/datasets-imdb/node';
+import { embeddingMatrix, type GloveRelease, loadGlove, type VectorSource } from '@tensorseq/embeddings/node';
 import { formatHistory } from '@tensorseq/example-utils';
 import { type Logs, loadModel, type Sequential, setGlobalSeed } from '@tensorseq/layers-core';
 import '@tensorseq/layers-core/node'; // directory save/load

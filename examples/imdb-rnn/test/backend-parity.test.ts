@@ -1,4 +1,4 @@
-import { loadImdb } from '@tensorseq/datasets-imdb';
+import { loadImdb } from '@tensorseq/datasets-imdb/node';
 import { runImdbExperiment } from '@tensorseq/example-utils/imdb';
 import { expectSameCurve, lossCurvesOnBackends } from '@tensorseq/example-utils/testing/loss-curves';
 import { sampleFile } from '@tensorseq/test-utils';

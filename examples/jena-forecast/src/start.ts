@@ -8,7 +8,7 @@
  */
 import { join } from 'node:path';
 import { useBackend } from '@tensorseq/backend-cpu';
-import { loadJena } from '@tensorseq/datasets-jena';
+import { loadJena } from '@tensorseq/datasets-jena/node';
 import { resultsDir, shippedDataFile, writeExperimentResults } from '@tensorseq/example-utils';
 import { runJenaExperiment, SHIPPED_JENA_HOURLY } from '@tensorseq/example-utils/jena';
 import { JENA_EXPERIMENTS } from './jena-experiments';

@@ -1,4 +1,4 @@
-import { loadJena } from '@tensorseq/datasets-jena';
+import { loadJena } from '@tensorseq/datasets-jena/node';
 import { runJenaExperiment } from '@tensorseq/example-utils/jena';
 import { expectSameCurve, lossCurvesOnBackends } from '@tensorseq/example-utils/testing/loss-curves';
 import { sampleFile } from '@tensorseq/test-utils';

@@ -36,7 +36,7 @@ export interface ExperimentCliOptions<Name extends string> {
 
 /**
  * The `main` of every chapter example: parse
- * `[experiment] [--epochs N] [--steps N] [--seed N] [--backend NAME] [--quick] [--resume] [--save-keras <file>]`,
+ * `[experiment] [--epochs N] [--steps N] [--seed N] [--backend NAME] [--quick] [--resume] [--save-keras <file>] [--export <dir>]`,
  * list the experiments when none is named, else select the backend `--backend` names (cpu by default),
  * run (checkpointing every epoch, so `--resume` continues an interrupted run), write the results with
  * the backend, versions and commit, and print the final figures.
@@ -55,7 +55,7 @@ export async function experimentCli<Name extends string>(
   const args = parseExperimentArgs(argv, { owner, experiments: names });
   if (args.experiment === undefined) {
     log(
-      `Usage: pnpm exp ${owner} <experiment> [--epochs N] [--steps N] [--seed N] [--backend cpu|wasm|node|node-gpu|auto] [--quick] [--resume] [--save-keras <file>]\n\nExperiments:`,
+      `Usage: pnpm exp ${owner} <experiment> [--epochs N] [--steps N] [--seed N] [--backend cpu|wasm|node|node-gpu|auto] [--quick] [--resume] [--save-keras <file>] [--export <dir>]\n\nExperiments:`,
     );
     for (const line of formatExperimentList(experiments)) log(line);
     return undefined;

@@ -12,6 +12,11 @@ export interface ExperimentArgs {
   quick: boolean;
   /** `--save-keras <file>`: also write the trained model as a Keras file (`.keras`, or legacy `.h5`). */
   saveKeras?: string;
+  /**
+   * `--export <dir>`: also write the trained model for inference (layers-core's save format, without the
+   * optimizer state) with the tokenizer and preprocessing it needs, e.g. for the browser demo (IMDB only).
+   */
+  exportDir?: string;
   /** `--backend cpu|wasm|node|node-gpu|auto`: the tfjs backend, through its tensorseq adapter. @defaultValue 'cpu' */
   backend: BackendChoice;
   /** `--resume`: continue from the checkpoint an interrupted run left. */
@@ -40,7 +45,7 @@ const NO_ARGS: ExperimentArgs = {
 };
 
 /**
- * Parses `[experiment] [--epochs N] [--steps N] [--seed N] [--backend NAME] [--quick] [--resume] [--save-keras <file>]`
+ * Parses `[experiment] [--epochs N] [--steps N] [--seed N] [--backend NAME] [--quick] [--resume] [--save-keras <file>] [--export <dir>]`
  * (also `--epochs=N`), checking everything
  * up front so a typo fails before minutes of data loading.
  *
@@ -78,6 +83,8 @@ export function parseExperimentArgs(
       args.quick = true;
     } else if (flag === '--save-keras') {
       args.saveKeras = kerasFile(owner, inline ?? argv[++i]);
+    } else if (flag === '--export') {
+      args.exportDir = exportDir(owner, inline ?? argv[++i]);
     } else if (arg === '--resume') {
       args.resume = true;
     } else if (!arg.startsWith('-') && args.experiment === undefined) {
@@ -89,7 +96,7 @@ export function parseExperimentArgs(
       args.experiment = arg;
     } else {
       throw new TypeError(
-        `${owner}: arguments must be an experiment name, --epochs N, --steps N, --seed N, --backend NAME, --quick, --resume or --save-keras FILE. Received: argument=${arg}.`,
+        `${owner}: arguments must be an experiment name, --epochs N, --steps N, --seed N, --backend NAME, --quick, --resume, --save-keras FILE or --export DIR. Received: argument=${arg}.`,
       );
     }
   }
@@ -109,6 +116,13 @@ function kerasFile(owner: string, value: string | undefined): string {
     throw new TypeError(
       `${owner}: --save-keras must be a file name ending in .keras or .h5. Received: --save-keras=${value}.`,
     );
+  }
+  return value;
+}
+
+function exportDir(owner: string, value: string | undefined): string {
+  if (value === undefined || value === '' || value.startsWith('-')) {
+    throw new TypeError(`${owner}: --export must be a directory name. Received: --export=${value}.`);
   }
   return value;
 }

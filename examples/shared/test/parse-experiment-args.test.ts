@@ -48,9 +48,20 @@ describe('parseExperimentArgs', () => {
     );
   });
 
+  it('reads --export DIR and refuses a missing directory', () => {
+    expect(parseExperimentArgs(['lstm', '--export', 'out/imdb'], options).exportDir).toBe('out/imdb');
+    expect(parseExperimentArgs(['lstm', '--export=out'], options).exportDir).toBe('out');
+    expect(() => parseExperimentArgs(['lstm', '--export'], options)).toThrow(
+      'imdb-rnn: --export must be a directory name. Received: --export=undefined.',
+    );
+    expect(() => parseExperimentArgs(['lstm', '--export', '--quick'], options)).toThrow(
+      'Received: --export=--quick.',
+    );
+  });
+
   it('rejects unknown flags and a second experiment name', () => {
     expect(() => parseExperimentArgs(['--fast'], options)).toThrow(
-      'imdb-rnn: arguments must be an experiment name, --epochs N, --steps N, --seed N, --backend NAME, --quick, --resume or --save-keras FILE. Received: argument=--fast.',
+      'imdb-rnn: arguments must be an experiment name, --epochs N, --steps N, --seed N, --backend NAME, --quick, --resume, --save-keras FILE or --export DIR. Received: argument=--fast.',
     );
     expect(() => parseExperimentArgs(['lstm', 'simplernn'], options)).toThrow(
       'Received: argument=simplernn.',

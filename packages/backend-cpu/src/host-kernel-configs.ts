@@ -1,4 +1,6 @@
 import type * as tf from '@tensorflow/tfjs-core';
+import { conv1dKernelConfigs } from './kernels/conv1d';
+import { pool1dKernelConfigs } from './kernels/pool1d';
 import { rnnSequenceKernelConfigs } from './kernels/rnn-sequence';
 import { rnnSequenceGradKernelConfigs } from './kernels/rnn-sequence-grad';
 import { unsortedSegmentSumConfigFor } from './kernels/unsorted-segment-sum';
@@ -7,13 +9,13 @@ const cache = new Map<string, readonly tf.KernelConfig[]>();
 
 /**
  * The kernels every host-memory backend (cpu, wasm, tensorflow) shares: the fused recurrent sequences
- * and their backward passes (`@tensorseq/kernels`' WebAssembly SIMD) and the linear-time
- * `UnsortedSegmentSum`. Built once per backend name, so registering again is a no-op.
+ * and their backward passes (`@tensorseq/kernels`' WebAssembly SIMD), Conv1D and 1D max/average pooling
+ * with their backward passes, and the linear-time `UnsortedSegmentSum`. Built once per backend name, so registering again is a no-op.
  *
  * @param backendName The tfjs backend to build the configs for.
  * @example
  * hostKernelConfigs('wasm').map((c) => c.kernelName);
- * // → ['UnsortedSegmentSum', 'TensorseqSimpleRnnSequence', …, 'TensorseqGruSequenceGrad']
+ * // → ['UnsortedSegmentSum', 'TensorseqSimpleRnnSequence', …, 'TensorseqConv1D', …, 'TensorseqAvgPool1DGrad']
  */
 export function hostKernelConfigs(backendName: string): readonly tf.KernelConfig[] {
   let configs = cache.get(backendName);
@@ -22,6 +24,8 @@ export function hostKernelConfigs(backendName: string): readonly tf.KernelConfig
       unsortedSegmentSumConfigFor(backendName),
       ...rnnSequenceKernelConfigs(backendName),
       ...rnnSequenceGradKernelConfigs(backendName),
+      ...conv1dKernelConfigs(backendName),
+      ...pool1dKernelConfigs(backendName),
     ];
     cache.set(backendName, configs);
   }

@@ -1,4 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { conv1dGradConfig } from './gradients/conv1d-grad';
+import { pool1dGradConfigs } from './gradients/pool1d-grad';
 import { rnnSequenceGradConfigs } from './gradients/rnn-sequence-grad';
 
 /**
@@ -25,10 +27,10 @@ export function registerKernels(configs: readonly tf.KernelConfig[]): string[] {
  *
  * @example
  * registerTensorseqGradients();
- * tf.getGradient('TensorseqLstmSequence') !== undefined; // → true
+ * tf.getGradient('TensorseqConv1D') !== undefined; // → true
  */
 export function registerTensorseqGradients(): void {
-  for (const config of rnnSequenceGradConfigs) {
+  for (const config of [...rnnSequenceGradConfigs, conv1dGradConfig, ...pool1dGradConfigs]) {
     if (!tf.getGradient(config.kernelName)) tf.registerGradient(config);
   }
 }

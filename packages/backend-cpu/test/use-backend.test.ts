@@ -32,6 +32,12 @@ describe('UnsortedSegmentSum', () => {
       'TensorseqSimpleRnnSequenceGrad',
       'TensorseqLstmSequenceGrad',
       'TensorseqGruSequenceGrad',
+      'TensorseqConv1D',
+      'TensorseqConv1DGrad',
+      'TensorseqMaxPool1D',
+      'TensorseqMaxPool1DGrad',
+      'TensorseqAvgPool1D',
+      'TensorseqAvgPool1DGrad',
       'BatchMatMul',
       'GatherV2',
     ]);

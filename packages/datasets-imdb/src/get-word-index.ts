@@ -1,57 +1,43 @@
-import { readFile } from 'node:fs/promises';
-import { type DownloadProgress, resolveDataFile } from '@tensorseq/download';
-import { WORD_INDEX_FILE_NAME, WORD_INDEX_SHA256, WORD_INDEX_URL } from './imdb-source';
+import { type ByteSource, readBytes } from '@tensorseq/download';
+import { WORD_INDEX_SHA256, WORD_INDEX_URL } from './imdb-source';
+import { parseWordIndex } from './parse-word-index';
+import { sha256Hex } from './sha256-hex';
 
 /** Options of {@link getWordIndex}. */
 export interface GetWordIndexOptions {
-  /** A local `imdb_word_index.json`. @defaultValue `$TENSORSEQ_DATA`, else the cache, else Keras' URL */
-  source?: string;
-  /** Cache folder for the download. */
-  cacheDir?: string;
-  /** Download progress. */
-  onProgress?: (progress: DownloadProgress) => void;
+  /**
+   * The `imdb_word_index.json` bytes: a `Response`, a `File`, bytes, a stream or a URL.
+   * @defaultValue Keras' URL ({@link WORD_INDEX_URL}), fetched and checked against {@link WORD_INDEX_SHA256}
+   */
+  source?: ByteSource;
+  /** Largest file read, in bytes. @defaultValue 64 MiB */
+  maxBytes?: number;
 }
 
 /**
  * Keras' IMDB word index (`keras.datasets.imdb.get_word_index()`): word → frequency rank, 1 = most frequent.
- * A `Map`, so that any word (even `__proto__`) is a plain key.
+ * A `Map`, so that any word (even `__proto__`) is a plain key. Works in browsers and Node;
+ * `@tensorseq/datasets-imdb/node` adds paths, `$TENSORSEQ_DATA` and the download cache.
  *
- * @param options - source and cache; see {@link GetWordIndexOptions}.
+ * @param options - source and size cap; see {@link GetWordIndexOptions}.
  * @returns the 88,584-word index.
- * @throws Error when the file is not a JSON object of positive integer ranks.
+ * @throws Error when the file is not a JSON object of positive integer ranks, or the official file's
+ * sha256 differs.
  * @example
- * const wordIndex = await getWordIndex();
+ * const wordIndex = await getWordIndex({ source: await fetch('/imdb_word_index.json') });
  * wordIndex.get('the') // → 1
  */
 export async function getWordIndex(options: GetWordIndexOptions = {}): Promise<Map<string, number>> {
-  const path = await resolveDataFile(WORD_INDEX_FILE_NAME, {
-    source: options.source,
-    url: WORD_INDEX_URL,
-    sha256: WORD_INDEX_SHA256,
-    cacheDir: options.cacheDir,
-    onProgress: options.onProgress,
-  });
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(await readFile(path, 'utf8'));
-  } catch (error) {
-    throw new Error(
-      `getWordIndex: source must be a JSON file. Received: ${(error as Error).message} in ${path}.`,
-    );
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new Error(
-      `getWordIndex: source must hold a JSON object of word → rank. Received: ${typeof parsed} in ${path}.`,
-    );
-  }
-  const index = new Map<string, number>();
-  for (const [word, rank] of Object.entries(parsed)) {
-    if (!Number.isInteger(rank) || (rank as number) < 1) {
+  const { source = WORD_INDEX_URL, maxBytes = 64 * 2 ** 20 } = options;
+  const bytes = await readBytes(source, { maxBytes, owner: 'getWordIndex' });
+  if (options.source === undefined) {
+    const actual = await sha256Hex(bytes);
+    if (actual !== WORD_INDEX_SHA256) {
       throw new Error(
-        `getWordIndex: every rank must be a positive integer. Received: ${JSON.stringify(word)}=${JSON.stringify(rank)} in ${path}.`,
+        `getWordIndex: the official word index must have sha256=${WORD_INDEX_SHA256}. Received: sha256=${actual} from ${WORD_INDEX_URL}.`,
       );
     }
-    index.set(word, rank as number);
   }
-  return index;
+  const where = typeof source === 'string' || source instanceof URL ? String(source) : 'the given source';
+  return parseWordIndex(new TextDecoder().decode(bytes), where);
 }

@@ -1,5 +1,6 @@
 export { type DecodeReviewOptions, decodeReview } from './decode-review';
 export { type GetWordIndexOptions, getWordIndex } from './get-word-index';
+export type { ImdbSplit, ImdbText } from './imdb-reviews';
 export {
   IMDB_FILE_NAME,
   IMDB_LABELED_FILE_NAME,
@@ -10,5 +11,11 @@ export {
   WORD_INDEX_URL,
 } from './imdb-source';
 export { imdbTokenize } from './imdb-tokenize';
-export { type ImdbCoverage, type ImdbSequences, type LoadImdbOptions, loadImdb } from './load-imdb';
-export { type ImdbSplit, type ImdbText, type LoadImdbTextOptions, loadImdbText } from './load-imdb-text';
+export {
+  type ImdbCoverage,
+  type ImdbSequenceOptions,
+  type ImdbSequences,
+  type LoadImdbOptions,
+  loadImdb,
+} from './load-imdb';
+export { type LoadImdbTextOptions, loadImdbText } from './load-imdb-text';

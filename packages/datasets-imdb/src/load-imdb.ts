@@ -1,10 +1,12 @@
+import { assertNonNegativeInteger, assertOneOf, assertPositiveInteger } from '@tensorseq/utils';
 import { type GetWordIndexOptions, getWordIndex } from './get-word-index';
+import type { ImdbSplit, ImdbText } from './imdb-reviews';
 import { imdbTokenize } from './imdb-tokenize';
-import { type ImdbSplit, type ImdbText, type LoadImdbTextOptions, loadImdbText } from './load-imdb-text';
+import { type LoadImdbTextOptions, loadImdbText } from './load-imdb-text';
 import { seededRandom } from './seeded-random';
 
-/** Options of {@link loadImdb}: Keras' `imdb.load_data` arguments camelCased, plus where the data is. */
-export interface LoadImdbOptions extends Omit<LoadImdbTextOptions, 'split'> {
+/** Keras' `imdb.load_data` arguments camelCased, and already loaded data (shared by both entries). */
+export interface ImdbSequenceOptions {
   /** Keep indices below this (`skipTop <= i < numWords`); others become `oovChar`. @defaultValue all */
   numWords?: number;
   /** Indices below this (the most frequent words, shifted) become `oovChar`. @defaultValue 0 */
@@ -24,12 +26,16 @@ export interface LoadImdbOptions extends Omit<LoadImdbTextOptions, 'split'> {
    * been skipped"), or mapped to `oovChar`. @defaultValue 'skip'
    */
   unknownWords?: 'skip' | 'oov';
-  /** Where the word index comes from. */
-  wordIndexSource?: GetWordIndexOptions['source'];
   /** Already loaded reviews (from {@link loadImdbText}), to skip reading the archive again. */
   text?: ImdbText;
   /** Already loaded word index (from {@link getWordIndex}). */
   wordIndex?: Map<string, number>;
+}
+
+/** Options of {@link loadImdb}: Keras' arguments, plus where the data is. */
+export interface LoadImdbOptions extends ImdbSequenceOptions, Omit<LoadImdbTextOptions, 'split'> {
+  /** Where the word index comes from. @defaultValue Keras' URL, fetched and sha256-checked */
+  wordIndexSource?: GetWordIndexOptions['source'];
 }
 
 /** How well the tokenized reviews match Keras' word index. */
@@ -69,16 +75,29 @@ export interface ImdbSequences {
  * @returns `{ xTrain, yTrain, xTest, yTest, coverage }`.
  * @throws RangeError for invalid arguments, or when `maxlen` leaves no review.
  * @example
- * const { xTrain, yTrain } = await loadImdb({ numWords: 10000 });
+ * const { xTrain, yTrain } = await loadImdb({ numWords: 10000, source: await fetch('/aclImdb_v1.tar.gz') });
  * xTrain[0].slice(0, 3) // → [1, 14, 22] (start mark, then word indices < 10000)
  */
 export async function loadImdb(options: LoadImdbOptions = {}): Promise<ImdbSequences> {
   const checked = checkLoadImdbOptions(options);
   const [text, wordIndex] = await Promise.all([
-    options.text ??
-      loadImdbText({ source: options.source, cacheDir: options.cacheDir, onProgress: options.onProgress }),
-    options.wordIndex ?? getWordIndex({ source: options.wordIndexSource, cacheDir: options.cacheDir }),
+    options.text ?? loadImdbText({ source: options.source }),
+    options.wordIndex ?? getWordIndex({ source: options.wordIndexSource }),
   ]);
+  return imdbSequences(text, wordIndex, checked);
+}
+
+/**
+ * The sequences of loaded reviews (shared by both entries' `loadImdb`).
+ *
+ * @example
+ * const { xTrain } = imdbSequences(text, wordIndex, checkLoadImdbOptions({ numWords: 10000 }));
+ */
+export function imdbSequences(
+  text: ImdbText,
+  wordIndex: Map<string, number>,
+  checked: CheckedImdbOptions,
+): ImdbSequences {
   const coverage: ImdbCoverage = { tokens: 0, inIndex: 0, share: 0 };
   const encode = (split: ImdbSplit) => split.texts.map((t) => encodeReview(t, wordIndex, checked, coverage));
   let train = { xs: encode(text.train), ys: text.train.labels };
@@ -102,7 +121,8 @@ export async function loadImdb(options: LoadImdbOptions = {}): Promise<ImdbSeque
   return { xTrain: cut(train.xs), yTrain: train.ys, xTest: cut(test.xs), yTest: test.ys, coverage };
 }
 
-interface CheckedImdbOptions {
+/** {@link ImdbSequenceOptions} once checked, with every default filled in. */
+export interface CheckedImdbOptions {
   numWords: number | undefined;
   skipTop: number;
   maxlen: number | undefined;
@@ -113,7 +133,13 @@ interface CheckedImdbOptions {
   unknownWords: 'skip' | 'oov';
 }
 
-function checkLoadImdbOptions(options: LoadImdbOptions): CheckedImdbOptions {
+/**
+ * Checks Keras' arguments once, at entry, and fills in the defaults.
+ *
+ * @example
+ * checkLoadImdbOptions({ numWords: 10000 }).indexFrom // → 3
+ */
+export function checkLoadImdbOptions(options: ImdbSequenceOptions): CheckedImdbOptions {
   const {
     numWords,
     skipTop = 0,
@@ -124,11 +150,10 @@ function checkLoadImdbOptions(options: LoadImdbOptions): CheckedImdbOptions {
     indexFrom = 3,
     unknownWords = 'skip',
   } = options;
-  const integer = (name: string, value: number | null | undefined, min: number, optional: boolean) => {
+  const integer = (name: string, value: number | null | undefined, min: 0 | 1, optional: boolean) => {
     if ((value === undefined || value === null) && optional) return;
-    if (!Number.isInteger(value) || (value as number) < min) {
-      throw new RangeError(`loadImdb: ${name} must be an integer ≥ ${min}. Received: ${name}=${value}.`);
-    }
+    if (min === 1) assertPositiveInteger('loadImdb', name, value);
+    else assertNonNegativeInteger('loadImdb', name, value);
   };
   integer('numWords', numWords, 1, true);
   integer('skipTop', skipTop, 0, false);
@@ -137,11 +162,7 @@ function checkLoadImdbOptions(options: LoadImdbOptions): CheckedImdbOptions {
   integer('startChar', startChar, 0, true);
   integer('oovChar', oovChar, 0, true);
   integer('indexFrom', indexFrom, 0, false);
-  if (unknownWords !== 'skip' && unknownWords !== 'oov') {
-    throw new TypeError(
-      `loadImdb: unknownWords must be "skip" or "oov". Received: unknownWords=${JSON.stringify(unknownWords)}.`,
-    );
-  }
+  assertOneOf('loadImdb', 'unknownWords', unknownWords, ['skip', 'oov']);
   if (unknownWords === 'oov' && oovChar === null) {
     throw new TypeError(
       'loadImdb: oovChar must be a number when unknownWords is "oov". Received: oovChar=null.',

@@ -23,7 +23,8 @@ const IGNORED: Record<string, string> = {
 
 export const WORD_INDEX = { the: 1, movie: 2, great: 3, bad: 4, br: 5, "it's": 6, was: 7, worst: 8 };
 
-export function writeArchive(dir: string): string {
+/** The fixture archive's bytes (the same as {@link writeArchive} writes). */
+export function archiveBytes(): Uint8Array {
   const entries = [
     { path: 'aclImdb/', type: '5' },
     ...Object.entries({ ...IGNORED, ...REVIEWS }).map(([path, content]) => ({
@@ -31,8 +32,12 @@ export function writeArchive(dir: string): string {
       content,
     })),
   ];
+  return new Uint8Array(tarGz(entries));
+}
+
+export function writeArchive(dir: string): string {
   const path = join(dir, 'aclImdb_v1.tar.gz');
-  writeFileSync(path, tarGz(entries));
+  writeFileSync(path, archiveBytes());
   return path;
 }
 

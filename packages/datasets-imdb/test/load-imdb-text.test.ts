@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fullDataFile, sampleFile } from '@tensorseq/test-utils/data';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getWordIndex, loadImdb, loadImdbText } from '../src/index';
+import { getWordIndex, loadImdb, loadImdbText } from '../src/node';
 import { REVIEWS, writeArchive, writeTree } from './fixtures';
 
 const FULL_ARCHIVE = fullDataFile('aclImdb_labeled.tar.gz');

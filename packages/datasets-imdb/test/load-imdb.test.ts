@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { textToWordSequence } from '@tensorseq/text-vectorize';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decodeReview, getWordIndex, type ImdbText, imdbTokenize, loadImdb } from '../src/index';
+import { decodeReview, getWordIndex, type ImdbText, imdbTokenize, loadImdb } from '../src/node';
 import { WORD_INDEX, writeArchive, writeWordIndex } from './fixtures';
 
 let dir: string;
@@ -119,7 +119,7 @@ describe('loadImdb', () => {
 
   it('validates its arguments', async () => {
     await expect(loadImdb({ text: single(review), wordIndex, numWords: 0 })).rejects.toThrow(
-      'loadImdb: numWords must be an integer ≥ 1. Received: numWords=0.',
+      'loadImdb: numWords must be a positive integer. Received: numWords=0.',
     );
     await expect(
       loadImdb({ text: single(review), wordIndex, oovChar: null, unknownWords: 'oov' }),

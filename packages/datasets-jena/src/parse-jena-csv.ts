@@ -34,21 +34,21 @@ const COMMA = 44;
  * otherwise (or past the estimate) into fixed-size blocks joined once at the end, so the peak memory is
  * about the result's size, at most twice it.
  *
- * @param chunks - the file's bytes, in order (a stream or an array of Buffers).
+ * @param chunks - the file's bytes, in order (a stream or an array of `Uint8Array`s).
  * @param options - `fileName` for messages, optional `columns`.
  * @returns the kept columns, timestamps and values.
  * @throws Error naming the file, line and expectation for an empty file, a bad header, a row with the
  * wrong number of fields, a non-numeric value, a malformed date or an unknown column.
  * @example
- * const parsed = await parseJenaCsv([Buffer.from('"Date Time","T (degC)"\n01.01.2009 00:10:00,-8.02\n')], { fileName: 'x.csv' });
+ * const parsed = await parseJenaCsv([new TextEncoder().encode('"Date Time","T (degC)"\n01.01.2009 00:10:00,-8.02\n')], { fileName: 'x.csv' });
  * parsed.values // → Float32Array [-8.02]
  */
 export async function parseJenaCsv(
-  chunks: AsyncIterable<Buffer> | Iterable<Buffer>,
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   options: ParseJenaCsvOptions,
 ): Promise<ParsedJenaCsv> {
   const parser = new JenaCsvParser(options);
-  let carry: Buffer | undefined;
+  let carry: Uint8Array | undefined;
   let first = true;
   let crOnly: boolean | undefined;
   for await (const raw of chunks) {
@@ -61,19 +61,19 @@ export async function parseJenaCsv(
     const chunk = crOnly ? crToLf(raw) : raw;
     if (first && options.totalBytes !== undefined) parser.estimateRows(chunk, options.totalBytes);
     first = false;
-    let buf: Buffer = chunk;
+    let buf: Uint8Array = chunk;
     if (carry !== undefined) {
       // Join only the line split across chunks, not the whole chunk: no per-chunk copy, little garbage.
       const nl = chunk.indexOf(NEWLINE);
       if (nl === -1) {
-        carry = Buffer.concat([carry, chunk]);
+        carry = concat(carry, chunk);
         continue;
       }
-      parser.parseLines(Buffer.concat([carry, chunk.subarray(0, nl + 1)]), false);
+      parser.parseLines(concat(carry, chunk.subarray(0, nl + 1)), false);
       buf = chunk.subarray(nl + 1);
     }
     const consumed = parser.parseLines(buf, false);
-    carry = consumed < buf.length ? Buffer.from(buf.subarray(consumed)) : undefined;
+    carry = consumed < buf.length ? buf.slice(consumed) : undefined;
   }
   if (carry) parser.parseLines(carry, true);
   return parser.finish();
@@ -106,7 +106,7 @@ class JenaCsvParser {
   }
 
   /** Sizes the first block from the average line length of the first chunk (plus 2% headroom). */
-  estimateRows(firstChunk: Buffer, totalBytes: number): void {
+  estimateRows(firstChunk: Uint8Array, totalBytes: number): void {
     if (this.rows > 0 || this.blocks.length > 0) return;
     let lines = 0;
     for (let i = firstChunk.indexOf(NEWLINE); i !== -1; i = firstChunk.indexOf(NEWLINE, i + 1)) lines++;
@@ -116,7 +116,7 @@ class JenaCsvParser {
   }
 
   /** Parses every complete line of `buf` (the last one too when `final`); returns the bytes consumed. */
-  parseLines(buf: Buffer, final: boolean): number {
+  parseLines(buf: Uint8Array, final: boolean): number {
     let start = 0;
     for (;;) {
       let nl = buf.indexOf(NEWLINE, start);
@@ -173,7 +173,7 @@ class JenaCsvParser {
     return names;
   }
 
-  private readHeader(buf: Buffer, start: number, end: number): void {
+  private readHeader(buf: Uint8Array, start: number, end: number): void {
     const text = decodeHeader(buf.subarray(start, end));
     const header = text.split(',').map((f) => f.trim().replace(/^"(.*)"$/, '$1'));
     if (header[0].toLowerCase() !== 'date time') {
@@ -209,7 +209,7 @@ class JenaCsvParser {
     this.width = this.wanted.length;
   }
 
-  private readRow(buf: Buffer, start: number, end: number): void {
+  private readRow(buf: Uint8Array, start: number, end: number): void {
     if (this.inBlock === this.blockRows) {
       this.blockRows = this.blocks.length === 0 ? this.firstBlockRows : BLOCK_ROWS;
       this.block = new Float32Array(this.blockRows * this.width);
@@ -237,7 +237,7 @@ class JenaCsvParser {
   }
 
   /** `dd.mm.yyyy HH:MM:SS` → ms since epoch (UTC); sets `pos` after it. */
-  private readDate(buf: Buffer, start: number, end: number): number {
+  private readDate(buf: Uint8Array, start: number, end: number): number {
     let ok =
       end - start >= 19 &&
       buf[start + 2] === 46 &&
@@ -265,7 +265,7 @@ class JenaCsvParser {
       minute > 59 ||
       second > 59
     ) {
-      const shown = buf.toString('latin1', start, Math.min(end, start + 40)).split(',')[0];
+      const shown = latin1(buf, start, Math.min(end, start + 40)).split(',')[0];
       throw new Error(
         `loadJena: Date Time must be a real date and time "dd.mm.yyyy HH:MM:SS". Received: "${shown}" at ${this.fileName}:${this.line}.`,
       );
@@ -281,7 +281,7 @@ class JenaCsvParser {
   }
 
   /** A decimal number (sign, digits, point, exponent) starting at `p`; NaN when malformed. Sets `pos`. */
-  private readNumber(buf: Buffer, p: number, end: number): number {
+  private readNumber(buf: Uint8Array, p: number, end: number): number {
     let negative = false;
     if (buf[p] === 45 || buf[p] === 43) {
       negative = buf[p] === 45;
@@ -336,7 +336,7 @@ class JenaCsvParser {
     return negative ? -value : value;
   }
 
-  private fieldCountError(buf: Buffer, start: number, end: number): never {
+  private fieldCountError(buf: Uint8Array, start: number, end: number): never {
     let count = 1;
     for (let i = start; i < end; i++) if (buf[i] === COMMA) count++;
     throw new Error(
@@ -344,9 +344,9 @@ class JenaCsvParser {
     );
   }
 
-  private numberError(buf: Buffer, p: number, end: number, field: number): never {
+  private numberError(buf: Uint8Array, p: number, end: number, field: number): never {
     const stop = buf.indexOf(COMMA, p);
-    const text = buf.toString('latin1', p, stop === -1 || stop > end ? end : stop);
+    const text = latin1(buf, p, stop === -1 || stop > end ? end : stop);
     const column = (this.header ?? [])[field + 1];
     throw new Error(
       `loadJena: every value must be a number. Received: "${text}" in column "${column}" at ${this.fileName}:${this.line}.`,
@@ -361,7 +361,7 @@ const DATE_SEPARATORS = Uint8Array.from('dd.mm.yyyy HH:MM:SS', (ch) => (/[dmyHMS
  * Whether the first line end of the input is a bare CR (classic Mac files), judged from the next chunk
  * and what came before it (`carry`); `undefined` while no line end has been seen.
  */
-function crOnlyLineEnds(chunk: Buffer, carry: Buffer | undefined): boolean | undefined {
+function crOnlyLineEnds(chunk: Uint8Array, carry: Uint8Array | undefined): boolean | undefined {
   if (chunk.length === 0) return undefined;
   if (carry !== undefined && carry[carry.length - 1] === CR) return chunk[0] !== NEWLINE;
   const cr = chunk.indexOf(CR);
@@ -371,8 +371,8 @@ function crOnlyLineEnds(chunk: Buffer, carry: Buffer | undefined): boolean | und
   return cr + 1 < chunk.length ? chunk[cr + 1] !== NEWLINE : undefined;
 }
 
-function crToLf(chunk: Buffer): Buffer {
-  const out = Buffer.from(chunk);
+function crToLf(chunk: Uint8Array): Uint8Array {
+  const out = chunk.slice();
   for (let i = out.indexOf(CR); i !== -1; i = out.indexOf(CR, i + 1)) out[i] = NEWLINE;
   return out;
 }
@@ -384,7 +384,7 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /** Two ASCII digits at `at` as a number (checked by the caller). */
-function two(buf: Buffer, at: number): number {
+function two(buf: Uint8Array, at: number): number {
   return (buf[at] - 48) * 10 + buf[at + 1] - 48;
 }
 
@@ -396,11 +396,11 @@ function pow10(k: number): number {
 }
 
 /** Header bytes as UTF-8 when valid, else Latin-1 (the raw MPI files write `°`, `²`, `µ` in Latin-1). */
-function decodeHeader(bytes: Buffer): string {
+function decodeHeader(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
-    return bytes.toString('latin1');
+    return latin1(bytes, 0, bytes.length);
   }
 }
 
@@ -408,4 +408,23 @@ function decodeHeader(bytes: Buffer): string {
 function shortName(column: string): string {
   const paren = column.indexOf(' (');
   return paren === -1 ? column : column.slice(0, paren);
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/** One char per byte (ISO-8859-1 exactly; TextDecoder's 'latin1' is windows-1252). */
+function latin1(bytes: Uint8Array, start: number, end: number): string {
+  let text = '';
+  for (let at = start; at < end; at += 8192) {
+    text += String.fromCharCode.apply(
+      null,
+      bytes.subarray(at, Math.min(end, at + 8192)) as unknown as number[],
+    );
+  }
+  return text;
 }

@@ -1,3 +1,4 @@
+import { assertPositiveInteger } from '@tensorseq/utils';
 import type { NDArray } from './nd-array';
 import { seededRandom } from './seeded-random';
 
@@ -75,11 +76,7 @@ export function timeseriesDatasetFromArray(
     startIndex = 0,
     endIndex = rows,
   } = options;
-  const positive = (name: string, value: number) => {
-    if (!Number.isInteger(value) || value < 1) {
-      throw new RangeError(`${owner}: ${name} must be a positive integer. Received: ${name}=${value}.`);
-    }
-  };
+  const positive = (name: string, value: number) => assertPositiveInteger(owner, name, value);
   positive('sequenceLength', sequenceLength);
   positive('sequenceStride', sequenceStride);
   positive('samplingRate', samplingRate);

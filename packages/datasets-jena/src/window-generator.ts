@@ -1,3 +1,4 @@
+import { assertNonNegativeInteger, assertPositiveInteger } from '@tensorseq/utils';
 import { intervalToMs, type RowsOrDuration, resolveRows } from './duration';
 import type { NDArray } from './nd-array';
 import { checkMatrix } from './normalize';
@@ -126,18 +127,13 @@ export function resolveWindowOptions(
   const minIndex = toRows('minIndex', options.minIndex ?? 0);
   const maxIndex = options.maxIndex == null ? rows - delay - 1 : toRows('maxIndex', options.maxIndex);
   const { shuffle = false, batchSize = 128, targetColumn = 1, reverse = false, seed, steps } = options;
-  const integer = (name: string, value: number, min: number) => {
-    if (!Number.isInteger(value) || value < min) {
-      throw new RangeError(`${owner}: ${name} must be an integer ≥ ${min}. Received: ${name}=${value}.`);
-    }
-  };
-  integer('lookback', lookback, 1);
-  integer('delay', delay, 0);
-  integer('step', step, 1);
-  integer('minIndex', minIndex, 0);
-  integer('maxIndex', maxIndex, 0);
-  integer('batchSize', batchSize, 1);
-  if (steps !== undefined) integer('steps', steps, 1);
+  assertPositiveInteger(owner, 'lookback', lookback);
+  assertNonNegativeInteger(owner, 'delay', delay);
+  assertPositiveInteger(owner, 'step', step);
+  assertNonNegativeInteger(owner, 'minIndex', minIndex);
+  assertNonNegativeInteger(owner, 'maxIndex', maxIndex);
+  assertPositiveInteger(owner, 'batchSize', batchSize);
+  if (steps !== undefined) assertPositiveInteger(owner, 'steps', steps);
   if (!Number.isInteger(targetColumn) || targetColumn < 0 || targetColumn >= width) {
     throw new RangeError(
       `${owner}: targetColumn must be an integer in [0, ${width - 1}]. Received: targetColumn=${targetColumn}.`,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { sampleFile } from '@tensorseq/test-utils/data';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { zip } from '../../download/test/archive-builders';
-import { commonSenseBaselineMae, loadJena, normalize, windowGenerator } from '../src/index';
+import { commonSenseBaselineMae, loadJena, normalize, windowGenerator } from '../src/node';
 
 /** The real hourly 2009–2016 file shipped in the repository (data/jena, zipped). */
 const HOURLY = sampleFile('jena/jena_hourly_6vars_2009_2016.csv.zip');

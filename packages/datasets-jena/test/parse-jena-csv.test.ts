@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseJenaCsv } from '../src/index';
+import { parseJenaCsv } from '../src/node';
 
 const header = '"Date Time","p (mbar)","T (degC)","wv (m/s)"';
 const rows = ['01.01.2009 00:10:00,996.52,-8.02,1.03', '01.01.2009 00:20:00,996.57,-8.41,0.72'];

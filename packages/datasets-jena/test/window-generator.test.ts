@@ -100,7 +100,10 @@ describe('windowGenerator', () => {
       { ...base, lookback: 5 },
       'windowGenerator: lookback must be a multiple of step (2 rows). Received: lookback=5.',
     ],
-    [{ ...base, batchSize: 0 }, 'windowGenerator: batchSize must be an integer ≥ 1. Received: batchSize=0.'],
+    [
+      { ...base, batchSize: 0 },
+      'windowGenerator: batchSize must be a positive integer. Received: batchSize=0.',
+    ],
     [
       { ...base, targetColumn: 3 },
       'windowGenerator: targetColumn must be an integer in [0, 2]. Received: targetColumn=3.',

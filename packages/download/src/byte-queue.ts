@@ -1,30 +1,30 @@
 /**
- * A FIFO of Buffers that hands out exact byte counts without copying the whole backlog: the streaming
+ * A FIFO of byte chunks that hands out exact byte counts without copying the whole backlog: the streaming
  * parsers' input buffer.
  *
  * @example
- * const q = new ByteQueue(); q.push(Buffer.from('abc')); q.take(2) // → <Buffer 61 62>
+ * const q = new ByteQueue(); q.push(new Uint8Array([1, 2, 3])); q.take(2) // → Uint8Array [1, 2]
  */
 export class ByteQueue {
-  private chunks: Buffer[] = [];
+  private chunks: Uint8Array[] = [];
   /** Bytes queued. */
   length = 0;
 
   /** Appends a chunk. */
-  push(chunk: Buffer): void {
+  push(chunk: Uint8Array): void {
     if (chunk.length === 0) return;
     this.chunks.push(chunk);
     this.length += chunk.length;
   }
 
   /** Removes and returns the first `n` bytes (a fresh copy); requires `n <= length`. */
-  take(n: number): Buffer {
-    const out = Buffer.allocUnsafe(n);
+  take(n: number): Uint8Array {
+    const out = new Uint8Array(n);
     let filled = 0;
     while (filled < n) {
       const head = this.chunks[0];
       const count = Math.min(head.length, n - filled);
-      head.copy(out, filled, 0, count);
+      out.set(count === head.length ? head : head.subarray(0, count), filled);
       filled += count;
       this.dropFromHead(count);
     }

@@ -1,13 +1,8 @@
-export { intoDirAtomically } from './atomic-dir';
-export { defaultCacheDir } from './default-cache-dir';
-export { type DownloadOptions, type DownloadProgress, download } from './download';
+export { type ByteSource, byteChunks, readBytes } from './byte-source';
 export { DownloadError, type DownloadErrorCode } from './download-error';
-export type { ExtractOptions } from './extract-options';
-export { extractTarGz } from './extract-tar-gz';
-export { extractZip } from './extract-zip';
-export { listZipEntries, type ZipEntry } from './list-zip-entries';
+export { listZipEntries } from './list-zip-entries';
 export { openZipEntry } from './open-zip-entry';
-export { type ReadTarGzEntriesOptions, readTarGzEntries } from './read-tar-gz-entries';
-export { type DataFileAlternative, type ResolveDataFileOptions, resolveDataFile } from './resolve-data-file';
-export { sha256File } from './sha256-file';
+export { describeSource, type ReadTarGzEntriesOptions, readTarGzEntries } from './read-tar-gz-entries';
 export type { TarEntry, TarEntryType } from './tar-entries';
+export type { ZipEntry } from './zip-directory';
+export type { ZipSourceOptions } from './zip-source';

@@ -1,7 +1,6 @@
-import { createReadStream } from 'node:fs';
-import { pipeline } from 'node:stream';
-import { createGunzip, type Gunzip } from 'node:zlib';
+import { type ByteSource, byteChunks } from './byte-source';
 import { DownloadError } from './download-error';
+import { inflateChunks } from './inflate-chunks';
 import { type TarEntry, tarEntries } from './tar-entries';
 
 /** Options of {@link readTarGzEntries}. */
@@ -12,67 +11,83 @@ export interface ReadTarGzEntriesOptions {
   maxEntryBytes?: number;
 }
 
+/** The defaults of {@link ReadTarGzEntriesOptions}. */
+export const DEFAULT_MAX_ENTRY_BYTES = 256 * 2 ** 20;
+
 /**
- * Streams a `.tar.gz` (gunzip + tar parse in memory, nothing written to disk) and calls `onEntry` for
- * every entry, with the data of regular files as a Buffer (empty for other entries). `onEntry` may be
- * async; the stream waits for it.
+ * Streams a `.tar.gz` (gunzip with `DecompressionStream` + tar parse in memory, nothing buffered but the
+ * entry at hand) and calls `onEntry` for every entry, with the data of regular files as a `Uint8Array`
+ * (empty for other entries). `onEntry` may be async; the stream waits for it. Works in browsers and Node;
+ * `@tensorseq/download/node` adds file paths.
  *
- * @param archive - path of the `.tar.gz` file.
+ * @param source - the archive's bytes: a `Response`, a `ReadableStream`, a `Blob`/`File`, bytes or a URL
+ * (see {@link ByteSource}).
  * @param onEntry - called once per selected entry, in archive order.
  * @param options - `filter`, `maxEntryBytes`.
  * @throws {@link DownloadError} (`bad-archive`) for a corrupt or truncated archive; (`too-large`) for a
  * file above `maxEntryBytes`.
  * @example
- * await readTarGzEntries('aclImdb_v1.tar.gz', (entry, content) => {
- *   if (entry.path.endsWith('.txt')) texts.push(content.toString('utf8'));
+ * const decoder = new TextDecoder();
+ * await readTarGzEntries(await fetch('/aclImdb_v1.tar.gz'), (entry, content) => {
+ *   if (entry.path.endsWith('.txt')) texts.push(decoder.decode(content));
  * }, { filter: (e) => e.path.includes('/train/pos/') });
  */
 export async function readTarGzEntries(
-  archive: string,
-  onEntry: (entry: TarEntry, content: Buffer) => void | Promise<void>,
+  source: ByteSource,
+  onEntry: (entry: TarEntry, content: Uint8Array) => void | Promise<void>,
   options: ReadTarGzEntriesOptions = {},
 ): Promise<void> {
-  const { filter, maxEntryBytes = 256 * 2 ** 20 } = options;
   const owner = 'readTarGzEntries';
-  const stream = gunzipFile(archive);
-  const empty = Buffer.alloc(0);
-  try {
-    for await (const { entry, content } of tarEntries(stream, {
-      owner,
-      archive,
-      select: filter,
-      maxEntryBytes,
-    })) {
-      await onEntry(entry, content ?? empty);
-    }
-  } catch (error) {
-    throw asArchiveError(owner, archive, error);
-  } finally {
-    stream.destroy();
-  }
+  const archive = describeSource(source);
+  const bad = (reason: string) =>
+    new DownloadError(
+      `${owner}: archive must be a valid gzip stream. Received: ${reason} in ${archive}.`,
+      'bad-archive',
+    );
+  await readTarEntries(inflateChunks(byteChunks(source, owner), 'gzip', bad), onEntry, {
+    ...options,
+    owner,
+    archive,
+  });
 }
 
-/** A gunzip stream of a file; a read error (missing file) surfaces as an error of the returned stream. */
-export function gunzipFile(archive: string): Gunzip {
-  const gunzip = createGunzip({ chunkSize: 1 << 18 });
-  pipeline(createReadStream(archive, { highWaterMark: 1 << 20 }), gunzip, () => {});
-  return gunzip;
-}
-
-/** Turns fs / zlib errors into a `DownloadError` that names the archive. */
-export function asArchiveError(owner: string, archive: string, error: unknown): unknown {
-  if (DownloadError.isInstance(error) || !(error instanceof Error)) return error;
-  const code = (error as NodeJS.ErrnoException).code ?? '';
-  if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
-    return new DownloadError(
-      `${owner}: archive must be a readable file. Received: archive=${archive} (${code}).`,
+/**
+ * Parses decompressed tar chunks and hands each selected entry to `onEntry` (shared by both entries).
+ *
+ * @example
+ * await readTarEntries(inflated, (entry) => names.push(entry.path), { owner: 'x', archive: 'a.tar.gz' });
+ */
+export async function readTarEntries(
+  chunks: AsyncIterable<Uint8Array>,
+  onEntry: (entry: TarEntry, content: Uint8Array) => void | Promise<void>,
+  options: ReadTarGzEntriesOptions & { owner: string; archive: string },
+): Promise<void> {
+  const { filter, maxEntryBytes = DEFAULT_MAX_ENTRY_BYTES, owner, archive } = options;
+  if (!(maxEntryBytes >= 0)) {
+    throw new DownloadError(
+      `${owner}: maxEntryBytes must be a non-negative number. Received: maxEntryBytes=${maxEntryBytes}.`,
       'bad-argument',
     );
   }
-  // Errors thrown by the caller's callback are theirs: pass them through untouched.
-  if (!code.startsWith('Z_')) return error;
-  return new DownloadError(
-    `${owner}: archive must be a valid gzip stream. Received: ${error.message} in ${archive}.`,
-    'bad-archive',
-  );
+  const empty = new Uint8Array(0);
+  for await (const { entry, content } of tarEntries(chunks, {
+    owner,
+    archive,
+    select: filter,
+    maxEntryBytes,
+  })) {
+    await onEntry(entry, content ?? empty);
+  }
+}
+
+/**
+ * How error messages name a source: its URL, a `File`'s name, else its kind.
+ *
+ * @example
+ * describeSource(new Uint8Array(2)) // → 'the Uint8Array source'
+ */
+export function describeSource(source: ByteSource): string {
+  if (typeof source === 'string' || source instanceof URL) return String(source);
+  if (typeof File !== 'undefined' && source instanceof File) return source.name;
+  return `the ${Object.prototype.toString.call(source).slice(8, -1)} source`;
 }

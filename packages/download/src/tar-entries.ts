@@ -38,9 +38,9 @@ export interface TarEntriesOptions {
 export interface TarItem {
   entry: TarEntry;
   /** The whole data of a regular file (buffered mode). */
-  content: Buffer | undefined;
+  content: Uint8Array | undefined;
   /** The data of a regular file as chunks (`streamContent` mode). */
-  body: AsyncIterable<Buffer> | undefined;
+  body: AsyncIterable<Uint8Array> | undefined;
 }
 
 const BLOCK = 512;
@@ -54,7 +54,7 @@ const BLOCK = 512;
  * for await (const { entry, content } of tarEntries(stream, { owner: 'x', archive: 'a.tar', maxEntryBytes: 1e6 })) {}
  */
 export async function* tarEntries(
-  chunks: AsyncIterable<Buffer>,
+  chunks: AsyncIterable<Uint8Array>,
   options: TarEntriesOptions,
 ): AsyncGenerator<TarItem> {
   const { owner, archive, select = () => true, maxEntryBytes, streamContent = false } = options;
@@ -74,7 +74,7 @@ export async function* tarEntries(
       `${owner}: archive must be a complete tar stream. Received: end of data inside ${what} at byte ${offset} of ${archive}.`,
       'bad-archive',
     );
-  const read = async (n: number, what: string): Promise<Buffer> => {
+  const read = async (n: number, what: string): Promise<Uint8Array> => {
     if (!(await fill(n))) throw truncated(what);
     offset += n;
     return queue.take(n);
@@ -125,7 +125,7 @@ export async function* tarEntries(
       continue;
     }
     const name = cString(header, 0, 100);
-    const prefix = header.toString('latin1', 257, 262) === 'ustar' ? cString(header, 345, 155) : '';
+    const prefix = latin1(header, 257, 262) === 'ustar' ? cString(header, 345, 155) : '';
     if (pax.size !== undefined) size = Number(pax.size);
     if (!Number.isSafeInteger(size) || size < 0) throw badSize(owner, archive, headerOffset, size);
     const entry: TarEntry = {
@@ -141,7 +141,7 @@ export async function* tarEntries(
     const wanted = select(entry);
     if (wanted && entry.type === 'file' && streamContent) {
       const state = { left: size };
-      const body = async function* (): AsyncGenerator<Buffer> {
+      const body = async function* (): AsyncGenerator<Uint8Array> {
         while (state.left > 0) {
           if (queue.length === 0 && !(await fill(1))) throw truncated(entry.path);
           const n = Math.min(state.left, queue.length, 1 << 20);
@@ -155,7 +155,7 @@ export async function* tarEntries(
       await skip(padding(size), 'padding');
       continue;
     }
-    let content: Buffer | undefined;
+    let content: Uint8Array | undefined;
     if (wanted && entry.type === 'file') {
       if (size > maxEntryBytes) {
         throw new DownloadError(
@@ -180,27 +180,32 @@ function entryType(flag: string): TarEntryType {
   return 'other';
 }
 
-function cString(buf: Buffer, start: number, length: number): string {
+const utf8 = new TextDecoder();
+
+function cString(buf: Uint8Array, start: number, length: number): string {
   const end = buf.indexOf(0, start);
   const stop = end === -1 || end > start + length ? start + length : end;
-  return buf.toString('utf8', start, stop);
+  return utf8.decode(buf.subarray(start, stop));
+}
+
+function latin1(buf: Uint8Array, start: number, end: number): string {
+  return String.fromCharCode(...buf.subarray(start, end));
 }
 
 /** Octal ASCII, or GNU base-256 when the high bit of the first byte is set. */
-function parseNumber(buf: Buffer, start: number, length: number): number {
+function parseNumber(buf: Uint8Array, start: number, length: number): number {
   if (buf[start] & 0x80) {
     let value = buf[start] & 0x7f;
     for (let i = 1; i < length; i++) value = value * 256 + buf[start + i];
     return value;
   }
-  const text = buf
-    .toString('latin1', start, start + length)
+  const text = latin1(buf, start, start + length)
     .replace(/[\0 ]+$/, '')
     .trim();
   return text === '' ? 0 : Number.parseInt(text, 8);
 }
 
-function checkHeaderChecksum(header: Buffer, message: () => string): void {
+function checkHeaderChecksum(header: Uint8Array, message: () => string): void {
   const stored = parseNumber(header, 148, 8);
   let sum = 0;
   for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 0x20 : header[i];
@@ -215,15 +220,15 @@ function badSize(owner: string, archive: string, at: number, size: number): Down
 }
 
 /** PAX records: `<len> <key>=<value>\n`. */
-function parsePax(data: Buffer): Record<string, string> {
+function parsePax(data: Uint8Array): Record<string, string> {
   const fields: Record<string, string> = {};
   let pos = 0;
   while (pos < data.length) {
     const space = data.indexOf(0x20, pos);
     if (space === -1) break;
-    const length = Number.parseInt(data.toString('latin1', pos, space), 10);
+    const length = Number.parseInt(latin1(data, pos, space), 10);
     if (!(length > 0) || pos + length > data.length) break;
-    const record = data.toString('utf8', space + 1, pos + length - 1);
+    const record = utf8.decode(data.subarray(space + 1, pos + length - 1));
     const eq = record.indexOf('=');
     if (eq > 0) fields[record.slice(0, eq)] = record.slice(eq + 1);
     pos += length;

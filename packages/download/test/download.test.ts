@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DownloadError, type DownloadProgress, download, extractTarGz, readTarGzEntries } from '../src/index';
+import { DownloadError, type DownloadProgress, download, extractTarGz, readTarGzEntries } from '../src/node';
 import { tarGz } from './archive-builders';
 
 /** Incompressible but reproducible bytes, so the archive is large enough to split and cap. */

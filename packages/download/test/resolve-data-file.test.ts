@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { defaultCacheDir, resolveDataFile } from '../src/index';
+import { defaultCacheDir, resolveDataFile } from '../src/node';
 
 const official = Buffer.from('{"the": 1, "and": 2}');
 const officialSha = createHash('sha256').update(official).digest('hex');

@@ -12,7 +12,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { extractTarGz, readTarGzEntries, type TarEntry } from '../src/index';
+import { extractTarGz, readTarGzEntries, type TarEntry } from '../src/node';
 import { tar, tarGz } from './archive-builders';
 
 let dir: string;

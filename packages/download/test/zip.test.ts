@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { extractZip, listZipEntries, openZipEntry } from '../src/index';
+import { extractZip, listZipEntries, openZipEntry } from '../src/node';
 import { zip } from './archive-builders';
 
 let dir: string;

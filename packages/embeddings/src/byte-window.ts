@@ -17,17 +17,17 @@ const INITIAL_BYTES = 1 << 20;
  */
 export class ByteWindow {
   /** The valid bytes are `bytes.subarray(start)`; `bytes.length` is the fill level. */
-  bytes: Buffer;
+  bytes: Uint8Array;
   /** First unconsumed byte in `bytes`. */
   start = 0;
   /** True once the reader reported the end of input. */
   eof = false;
   /** Absolute offset (in the whole input) of `bytes[0]`. */
   base = 0;
-  private storage: Buffer;
+  private storage: Uint8Array;
 
   constructor(private readonly reader: ByteReader) {
-    this.storage = Buffer.allocUnsafe(INITIAL_BYTES);
+    this.storage = new Uint8Array(INITIAL_BYTES);
     this.bytes = this.storage.subarray(0, 0);
   }
 
@@ -49,8 +49,8 @@ export class ByteWindow {
     if (this.eof) return;
     const kept = this.bytes.length - this.start;
     if (kept === this.storage.length) {
-      const grown = Buffer.allocUnsafe(this.storage.length * 2);
-      this.storage.copy(grown, 0, this.start, this.bytes.length);
+      const grown = new Uint8Array(this.storage.length * 2);
+      grown.set(this.storage.subarray(this.start, this.bytes.length));
       this.storage = grown;
     } else if (this.start > 0) {
       this.storage.copyWithin(0, this.start, this.bytes.length);

@@ -5,6 +5,7 @@ export {
   type WordIndex,
 } from './embedding-matrix';
 export { EmbeddingsFormatError, type FormatErrorLocation } from './embeddings-format-error';
+export type { SaveVectorsOptions } from './encode-vectors';
 export { formatFloat32 } from './format-float32';
 export {
   KeyedVectors,
@@ -17,5 +18,4 @@ export { GLOVE_6B_SHA256, GLOVE_6B_URL, type GloveRelease, loadGlove } from './l
 export type { LoadProgress, LoadVectorsOptions, UnicodeErrors } from './load-options';
 export { type LoadWord2VecOptions, loadWord2Vec } from './load-word2vec';
 export type { NDArray } from './nd-array';
-export type { SaveVectorsOptions } from './save-vectors';
 export type { VectorSource, ZipMemberSource } from './vector-source';

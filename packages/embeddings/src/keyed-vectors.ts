@@ -1,5 +1,5 @@
+import { encodeVectors, type SaveVectorsOptions } from './encode-vectors';
 import type { NDArray } from './nd-array';
-import { type SaveVectorsOptions, saveVectors } from './save-vectors';
 import { topK } from './top-k';
 
 /** A query term: a word, a raw vector, or (for {@link KeyedVectors.mostSimilar}) a `[word, weight]` pair. */
@@ -236,11 +236,15 @@ export class KeyedVectors {
   }
 
   /**
-   * Writes the vectors in the word2vec C tool's text or binary format (gensim's `save_word2vec_format`),
-   * which {@link loadWord2Vec} and gensim read back.
+   * The vectors in the word2vec C tool's text or binary format (gensim's `save_word2vec_format`), which
+   * {@link loadWord2Vec} and gensim read back, as chunks of bytes (about 4 MiB each). To write a file in
+   * Node, use `saveVectors` of `@tensorseq/embeddings/node`.
+   *
+   * @example
+   * const url = URL.createObjectURL(new Blob([...kv.encode({ binary: true })])); // a browser download
    */
-  save(path: string, options: SaveVectorsOptions = {}): Promise<void> {
-    return saveVectors(this, path, options);
+  encode(options: SaveVectorsOptions = {}): Generator<Uint8Array> {
+    return encodeVectors(this, options);
   }
 
   /** View of row `i`. */

@@ -1,7 +1,7 @@
 import type { KeyedVectors } from './keyed-vectors';
 import type { LoadVectorsOptions } from './load-options';
 import { loadVectors } from './load-word2vec';
-import type { VectorSource } from './vector-source';
+import { openVectorSource, type VectorSource } from './vector-source';
 
 /**
  * Reads fastText's `.vec` files (word2vec text with a `<count> <dimension>` header and a trailing space on
@@ -10,12 +10,16 @@ import type { VectorSource } from './vector-source';
  *
  * @throws EmbeddingsFormatError naming the line of malformed input.
  * @example
- * const kv = await loadFastTextVec('wiki-news-300d-1M.vec', { limit: 50000, unicodeErrors: 'replace' });
+ * const kv = await loadFastTextVec(fileInput.files[0], { limit: 50000, unicodeErrors: 'replace' });
  * kv.size; // → 50000
  */
 export function loadFastTextVec(
   source: VectorSource,
   options: LoadVectorsOptions = {},
 ): Promise<KeyedVectors> {
-  return loadVectors('loadFastTextVec', source, { ...options, binary: false, noHeader: false });
+  return loadVectors('loadFastTextVec', (owner) => openVectorSource(owner, source), {
+    ...options,
+    binary: false,
+    noHeader: false,
+  });
 }

@@ -1,14 +1,14 @@
-import { resolveDataFile } from '@tensorseq/download';
+import type { ByteReader } from './byte-window';
 import type { KeyedVectors } from './keyed-vectors';
 import type { LoadVectorsOptions } from './load-options';
 import { loadVectors } from './load-word2vec';
-import type { VectorSource } from './vector-source';
+import { openVectorSource, type VectorSource } from './vector-source';
 
 /**
  * Stanford's official archive of the glove.6B vectors (Wikipedia 2014 + Gigaword 5, 400,000 words).
  *
  * @example
- * await loadGlove({ zip: GLOVE_6B_URL, member: 'glove.6B.50d.txt' }); // downloads once, then reads the member
+ * await loadGlove({ zip: GLOVE_6B_URL, member: 'glove.6B.50d.txt' }); // ./node: downloads once, then reads the member
  */
 export const GLOVE_6B_URL = 'https://nlp.stanford.edu/data/glove.6B.zip';
 
@@ -32,46 +32,51 @@ export interface GloveRelease {
   dims: 50 | 100 | 200 | 300;
 }
 
-const GLOVE_DIMS = [50, 100, 200, 300];
-
 /**
  * Reads GloVe vectors (text, one `word v1 … vd` line per word, no header; the dimension comes from the
- * first line), streaming: gensim's `load_word2vec_format(..., no_header=True)`.
+ * first line), streaming: gensim's `load_word2vec_format(..., no_header=True)`. Works in browsers and Node;
+ * `@tensorseq/embeddings/node` adds paths, the download cache and `{ dims }` (the official glove.6B zip).
  *
- * `{ dims }` reads `glove.6B.<dims>d.txt` straight out of `glove.6B.zip`, found in `$TENSORSEQ_DATA`
- * (the zip, or the extracted .txt), in the cache, or downloaded once from {@link GLOVE_6B_URL} (822 MB).
- *
- * @param source - `{ dims }`, a path (e.g. `glove.6B.100d.txt`), a URL, a `{ zip, member }` or a stream.
+ * @param source - bytes, a `Blob`/`File`, a `Response`, a stream, an http(s) URL or a `{ zip, member }`.
  * @throws EmbeddingsFormatError naming the line of malformed input.
  * @example
- * const kv = await loadGlove({ dims: 100 }, { vocabulary: tokenizer.wordIndex.keys() });
+ * const kv = await loadGlove(await fetch('/glove.6B.100d.txt'), { vocabulary: tokenizer.wordIndex.keys() });
  * kv.dim; // → 100
  */
 export async function loadGlove(
-  source: VectorSource | GloveRelease,
+  source: VectorSource,
   options: LoadVectorsOptions = {},
 ): Promise<KeyedVectors> {
-  const resolved = isRelease(source) ? await resolveRelease(source, options) : source;
-  return loadVectors('loadGlove', resolved, { ...options, binary: false, noHeader: true });
+  if (isRelease(source)) {
+    throw new TypeError(
+      `loadGlove: source must be bytes, a Blob, a Response, a stream, an http(s) URL or a { zip, member } in the main entry. Received: source={ dims: ${(source as GloveRelease).dims} }. To fix this, import loadGlove from "@tensorseq/embeddings/node" to find or download glove.6B.zip.`,
+    );
+  }
+  return loadGloveFrom((owner) => openVectorSource(owner, source), options);
 }
 
-function isRelease(source: VectorSource | GloveRelease): source is GloveRelease {
+/**
+ * The GloVe reading shared by both entries (text, no header).
+ *
+ * @example
+ * await loadGloveFrom((owner) => openVectorSource(owner, bytes), {});
+ */
+export function loadGloveFrom(
+  openSource: (owner: string) => Promise<ByteReader>,
+  options: LoadVectorsOptions,
+): Promise<KeyedVectors> {
+  return loadVectors('loadGlove', openSource, { ...options, binary: false, noHeader: true });
+}
+
+/**
+ * True for a `{ dims }` release.
+ *
+ * @example
+ * isRelease({ dims: 100 }) // → true
+ */
+export function isRelease(source: unknown): source is GloveRelease {
   return typeof source === 'object' && source !== null && 'dims' in source;
 }
 
-async function resolveRelease({ dims }: GloveRelease, options: LoadVectorsOptions): Promise<VectorSource> {
-  if (!GLOVE_DIMS.includes(dims)) {
-    throw new RangeError(`loadGlove: dims must be 50, 100, 200 or 300. Received: dims=${dims}.`);
-  }
-  const member = `glove.6B.${dims}d.txt`;
-  const path = await resolveDataFile('glove.6B.zip', {
-    url: GLOVE_6B_URL,
-    sha256: GLOVE_6B_SHA256,
-    alternatives: [{ fileName: member }],
-    cacheDir: options.download?.cacheDir,
-    onProgress: options.download?.onProgress,
-    signal: options.download?.signal,
-    onWarning: options.onWarning,
-  });
-  return path.endsWith('.txt') ? path : { zip: path, member };
-}
+/** The sizes of glove.6B's four files. */
+export const GLOVE_DIMS: readonly number[] = [50, 100, 200, 300];

@@ -1,5 +1,3 @@
-import type { DownloadOptions } from '@tensorseq/download';
-
 /** How undecodable UTF-8 bytes in a word are handled, as Python's (and gensim's) `unicode_errors`. */
 export type UnicodeErrors = 'strict' | 'replace' | 'ignore';
 
@@ -40,12 +38,6 @@ export interface LoadVectorsOptions {
   onProgress?: (progress: LoadProgress) => void;
   /** Called with each warning gensim would log (duplicate words). @defaultValue console.warn */
   onWarning?: (message: string) => void;
-  /**
-   * For `https:` sources: cache folder, expected sha256, download progress… passed to
-   * `@tensorseq/download`'s `download()`.
-   * @defaultValue the default cache, no checksum
-   */
-  download?: DownloadOptions;
 }
 
 /** {@link LoadVectorsOptions} once checked, with every default filled in. */

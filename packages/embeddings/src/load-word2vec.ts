@@ -1,4 +1,4 @@
-import { ByteWindow } from './byte-window';
+import { type ByteReader, ByteWindow } from './byte-window';
 import type { KeyedVectors } from './keyed-vectors';
 import { checkLoadOptions, type LoadVectorsOptions } from './load-options';
 import { readBinaryVectors } from './read-binary-vectors';
@@ -18,23 +18,29 @@ export interface LoadWord2VecOptions extends LoadVectorsOptions {
  * `KeyedVectors.load_word2vec_format` semantics (duplicates keep the first, with a warning; `limit`
  * reads the first entries; a short file is an error).
  *
- * @param source - A path, a `file:` URL or a byte stream.
+ * @param source - bytes, a `Blob`/`File`, a `Response`, a stream, an http(s) URL or a `{ zip, member }`
+ * (paths in `@tensorseq/embeddings/node`).
  * @throws EmbeddingsFormatError naming the line or byte offset of malformed input.
  * @example
- * const kv = await loadWord2Vec('GoogleNews-vectors-negative300.bin', { binary: true, limit: 100000 });
+ * const kv = await loadWord2Vec(await fetch('/GoogleNews-vectors-negative300.bin'), { binary: true, limit: 100000 });
  * kv.mostSimilar({ positive: ['woman', 'king'], negative: ['man'], topn: 1 }); // → [{ word: 'queen', … }]
  */
 export async function loadWord2Vec(
   source: VectorSource,
   options: LoadWord2VecOptions = {},
 ): Promise<KeyedVectors> {
-  return loadVectors('loadWord2Vec', source, options);
+  return loadVectors('loadWord2Vec', (owner) => openVectorSource(owner, source), options);
 }
 
-/** Shared body of the three public readers. */
+/**
+ * Shared body of the readers of both entries: checks the options, then opens the source and parses it.
+ *
+ * @example
+ * await loadVectors('loadGlove', (owner) => openVectorSource(owner, bytes), { noHeader: true });
+ */
 export async function loadVectors(
   owner: string,
-  source: VectorSource,
+  openSource: (owner: string) => Promise<ByteReader>,
   options: LoadWord2VecOptions,
 ): Promise<KeyedVectors> {
   const { binary = false, noHeader = false } = options;
@@ -42,7 +48,7 @@ export async function loadVectors(
     throw new TypeError(`${owner}: noHeader must be false for the binary format. Received: noHeader=true.`);
   }
   const checked = checkLoadOptions(owner, options);
-  const window = new ByteWindow(await openVectorSource(owner, source, options.download));
+  const window = new ByteWindow(await openSource(owner));
   try {
     await window.fill();
     return binary

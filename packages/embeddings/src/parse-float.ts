@@ -92,6 +92,13 @@ function normalizeSpecial(token: string): string {
 
 /** Decodes bytes one char per byte; exact for ASCII. */
 export function latin1(bytes: Uint8Array, start: number, end: number): string {
-  if (Buffer.isBuffer(bytes)) return bytes.toString('latin1', start, end);
-  return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
+  let text = '';
+  // In slices: `fromCharCode.apply` takes its arguments on the stack.
+  for (let at = start; at < end; at += LATIN1_SLICE) {
+    const slice = bytes.subarray(at, Math.min(end, at + LATIN1_SLICE));
+    text += String.fromCharCode.apply(null, slice as unknown as number[]);
+  }
+  return text;
 }
+
+const LATIN1_SLICE = 8192;

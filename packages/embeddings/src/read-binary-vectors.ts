@@ -1,6 +1,7 @@
 import type { ByteWindow } from './byte-window';
 import { decodeWord } from './decode-word';
 import { EmbeddingsFormatError } from './embeddings-format-error';
+import { hex } from './hex';
 import { KeyedVectors } from './keyed-vectors';
 import type { CheckedLoadOptions } from './load-options';
 import { streamFirstRows, VectorStore } from './vector-store';
@@ -86,7 +87,7 @@ export async function readBinaryVectors(
 }
 
 /** First space in `bytes[pos..end)` (a plain loop: words are short, a native call costs more). */
-function findSpace(bytes: Buffer, pos: number, end: number): number {
+function findSpace(bytes: Uint8Array, pos: number, end: number): number {
   const stop = Math.min(end, pos + MAX_WORD_BYTES + 1);
   for (let i = pos; i < stop; i++) if (bytes[i] === SPACE) return i;
   return stop === end ? -1 : stop;
@@ -98,13 +99,14 @@ function byteView(data: Float32Array): Uint8Array {
 
 /** Reads little-endian float32s one by one, for the rare big-endian host. */
 function copyVectorBigEndianHost(
-  bytes: Buffer,
+  bytes: Uint8Array,
   start: number,
   data: Float32Array,
   offset: number,
   dim: number,
 ): void {
-  for (let k = 0; k < dim; k++) data[offset + k] = bytes.readFloatLE(start + 4 * k);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let k = 0; k < dim; k++) data[offset + k] = view.getFloat32(start + 4 * k, true);
 }
 
 function failLongWord(owner: string, offset: number): never {
@@ -114,9 +116,9 @@ function failLongWord(owner: string, offset: number): never {
   );
 }
 
-function failUnicode(owner: string, bytes: Buffer, start: number, end: number, base: number): never {
+function failUnicode(owner: string, bytes: Uint8Array, start: number, end: number, base: number): never {
   throw new EmbeddingsFormatError(
-    `${owner}: the word at byte offset ${base + start} must be valid UTF-8 (or pass unicodeErrors: 'replace' | 'ignore'). Received: bytes ${bytes.subarray(start, Math.min(end, start + 40)).toString('hex')}.`,
+    `${owner}: the word at byte offset ${base + start} must be valid UTF-8 (or pass unicodeErrors: 'replace' | 'ignore'). Received: bytes ${hex(bytes.subarray(start, Math.min(end, start + 40)))}.`,
     { offset: base + start },
   );
 }

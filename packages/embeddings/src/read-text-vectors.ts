@@ -1,6 +1,7 @@
 import type { ByteWindow } from './byte-window';
 import { decodeWord } from './decode-word';
 import { EmbeddingsFormatError } from './embeddings-format-error';
+import { hex } from './hex';
 import { KeyedVectors } from './keyed-vectors';
 import type { CheckedLoadOptions } from './load-options';
 import { isPythonFloat, latin1, parsed, parseFloatBytes } from './parse-float';
@@ -117,7 +118,7 @@ class TextVectorsReader {
     window.start = Math.min(pos, end);
   }
 
-  private parseLine(bytes: Buffer, start: number, end: number): void {
+  private parseLine(bytes: Uint8Array, start: number, end: number): void {
     // gensim: line.rstrip() (any ASCII whitespace, so "\r\n" and trailing spaces go), then split(" ").
     while (end > start && isAsciiSpace(bytes[end - 1])) end--;
     if (end === start) {
@@ -148,7 +149,7 @@ class TextVectorsReader {
 
   /** Parses exactly `dim` space-separated numbers of `bytes[pos..end)` into `data[offset..]`. */
   private parseNumbers(
-    bytes: Buffer,
+    bytes: Uint8Array,
     pos: number,
     end: number,
     data: Float32Array,
@@ -167,7 +168,7 @@ class TextVectorsReader {
   }
 
   /** GloVe has no header: the first kept line fixes the dimension, and the file size plans the capacity. */
-  private firstStore(bytes: Buffer, start: number, space: number, end: number): VectorStore {
+  private firstStore(bytes: Uint8Array, start: number, space: number, end: number): VectorStore {
     let dim = 0;
     if (space < end) dim = 1 + countByte(bytes, space + 1, end, SPACE);
     if (dim === 0) this.failCount(0, 'at least 1');
@@ -253,7 +254,7 @@ class TextVectorsReader {
     );
   }
 
-  private failNumber(bytes: Buffer, pos: number, k: number): never {
+  private failNumber(bytes: Uint8Array, pos: number, k: number): never {
     const token = latin1(bytes, pos, Math.min(parsed.end, pos + 40));
     throw new EmbeddingsFormatError(
       `${this.owner}: line ${this.line}, number ${k + 1} must be a decimal number. Received: ${JSON.stringify(token)}.`,
@@ -268,9 +269,9 @@ class TextVectorsReader {
     );
   }
 
-  private failUnicode(bytes: Buffer, start: number, end: number): never {
+  private failUnicode(bytes: Uint8Array, start: number, end: number): never {
     throw new EmbeddingsFormatError(
-      `${this.owner}: the word on line ${this.line} must be valid UTF-8 (or pass unicodeErrors: 'replace' | 'ignore'). Received: bytes ${bytes.subarray(start, Math.min(end, start + 40)).toString('hex')}.`,
+      `${this.owner}: the word on line ${this.line} must be valid UTF-8 (or pass unicodeErrors: 'replace' | 'ignore'). Received: bytes ${hex(bytes.subarray(start, Math.min(end, start + 40)))}.`,
       { line: this.line, offset: this.window.base + start },
     );
   }

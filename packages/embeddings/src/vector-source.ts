@@ -1,83 +1,67 @@
-import { open } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { type DownloadOptions, download, listZipEntries, openZipEntry } from '@tensorseq/download';
+import { type ByteSource, byteChunks, openZipEntry } from '@tensorseq/download';
 import type { ByteReader } from './byte-window';
 
-/** One member of a zip archive, e.g. `{ zip: 'glove.6B.zip', member: 'glove.6B.100d.txt' }`. */
-export interface ZipMemberSource {
-  /** The archive: a path, a `file:` URL, or an `https:` URL downloaded into the cache first. */
-  zip: string | URL;
+/** One member of a zip archive, e.g. `{ zip: file, member: 'glove.6B.100d.txt' }`. */
+export interface ZipMemberSource<Zip = ByteSource> {
+  /** The archive: a `File`/`Blob`, bytes, a `Response`, a stream or an http(s) URL (and a path in Node). */
+  zip: Zip;
   /** The member's exact name inside the archive. */
   member: string;
 }
 
 /**
- * Where vectors are read from: a file path, a URL (`file:`, or `https:` downloaded into the cache once),
- * a member of a zip archive, or a stream of bytes (a Node `Readable`, a WHATWG `ReadableStream`, any
- * async iterable of `Uint8Array` chunks).
+ * Where the main entry reads vectors from: bytes (`Uint8Array`, `ArrayBuffer`), a `Blob`/`File`, a fetch
+ * `Response`, a `ReadableStream` or any async iterable of `Uint8Array` chunks (a Node stream is one), an
+ * `http(s):` URL (fetched, not cached), or a member of a zip archive given as any of those. File paths,
+ * `file:` URLs and the download cache are `@tensorseq/embeddings/node`'s.
  *
  * @example
- * await loadGlove('glove.6B.100d.txt');
- * await loadGlove({ zip: 'glove.6B.zip', member: 'glove.6B.100d.txt' });
- * await loadWord2Vec(createReadStream('vectors.bin'), { binary: true });
+ * await loadGlove(await fetch('/glove.6B.50d.txt'));
+ * await loadGlove({ zip: fileInput.files[0], member: 'glove.6B.100d.txt' });
  */
-export type VectorSource = string | URL | ZipMemberSource | AsyncIterable<Uint8Array>;
+export type VectorSource = ByteSource | ZipMemberSource;
 
-/** Opens a source for reading; URLs go through `@tensorseq/download` (cache, checksum, resume). */
-export async function openVectorSource(
-  owner: string,
-  source: VectorSource,
-  downloadOptions: DownloadOptions = {},
-): Promise<ByteReader> {
-  if (typeof source === 'string' || source instanceof URL) {
-    return openFile(await localPath(owner, source, downloadOptions));
-  }
+/**
+ * Opens a universal source for reading: a zip member is inflated as it streams, anything else is read
+ * chunk by chunk.
+ *
+ * @example
+ * const reader = await openVectorSource('loadGlove', new Blob(['the 0.1 0.2\n']));
+ */
+export async function openVectorSource(owner: string, source: VectorSource): Promise<ByteReader> {
   if (isZipMember(source)) {
-    const zipPath = await localPath(owner, source.zip, downloadOptions);
-    const entry = (await listZipEntries(zipPath)).find((e) => e.name === source.member);
-    return iterableReader(await openZipEntry(zipPath, source.member), entry?.uncompressedSize);
+    return iterableReader(await openZipEntry(source.zip, source.member), undefined);
   }
-  if (typeof source === 'object' && source !== null && Symbol.asyncIterator in source) {
-    return iterableReader(source, undefined);
+  return iterableReader(byteChunks(source, owner), sizeOf(source));
+}
+
+/**
+ * True for a `{ zip, member }` source.
+ *
+ * @example
+ * isZipMember({ zip: 'a.zip', member: 'a.txt' }) // → true
+ */
+export function isZipMember<Zip>(source: unknown): source is ZipMemberSource<Zip> {
+  return typeof source === 'object' && source !== null && 'zip' in source && 'member' in source;
+}
+
+function sizeOf(source: ByteSource): number | undefined {
+  if (source instanceof Uint8Array || source instanceof ArrayBuffer) return source.byteLength;
+  if (typeof Blob !== 'undefined' && source instanceof Blob) return source.size;
+  if (typeof Response !== 'undefined' && source instanceof Response) {
+    const length = source.headers.get('content-length');
+    return length === null ? undefined : Number(length);
   }
-  throw new TypeError(
-    `${owner}: source must be a path, a URL, a { zip, member } or a stream. Received: source=${String(source)}.`,
-  );
+  return undefined;
 }
 
-/** A local path for a path or URL, downloading `http(s):` URLs into the cache. */
-async function localPath(
-  owner: string,
-  source: string | URL,
-  downloadOptions: DownloadOptions,
-): Promise<string> {
-  const url = source instanceof URL ? source : /^https?:\/\//i.test(source) ? new URL(source) : undefined;
-  if (url === undefined) return source as string;
-  if (url.protocol === 'file:') return fileURLToPath(url);
-  if (url.protocol === 'https:' || url.protocol === 'http:') return download(url.href, downloadOptions);
-  throw new TypeError(
-    `${owner}: source must be a path, a URL, a { zip, member } or a stream. Received: source=${url.href}.`,
-  );
-}
-
-function isZipMember(source: object): source is ZipMemberSource {
-  return 'zip' in source && 'member' in source;
-}
-
-async function openFile(path: string): Promise<ByteReader> {
-  const handle = await open(path, 'r');
-  const { size } = await handle.stat();
-  return {
-    size,
-    async read(target, offset, length) {
-      const { bytesRead } = await handle.read(target, offset, length, null);
-      return bytesRead;
-    },
-    close: () => handle.close(),
-  };
-}
-
-function iterableReader(source: AsyncIterable<Uint8Array>, size: number | undefined): ByteReader {
+/**
+ * A reader over chunks, for `ByteWindow`; `size` is the total when known (for progress).
+ *
+ * @example
+ * const reader = iterableReader(createReadStream('a.txt'), undefined);
+ */
+export function iterableReader(source: AsyncIterable<Uint8Array>, size: number | undefined): ByteReader {
   const iterator = source[Symbol.asyncIterator]();
   let pending: Uint8Array = new Uint8Array(0);
   let done = false;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { sampleFile } from '@tensorseq/test-utils/data';
 import { describe, expect, it } from 'vitest';
-import { embeddingMatrix, KeyedVectors, loadGlove } from '../src/index';
+import { embeddingMatrix, KeyedVectors, loadGlove } from '../src/node';
 import { dataFile } from './helpers';
 
 describe('embeddingMatrix', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFloat32 } from '../src/index';
+import { formatFloat32 } from '../src/node';
 
 describe('formatFloat32', () => {
   it('gives the shortest text that reads back to the same float32, for 20,000 random values', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KeyedVectors, loadWord2Vec } from '../src/index';
+import { KeyedVectors, loadWord2Vec } from '../src/node';
 import { dataFile, naiveBinary } from './helpers';
 
 /** Brute force in float64, straight from the definitions, as the oracle. */

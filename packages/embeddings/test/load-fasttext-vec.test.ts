@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EmbeddingsFormatError, loadFastTextVec } from '../src/index';
+import { EmbeddingsFormatError, loadFastTextVec } from '../src/node';
 import { dataFile, firstBitDifference, readData, stack } from './helpers';
 
 /** The file's lines as raw bytes, header dropped: the independent view of what each word's bytes are. */

@@ -1,7 +1,7 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { type LoadProgress, loadGlove } from '../src/index';
+import { type LoadProgress, loadGlove } from '../src/node';
 import { chunked, dataFile, firstBitDifference, naiveText, stack } from './helpers';
 
 describe.each([

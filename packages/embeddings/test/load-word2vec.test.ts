@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadWord2Vec } from '../src/index';
+import { loadWord2Vec, saveVectors } from '../src/node';
 import {
   chunked,
   dataFile,
@@ -65,27 +65,27 @@ describe.each([
   it(`saves back the original bytes (lineBreaks: ${lineBreaks})`, async () => {
     const kv = await loadWord2Vec(path, { binary: true });
     const out = `${dir}/copy.bin`;
-    await kv.save(out, { binary: true, lineBreaks });
+    await saveVectors(kv, out, { binary: true, lineBreaks });
     expect(Buffer.compare(readFileSync(out), readFileSync(path))).toBe(0);
   });
 
   it('round-trips through the text format bit for bit, and the second save is byte-identical', async () => {
     const kv = await loadWord2Vec(path, { binary: true });
-    await kv.save(`${dir}/a.txt`);
+    await saveVectors(kv, `${dir}/a.txt`);
     const back = await loadWord2Vec(`${dir}/a.txt`);
     expect(back.words).toEqual(kv.words);
     expect(firstBitDifference(back.vectors.data, kv.vectors.data)).toBe(-1);
-    await back.save(`${dir}/b.txt`);
+    await saveVectors(back, `${dir}/b.txt`);
     expect(Buffer.compare(readFileSync(`${dir}/b.txt`), readFileSync(`${dir}/a.txt`))).toBe(0);
   });
 
   it('round-trips through the binary format byte for byte', async () => {
     const kv = await loadWord2Vec(path, { binary: true });
-    await kv.save(`${dir}/a.bin`, { binary: true });
+    await saveVectors(kv, `${dir}/a.bin`, { binary: true });
     const back = await loadWord2Vec(`${dir}/a.bin`, { binary: true });
     expect(back.words).toEqual(kv.words);
     expect(firstBitDifference(back.vectors.data, kv.vectors.data)).toBe(-1);
-    await back.save(`${dir}/b.bin`, { binary: true });
+    await saveVectors(back, `${dir}/b.bin`, { binary: true });
     expect(Buffer.compare(readFileSync(`${dir}/b.bin`), readFileSync(`${dir}/a.bin`))).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EmbeddingsFormatError, loadFastTextVec, loadGlove, loadWord2Vec } from '../src/index';
+import { EmbeddingsFormatError, loadFastTextVec, loadGlove, loadWord2Vec } from '../src/node';
 import { chunked, tempDir, tempFile } from './helpers';
 
 const dir = tempDir();

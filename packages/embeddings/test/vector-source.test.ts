@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GLOVE_6B_SHA256, loadGlove, loadWord2Vec } from '../src/index';
+import { GLOVE_6B_SHA256, loadGlove, loadWord2Vec } from '../src/node';
 import { dataFile, firstBitDifference, readData, tempDir, tempFile, zipArchive } from './helpers';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');

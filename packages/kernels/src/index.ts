@@ -1,5 +1,25 @@
 export { initKernels, kernelsBackend, setKernelsBackend, setKernelsThreads } from './backend';
 export {
+  type Conv1DGradKernelInputs,
+  type Conv1DKernelActivation,
+  type Conv1DKernelAttrs,
+  type Conv1DKernelInputs,
+  TensorseqConv1D,
+  TensorseqConv1DGrad,
+  type Window1DKernelAttrs,
+} from './contract/conv1d-kernel';
+export {
+  POOL1D_KERNELS,
+  type Pool1DGradKernelInputs,
+  type Pool1DKernelAttrs,
+  type Pool1DKernelInputs,
+  type Pool1DMode,
+  TensorseqAvgPool1D,
+  TensorseqAvgPool1DGrad,
+  TensorseqMaxPool1D,
+  TensorseqMaxPool1DGrad,
+} from './contract/pool1d-kernel';
+export {
   RNN_SEQUENCE_KERNELS,
   type RnnSequenceGradKernelInputs,
   type RnnSequenceKernelAttrs,

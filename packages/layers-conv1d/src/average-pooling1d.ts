@@ -1,6 +1,6 @@
+import { TensorseqAvgPool1D } from '@tensorseq/kernels';
 import type { LayerConfig } from '@tensorseq/layers-core';
 import { avgPool1dReference } from './pool1d-reference';
-import { avgPool1dTyped } from './pool1d-typed';
 import { type Pool1DKernels, Pooling1D, type Pooling1DOptions } from './pooling1d';
 
 /**
@@ -13,7 +13,10 @@ import { type Pool1DKernels, Pooling1D, type Pooling1DOptions } from './pooling1
  */
 export class AveragePooling1D extends Pooling1D {
   static override readonly className: string = 'AveragePooling1D';
-  protected readonly kernels: Pool1DKernels = { typed: avgPool1dTyped, reference: avgPool1dReference };
+  protected readonly kernels: Pool1DKernels = {
+    kernelName: TensorseqAvgPool1D,
+    reference: avgPool1dReference,
+  };
 
   /** Rebuilds a layer from its `getConfig()` output. */
   static fromConfig(config: LayerConfig): AveragePooling1D {

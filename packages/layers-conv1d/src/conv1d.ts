@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { TensorseqConv1D } from '@tensorseq/kernels';
 import {
   type ActivationFunction,
   assertOneOf,
@@ -16,11 +17,10 @@ import {
 } from '@tensorseq/layers-core';
 import { assertRank3 } from './assert';
 import { type ConvPadding, convOutputLength, type Window1D, window1d } from './conv-utils';
-import { conv1dIm2col } from './conv1d-im2col';
 import { conv1dReference } from './conv1d-reference';
-import { conv1dTaps } from './conv1d-taps';
 import { isFusedActivation } from './fused-activation';
-import { isTypedPathEligible } from './typed-path';
+import { checkUseFusedKernel, type UseFusedKernel, useFusedKernel } from './fused-kernel';
+import { conv1dKernel } from './run-kernel';
 
 const PADDINGS: readonly ConvPadding[] = ['valid', 'same', 'causal'];
 
@@ -48,6 +48,12 @@ export interface Conv1DOptions extends LayerOptions {
   kernelInitializer?: InitializerIdentifier;
   /** @defaultValue 'zeros' */
   biasInitializer?: InitializerIdentifier;
+  /**
+   * Run the registered `TensorseqConv1D` kernel (`'auto'`: when the active backend has it; `true`:
+   * require it, throwing on a backend without it; `false`: always the reference tfjs-core ops).
+   * @defaultValue 'auto'
+   */
+  useFusedKernel?: 'auto' | boolean;
 }
 
 /**
@@ -55,11 +61,12 @@ export interface Conv1DOptions extends LayerOptions {
  * kernel layout `[kernelSize, channels, filters]` and bias `[filters]`, so Keras weights load as they
  * are: `y[b, t, o] = act(bias[o] + Σ_j Σ_c xpad[b, t·s + j·d, c] · K[j, c, o])`.
  *
- * Fast path: when the active backend has synchronous host memory (cpu, wasm), the forward and backward
- * passes are one custom gradient built on `sgemm` over typed arrays — batch-wide GEMMs per kernel tap
- * when `strides` is 1, im2col otherwise — with a relu or linear activation fused in (other activations
- * run after, as tfjs ops). On other backends (webgl, webgpu) it falls back to tfjs-core ops. Steps may
- * be variable (`inputShape: [null, channels]`). Masks are not propagated (as in Keras).
+ * Fast path: when the active backend has the `TensorseqConv1D` kernel (registered by the
+ * `@tensorseq/backend-*` adapters for cpu, wasm and tensorflow), the layer runs it, with its registered
+ * gradient, and a relu or linear activation fused in (other activations run after, as tfjs ops). On
+ * other backends (webgl, webgpu) it runs the reference tfjs-core ops, which are also the oracle the
+ * kernel is tested against. Steps may be variable (`inputShape: [null, channels]`). Masks are not
+ * propagated (as in Keras).
  *
  * @example
  * const conv = new Conv1D({ filters: 32, kernelSize: 7, activation: 'relu' });
@@ -76,6 +83,7 @@ export class Conv1D extends Layer {
   readonly dilationRate: number;
   readonly activation: ActivationFunction;
   readonly useBias: boolean;
+  readonly useFusedKernel: UseFusedKernel;
   private readonly kernelInitializer: Initializer;
   private readonly biasInitializer: Initializer;
   private kernel: LayerWeight | null = null;
@@ -111,6 +119,7 @@ export class Conv1D extends Layer {
     this.dilationRate = dilationRate;
     this.activation = resolveActivation(options.activation, owner);
     this.useBias = useBias;
+    this.useFusedKernel = checkUseFusedKernel(owner, options.useFusedKernel ?? 'auto');
     this.kernelInitializer = resolveInitializer(kernelInitializer, owner);
     this.biasInitializer = resolveInitializer(biasInitializer, owner);
   }
@@ -152,10 +161,9 @@ export class Conv1D extends Layer {
     const bias = this.bias ? this.bias.read() : null;
     const x = inputs as tf.Tensor3D;
     const act = this.activation;
-    if (isTypedPathEligible()) {
-      const typed = w.stride === 1 ? conv1dTaps : conv1dIm2col;
-      if (isFusedActivation(act.name)) return typed(x, kernel, bias, w, act.name);
-      return tf.tidy(() => act.apply(typed(x, kernel, bias, w)));
+    if (useFusedKernel(this.className, TensorseqConv1D, this.useFusedKernel)) {
+      if (isFusedActivation(act.name)) return conv1dKernel(x, kernel, bias, w, act.name);
+      return tf.tidy(() => act.apply(conv1dKernel(x, kernel, bias, w)));
     }
     return tf.tidy(() => act.apply(conv1dReference(x, kernel, bias, w)));
   }
@@ -172,6 +180,7 @@ export class Conv1D extends Layer {
       useBias: this.useBias,
       kernelInitializer: serializeInitializer(this.kernelInitializer),
       biasInitializer: serializeInitializer(this.biasInitializer),
+      useFusedKernel: this.useFusedKernel,
     };
   }
 

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { TensorseqMaxPool1D } from '@tensorseq/kernels';
 import type { LayerConfig } from '@tensorseq/layers-core';
 import { assertRank3 } from './assert';
 import { window1d } from './conv-utils';
 import { GlobalPooling1D, type GlobalPooling1DOptions } from './global-pooling1d';
-import { maxPool1dTyped } from './pool1d-typed';
-import { isTypedPathEligible } from './typed-path';
+import { pool1dKernel } from './run-kernel';
 
 /**
  * Max over all steps (Keras' `GlobalMaxPooling1D`): `[batch, steps, channels]` → `[batch, channels]`.
@@ -20,10 +20,14 @@ export class GlobalMaxPooling1D extends GlobalPooling1D {
   call(inputs: tf.Tensor): tf.Tensor {
     assertRank3(inputs.shape, this.className);
     const [batch, length, channels] = inputs.shape as [number, number, number];
-    if (!isTypedPathEligible()) return tf.max(inputs, 1, this.keepdims);
-    // One window over all steps: the typed max pool, whose gradient goes to the single arg-max.
+    if (!tf.getKernel(TensorseqMaxPool1D, tf.getBackend())) return tf.max(inputs, 1, this.keepdims);
+    // One window over all steps: the max pooling kernel, whose gradient goes to the single arg-max.
     return tf.tidy(() => {
-      const pooled = maxPool1dTyped(inputs as tf.Tensor3D, window1d(length, { size: length }));
+      const pooled = pool1dKernel(
+        TensorseqMaxPool1D,
+        inputs as tf.Tensor3D,
+        window1d(length, { size: length }),
+      );
       return tf.reshape(pooled, this.keepdims ? [batch, 1, channels] : [batch, channels]);
     });
   }

@@ -1,6 +1,6 @@
+import { TensorseqMaxPool1D } from '@tensorseq/kernels';
 import type { LayerConfig } from '@tensorseq/layers-core';
 import { maxPool1dReference } from './pool1d-reference';
-import { maxPool1dTyped } from './pool1d-typed';
 import { type Pool1DKernels, Pooling1D, type Pooling1DOptions } from './pooling1d';
 
 /**
@@ -14,7 +14,10 @@ import { type Pool1DKernels, Pooling1D, type Pooling1DOptions } from './pooling1
  */
 export class MaxPooling1D extends Pooling1D {
   static override readonly className: string = 'MaxPooling1D';
-  protected readonly kernels: Pool1DKernels = { typed: maxPool1dTyped, reference: maxPool1dReference };
+  protected readonly kernels: Pool1DKernels = {
+    kernelName: TensorseqMaxPool1D,
+    reference: maxPool1dReference,
+  };
 
   /** Rebuilds a layer from its `getConfig()` output. */
   static fromConfig(config: LayerConfig): MaxPooling1D {

@@ -5,10 +5,9 @@ import { expectClose, loadConformance, reportChecked, toTensor } from '@tensorse
 import { afterAll, describe, expect, it } from 'vitest';
 import { type ConvPadding, window1d } from '../src/conv-utils';
 import { Conv1D } from '../src/conv1d';
-import { conv1dIm2col } from '../src/conv1d-im2col';
 import { conv1dReference } from '../src/conv1d-reference';
-import { conv1dTaps } from '../src/conv1d-taps';
 import { type FusedActivation, isFusedActivation } from '../src/fused-activation';
+import { conv1dKernel } from '../src/run-kernel';
 import { GRAD_TOL, type LayerCase, OUT_TOL } from './tolerances';
 
 const { cases } = loadConformance<{ cases: LayerCase[] }>('layers/conv1d.json');
@@ -26,7 +25,8 @@ function options(c: LayerCase) {
   };
 }
 
-const paths = { taps: conv1dTaps, im2col: conv1dIm2col, reference: conv1dReference };
+// The registered TensorseqConv1D kernel (taps at stride 1, im2col otherwise) and the tfjs-op reference.
+const paths = { kernel: conv1dKernel, reference: conv1dReference };
 
 describe('Conv1D conformance (layers/conv1d.json)', () => {
   it('has cases', () => {
@@ -34,10 +34,7 @@ describe('Conv1D conformance (layers/conv1d.json)', () => {
   });
 
   describe.each(Object.keys(paths) as (keyof typeof paths)[])('%s path', (path) => {
-    // The tap path only runs stride-1 convolutions (Conv1D routes strided ones to im2col), so the
-    // strided cases are skipped for it and run on the other two paths.
-    const eligible = path === 'taps' ? cases.filter((c) => c.config.strides === 1) : cases;
-    it.each(eligible.map((c) => [c.id, c] as const))('%s: output and gradients', (_id, c) => {
+    it.each(cases.map((c) => [c.id, c] as const))('%s: output and gradients', (_id, c) => {
       const o = options(c);
       const x = toTensor(c.inputs.x) as tf.Tensor3D;
       const w = window1d(x.shape[1], {
@@ -48,7 +45,7 @@ describe('Conv1D conformance (layers/conv1d.json)', () => {
       });
       const weights = c.weights.map((wt) => toTensor(wt));
       const r = toTensor(c.loss.R);
-      // The typed paths run relu/linear inside their custom gradient (as Conv1D does); others after.
+      // The kernel runs relu/linear inside itself (as Conv1D does); other activations run after.
       const act = resolveActivation(o.activation);
       const fused = path !== 'reference' && isFusedActivation(act.name);
       const f = (...args: tf.Tensor[]) => {

@@ -5,10 +5,9 @@ import { expectClose } from '@tensorseq/test-utils';
 import { describe, expect, it } from 'vitest';
 import { window1d } from '../src/conv-utils';
 import { Conv1D } from '../src/conv1d';
-import { conv1dIm2col } from '../src/conv1d-im2col';
 import { conv1dReference } from '../src/conv1d-reference';
-import { conv1dTaps } from '../src/conv1d-taps';
 import { registerConv1dLayers } from '../src/register';
+import { conv1dKernel } from '../src/run-kernel';
 
 function seededNormal(shape: number[], seed: number): tf.Tensor {
   return tf.randomNormal(shape, 0, 1, 'float32', new SeedStream(seed).nextSeed());
@@ -69,14 +68,14 @@ describe('Conv1D', () => {
     ['causal', 1, 2],
     ['causal', 4, 1],
   ] as const)(
-    'the typed paths match the tfjs-op reference at a bigger shape (%s, strides %i, dilation %i)',
+    'the kernel matches the tfjs-op reference at a bigger shape (%s, strides %i, dilation %i)',
     (padding, stride, dilation) => {
       const x = seededNormal([3, 37, 5], 10) as tf.Tensor3D;
       const kernel = seededNormal([4, 5, 6], 11);
       const bias = seededNormal([6], 12);
       const dy = seededNormal([3, window1d(37, { size: 4, stride, padding, dilation }).outLength, 6], 13);
       const w = window1d(37, { size: 4, stride, padding, dilation });
-      const run = (f: typeof conv1dIm2col) => {
+      const run = (f: typeof conv1dKernel) => {
         const y = f(x, kernel, bias, w);
         const g = tf.grads((a: tf.Tensor, k: tf.Tensor, b: tf.Tensor) => f(a as tf.Tensor3D, k, b, w))(
           [x, kernel, bias],
@@ -85,11 +84,9 @@ describe('Conv1D', () => {
         return [y, ...g];
       };
       const reference = run(conv1dReference);
-      for (const fast of stride === 1 ? [conv1dIm2col, conv1dTaps] : [conv1dIm2col]) {
-        run(fast).forEach((t, i) => {
-          expectClose(t, reference[i], { atol: 1e-4, rtol: 1e-4, label: `${fast.name} output ${i}` });
-        });
-      }
+      run(conv1dKernel).forEach((t, i) => {
+        expectClose(t, reference[i], { atol: 1e-4, rtol: 1e-4, label: `kernel output ${i}` });
+      });
     },
   );
 
@@ -154,13 +151,6 @@ describe('Conv1D', () => {
       expect(() => conv.apply(tf.zeros([1, 6, 2]))).toThrow('Received: inputLength=6.');
       const same = new Conv1D({ filters: 2, kernelSize: 3, dilationRate: 3, padding: 'same' });
       expect(same.computeOutputShape([1, 6, 2])).toEqual([1, 6, 2]);
-    });
-
-    it('keeps the tap path to stride 1', () => {
-      const w = window1d(9, { size: 3, stride: 2 });
-      expect(() => conv1dTaps(tf.zeros([1, 9, 2]) as tf.Tensor3D, tf.zeros([3, 2, 1]), null, w)).toThrow(
-        'conv1dTaps: the window stride must be 1. Received: stride=2.',
-      );
     });
 
     it('rejects inputs of the wrong rank or channel count', () => {

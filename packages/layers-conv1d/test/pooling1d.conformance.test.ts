@@ -1,22 +1,26 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import { TensorseqAvgPool1D, TensorseqMaxPool1D } from '@tensorseq/kernels';
 import { expectClose, loadConformance, reportChecked, toTensor } from '@tensorseq/test-utils';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AveragePooling1D } from '../src/average-pooling1d';
 import { type Window1D, window1d } from '../src/conv-utils';
 import { MaxPooling1D } from '../src/max-pooling1d';
 import { avgPool1dReference, maxPool1dReference } from '../src/pool1d-reference';
-import { avgPool1dTyped, maxPool1dTyped } from '../src/pool1d-typed';
 import type { Pooling1DOptions } from '../src/pooling1d';
+import { pool1dKernel } from '../src/run-kernel';
 import { GRAD_TOL, type LayerCase, OUT_TOL } from './tolerances';
 
 type PoolCase = LayerCase & { derived: { windows: [number, number][] } };
 const { cases } = loadConformance<{ cases: PoolCase[] }>('layers/pooling1d.json');
 
 type Kernel = (x: tf.Tensor3D, w: Window1D) => tf.Tensor3D;
-const kernels: Record<string, Record<'typed' | 'reference', Kernel>> = {
-  MaxPooling1D: { typed: maxPool1dTyped, reference: maxPool1dReference },
-  AveragePooling1D: { typed: avgPool1dTyped, reference: avgPool1dReference },
+const kernels: Record<string, Record<'kernel' | 'reference', Kernel>> = {
+  MaxPooling1D: { kernel: (x, w) => pool1dKernel(TensorseqMaxPool1D, x, w), reference: maxPool1dReference },
+  AveragePooling1D: {
+    kernel: (x, w) => pool1dKernel(TensorseqAvgPool1D, x, w),
+    reference: avgPool1dReference,
+  },
 };
 const layers = { MaxPooling1D, AveragePooling1D };
 
@@ -30,7 +34,7 @@ describe('1D pooling conformance (layers/pooling1d.json)', () => {
     expect(cases.length).toBeGreaterThan(0);
   });
 
-  describe.each(['typed', 'reference'] as const)('%s path', (path) => {
+  describe.each(['kernel', 'reference'] as const)('%s path', (path) => {
     it.each(cases.map((c) => [c.id, c] as const))('%s: output and input gradient', (_id, c) => {
       const o = options(c);
       const x = toTensor(c.inputs.x) as tf.Tensor3D;

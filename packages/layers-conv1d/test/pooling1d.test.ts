@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import { TensorseqAvgPool1D, TensorseqMaxPool1D } from '@tensorseq/kernels';
 import { deserializeLayer, SeedStream } from '@tensorseq/layers-core';
 import { expectClose } from '@tensorseq/test-utils';
 import { describe, expect, it } from 'vitest';
@@ -7,8 +8,8 @@ import { AveragePooling1D } from '../src/average-pooling1d';
 import { window1d } from '../src/conv-utils';
 import { MaxPooling1D } from '../src/max-pooling1d';
 import { avgPool1dReference, maxPool1dReference } from '../src/pool1d-reference';
-import { avgPool1dTyped, maxPool1dTyped } from '../src/pool1d-typed';
 import { registerConv1dLayers } from '../src/register';
+import { pool1dKernel } from '../src/run-kernel';
 
 describe('MaxPooling1D / AveragePooling1D', () => {
   it('defaults strides to poolSize and keeps unknown lengths unknown', () => {
@@ -38,19 +39,25 @@ describe('MaxPooling1D / AveragePooling1D', () => {
     [5, 2, 'same'],
     [2, 2, 'valid'],
   ] as const)(
-    'typed kernels match the tfjs-op reference (pool %i, strides %i, %s)',
+    'the registered kernels match the tfjs-op reference (pool %i, strides %i, %s)',
     (size, stride, padding) => {
       const x = tf.randomNormal([3, 23, 4], 0, 1, 'float32', new SeedStream(7).nextSeed()) as tf.Tensor3D;
       const w = window1d(23, { size, stride, padding });
       const dy = tf.randomNormal([3, w.outLength, 4], 0, 1, 'float32', new SeedStream(8).nextSeed());
       const pairs = [
-        [maxPool1dTyped, maxPool1dReference],
-        [avgPool1dTyped, avgPool1dReference],
+        [TensorseqMaxPool1D, maxPool1dReference],
+        [TensorseqAvgPool1D, avgPool1dReference],
       ] as const;
-      for (const [typed, reference] of pairs) {
-        expectClose(typed(x, w), reference(x, w), { atol: 1e-6 });
-        const g = (f: typeof typed) => tf.grad((xi: tf.Tensor) => f(xi as tf.Tensor3D, w))(x, dy);
-        expectClose(g(typed), g(reference), { atol: 1e-5 });
+      for (const [name, reference] of pairs) {
+        const kernel = (xi: tf.Tensor3D) => pool1dKernel(name, xi, w);
+        expectClose(kernel(x), reference(x, w), { atol: 1e-6 });
+        const g = (f: (xi: tf.Tensor3D) => tf.Tensor) =>
+          tf.grad((xi: tf.Tensor) => f(xi as tf.Tensor3D))(x, dy);
+        expectClose(
+          g(kernel),
+          g((xi) => reference(xi, w)),
+          { atol: 1e-5 },
+        );
       }
     },
   );

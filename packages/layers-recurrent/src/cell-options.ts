@@ -97,11 +97,16 @@ export function checkRecurrentActivation(
  * serializeCellOptions(checkCellOptions({ units: 2 }, 'LSTM')).recurrentInitializer // → 'orthogonal'
  */
 export function serializeCellOptions(options: CheckedCellOptions): LayerConfig {
+  const { units, activation, useBias, dropout, recurrentDropout } = options;
   return {
-    ...options,
+    units,
+    activation,
+    useBias,
     kernelInitializer: serializeIdentifier(options.kernelInitializer),
     recurrentInitializer: serializeIdentifier(options.recurrentInitializer),
     biasInitializer: serializeIdentifier(options.biasInitializer),
+    dropout,
+    recurrentDropout,
   };
 }
 

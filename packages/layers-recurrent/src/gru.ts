@@ -1,8 +1,9 @@
 import type { LayerConfig } from '@tensorseq/layers-core';
-import { checkCellOptions, checkRecurrentActivation } from './cell-options';
+import { builtInLayerOptions } from './built-in-layer-options';
 import { GRUCell, type GRUCellOptions } from './gru-cell';
+import { readLayerConfig } from './recurrent-config';
 import { type RecurrentLayerOptions, RNN } from './rnn';
-import { flatCellConfig, splitRecurrentOptions } from './split-recurrent-options';
+import { flatCellConfig } from './split-recurrent-options';
 
 /** Options of {@link GRU}: the cell's ({@link GRUCellOptions}) plus the loop's. */
 export interface GRUOptions extends GRUCellOptions, RecurrentLayerOptions {}
@@ -18,10 +19,7 @@ export class GRU extends RNN {
   static override readonly className: string = 'GRU';
 
   constructor(options: GRUOptions) {
-    checkCellOptions(options, new.target.className);
-    checkRecurrentActivation(options.recurrentActivation, new.target.className);
-    const { loop, cell } = splitRecurrentOptions(options);
-    super({ ...loop, cell: (layerName) => new GRUCell({ ...cell, name: `${layerName}/gru_cell` }) });
+    super(builtInLayerOptions('gru', options, new.target.className, (cell) => new GRUCell(cell)));
   }
 
   protected override cellConfig(): LayerConfig {
@@ -29,6 +27,6 @@ export class GRU extends RNN {
   }
 
   static override fromConfig(config: LayerConfig): GRU {
-    return new GRU(config as unknown as GRUOptions);
+    return new GRU(readLayerConfig(config, GRU.className));
   }
 }

@@ -1,8 +1,9 @@
 import type { LayerConfig } from '@tensorseq/layers-core';
-import { checkCellOptions, checkRecurrentActivation } from './cell-options';
+import { builtInLayerOptions } from './built-in-layer-options';
 import { LSTMCell, type LSTMCellOptions } from './lstm-cell';
+import { readLayerConfig } from './recurrent-config';
 import { type RecurrentLayerOptions, RNN } from './rnn';
-import { flatCellConfig, splitRecurrentOptions } from './split-recurrent-options';
+import { flatCellConfig } from './split-recurrent-options';
 
 /** Options of {@link LSTM}: the cell's ({@link LSTMCellOptions}) plus the loop's. */
 export interface LSTMOptions extends LSTMCellOptions, RecurrentLayerOptions {}
@@ -18,10 +19,7 @@ export class LSTM extends RNN {
   static override readonly className: string = 'LSTM';
 
   constructor(options: LSTMOptions) {
-    checkCellOptions(options, new.target.className);
-    checkRecurrentActivation(options.recurrentActivation, new.target.className);
-    const { loop, cell } = splitRecurrentOptions(options);
-    super({ ...loop, cell: (layerName) => new LSTMCell({ ...cell, name: `${layerName}/lstm_cell` }) });
+    super(builtInLayerOptions('lstm', options, new.target.className, (cell) => new LSTMCell(cell)));
   }
 
   protected override cellConfig(): LayerConfig {
@@ -29,6 +27,6 @@ export class LSTM extends RNN {
   }
 
   static override fromConfig(config: LayerConfig): LSTM {
-    return new LSTM(config as unknown as LSTMOptions);
+    return new LSTM(readLayerConfig(config, LSTM.className));
   }
 }

@@ -14,6 +14,7 @@ import { fusedIneligibility, fusedSequence } from './kernels/fused-sequence';
 import { referenceLoop } from './kernels/reference-loop';
 import type { SequenceRunOptions, SequenceRunResult } from './kernels/sequence-run';
 import { LSTMCell } from './lstm-cell';
+import { readLoopConfig } from './recurrent-config';
 import type { RnnCell } from './rnn-cell';
 import { SimpleRNNCell } from './simple-rnn-cell';
 
@@ -190,7 +191,7 @@ export class RNN extends CompositeLayer {
     const serialized = config.cell as { className: string; config: LayerConfig };
     const builtIn = BUILT_IN_CELLS.find((c) => c.className === serialized.className);
     const cell = (builtIn ? builtIn.fromConfig(serialized.config) : deserializeLayer(serialized)) as RnnCell;
-    return new RNN({ ...(config as RecurrentLayerOptions), cell });
+    return new RNN({ ...readLoopConfig(config, RNN.className), cell });
   }
 
   override dispose(): void {

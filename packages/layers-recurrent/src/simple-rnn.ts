@@ -1,8 +1,9 @@
 import type { LayerConfig } from '@tensorseq/layers-core';
-import { checkCellOptions } from './cell-options';
+import { builtInLayerOptions } from './built-in-layer-options';
+import { readLayerConfig } from './recurrent-config';
 import { type RecurrentLayerOptions, RNN } from './rnn';
 import { SimpleRNNCell, type SimpleRNNCellOptions } from './simple-rnn-cell';
-import { flatCellConfig, splitRecurrentOptions } from './split-recurrent-options';
+import { flatCellConfig } from './split-recurrent-options';
 
 /** Options of {@link SimpleRNN}: the cell's ({@link SimpleRNNCellOptions}) plus the loop's. */
 export interface SimpleRNNOptions extends SimpleRNNCellOptions, RecurrentLayerOptions {}
@@ -17,12 +18,7 @@ export class SimpleRNN extends RNN {
   static override readonly className: string = 'SimpleRNN';
 
   constructor(options: SimpleRNNOptions) {
-    checkCellOptions(options, new.target.className);
-    const { loop, cell } = splitRecurrentOptions(options);
-    super({
-      ...loop,
-      cell: (layerName) => new SimpleRNNCell({ ...cell, name: `${layerName}/simple_rnn_cell` }),
-    });
+    super(builtInLayerOptions('simpleRnn', options, new.target.className, (cell) => new SimpleRNNCell(cell)));
   }
 
   protected override cellConfig(): LayerConfig {
@@ -30,6 +26,6 @@ export class SimpleRNN extends RNN {
   }
 
   static override fromConfig(config: LayerConfig): SimpleRNN {
-    return new SimpleRNN(config as unknown as SimpleRNNOptions);
+    return new SimpleRNN(readLayerConfig(config, SimpleRNN.className));
   }
 }

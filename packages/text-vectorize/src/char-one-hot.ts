@@ -1,5 +1,6 @@
+import { assertNonNegativeInteger } from '@tensorseq/utils';
 import { allocate } from './internal/allocate';
-import { checkInteger, checkString, fail } from './internal/checks';
+import { checkString, fail } from './internal/checks';
 import type { NDArray } from './nd-array';
 import { checkSamples, type OneHotEncoding } from './word-one-hot';
 
@@ -37,7 +38,7 @@ export interface CharOneHotOptions {
 export function charOneHot(samples: readonly string[], options: CharOneHotOptions = {}): OneHotEncoding {
   const { maxLength = 50, characters = PRINTABLE } = options;
   checkSamples('charOneHot', samples);
-  checkInteger('charOneHot', 'maxLength', maxLength, 0);
+  assertNonNegativeInteger('charOneHot', 'maxLength', maxLength);
   checkString('charOneHot', 'characters', characters);
   const alphabet = Array.from(characters);
   const tokenIndex = new Map(alphabet.map((c, k) => [c, k + 1]));

@@ -1,6 +1,7 @@
+import { assertNonNegativeInteger, assertPositiveInteger } from '@tensorseq/utils';
 import { bucketHasher, type HashFunction } from './hashing-trick';
 import { allocate } from './internal/allocate';
-import { checkInteger } from './internal/checks';
+
 import { pySplit } from './internal/split-whitespace';
 import type { NDArray } from './nd-array';
 import { checkSamples } from './word-one-hot';
@@ -32,8 +33,8 @@ export function hashedWordOneHot(
 ): NDArray<Float32Array> {
   const { dimensionality = 1000, maxLength = 10, hash = 'fnv1a' } = options;
   checkSamples('hashedWordOneHot', samples);
-  checkInteger('hashedWordOneHot', 'dimensionality', dimensionality, 1);
-  checkInteger('hashedWordOneHot', 'maxLength', maxLength, 0);
+  assertPositiveInteger('hashedWordOneHot', 'dimensionality', dimensionality);
+  assertNonNegativeInteger('hashedWordOneHot', 'maxLength', maxLength);
   const bucket = bucketHasher('hashedWordOneHot', hash, dimensionality);
   const per = `${samples.length} samples × maxLength ${maxLength} × dimensionality ${dimensionality}`;
   const data = allocate(

@@ -1,4 +1,5 @@
-import { checkInteger, checkString, fail } from './internal/checks';
+import { assertPositiveInteger } from '@tensorseq/utils';
+import { checkString, fail } from './internal/checks';
 
 /** Options of {@link ngrams} and {@link bagOfNgrams}. */
 export interface NgramsOptions {
@@ -27,7 +28,7 @@ function checkTokens(owner: string, tokens: readonly string[]): void {
 export function ngrams(tokens: readonly string[], n: number, options: NgramsOptions = {}): string[] {
   const { separator = ' ' } = options;
   checkTokens('ngrams', tokens);
-  checkInteger('ngrams', 'n', n, 1);
+  assertPositiveInteger('ngrams', 'n', n);
   checkString('ngrams', 'separator', separator);
   const out: string[] = [];
   for (let i = 0; i + n <= tokens.length; i++) out.push(tokens.slice(i, i + n).join(separator));
@@ -49,7 +50,7 @@ export function ngrams(tokens: readonly string[], n: number, options: NgramsOpti
 export function bagOfNgrams(tokens: readonly string[], n: number, options: NgramsOptions = {}): Set<string> {
   const { separator = ' ' } = options;
   checkTokens('bagOfNgrams', tokens);
-  checkInteger('bagOfNgrams', 'n', n, 1);
+  assertPositiveInteger('bagOfNgrams', 'n', n);
   checkString('bagOfNgrams', 'separator', separator);
   const bag = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {

@@ -1,5 +1,6 @@
+import { assertNonNegativeInteger, assertOneOf } from '@tensorseq/utils';
 import { allocate } from './internal/allocate';
-import { checkInteger, checkOneOf, fail } from './internal/checks';
+import { fail } from './internal/checks';
 import type { NDArray } from './nd-array';
 
 /**
@@ -66,11 +67,11 @@ export function padSequences<D extends PadDtype = 'int32'>(
   const owner = 'padSequences';
   const { maxlen = null, padding = 'pre', truncating = 'pre', value = 0 } = options;
   const dtype = options.dtype ?? 'int32';
-  checkOneOf(owner, 'dtype', dtype, Object.keys(CONSTRUCTORS) as PadDtype[]);
-  checkOneOf(owner, 'padding', padding, SIDES);
-  checkOneOf(owner, 'truncating', truncating, SIDES);
+  assertOneOf(owner, 'dtype', dtype, Object.keys(CONSTRUCTORS) as PadDtype[]);
+  assertOneOf(owner, 'padding', padding, SIDES);
+  assertOneOf(owner, 'truncating', truncating, SIDES);
   if (typeof value !== 'number') fail(owner, 'value', 'a number', value);
-  if (maxlen !== null) checkInteger(owner, 'maxlen', maxlen, 0);
+  if (maxlen !== null) assertNonNegativeInteger(owner, 'maxlen', maxlen);
   if (sequences === null || typeof sequences !== 'object' || typeof sequences.length !== 'number') {
     fail(owner, 'sequences', 'an array of sequences', sequences);
   }

@@ -1,4 +1,5 @@
-import { checkBoolean, checkInteger, checkOneOf, fail } from './internal/checks';
+import { assertNonNegativeInteger, assertOneOf, assertPositiveInteger } from '@tensorseq/utils';
+import { checkBoolean, checkInteger, fail } from './internal/checks';
 import {
   lowerAscii,
   ngramsOfWidths,
@@ -105,10 +106,10 @@ export class TextVectorizer {
     } = options;
     if (maxTokens !== null) checkInteger(OWNER, 'maxTokens', maxTokens, 2);
     if (standardize !== null && typeof standardize !== 'function') {
-      checkOneOf(OWNER, 'standardize', standardize, STANDARDIZE);
+      assertOneOf(OWNER, 'standardize', standardize, STANDARDIZE);
     }
-    if (split !== null && typeof split !== 'function') checkOneOf(OWNER, 'split', split, SPLITS);
-    checkOneOf(OWNER, 'outputMode', outputMode, MODES);
+    if (split !== null && typeof split !== 'function') assertOneOf(OWNER, 'split', split, SPLITS);
+    assertOneOf(OWNER, 'outputMode', outputMode, MODES);
     checkBoolean(OWNER, 'padToMaxTokens', padToMaxTokens);
     if (outputSequenceLength !== null) {
       if (outputMode !== 'int')
@@ -119,7 +120,7 @@ export class TextVectorizer {
           outputSequenceLength,
           RangeError,
         );
-      checkInteger(OWNER, 'outputSequenceLength', outputSequenceLength, 0);
+      assertNonNegativeInteger(OWNER, 'outputSequenceLength', outputSequenceLength);
     }
     if (padToMaxTokens && maxTokens === null)
       fail(OWNER, 'maxTokens', 'set when padToMaxTokens is true', maxTokens, RangeError);
@@ -362,13 +363,13 @@ function compareCodePoints(a: string, b: string): number {
 function resolveNgrams(ngrams: number | readonly number[] | null): readonly number[] | null {
   if (ngrams === null) return null;
   if (typeof ngrams === 'number') {
-    checkInteger(OWNER, 'ngrams', ngrams, 1);
+    assertPositiveInteger(OWNER, 'ngrams', ngrams);
     return Array.from({ length: ngrams }, (_, k) => k + 1);
   }
   if (!Array.isArray(ngrams) || ngrams.length === 0)
     fail(OWNER, 'ngrams', 'an integer >= 1 or a non-empty array of them', ngrams);
   ngrams.forEach((n, i) => {
-    checkInteger(OWNER, `ngrams[${i}]`, n, 1);
+    assertPositiveInteger(OWNER, `ngrams[${i}]`, n);
   });
   return [...ngrams];
 }

@@ -1,4 +1,6 @@
-import { checkBoolean, checkInteger, checkOneOf, checkString, fail } from './internal/checks';
+import { assertOneOf, assertPositiveInteger } from '@tensorseq/utils';
+import { checkBoolean, checkString, fail } from './internal/checks';
+import { countTextsInParallel } from './internal/count-in-worker';
 import { idfWeights, sequencesMatrix } from './internal/sequence-matrix';
 import { hashRange } from './internal/string-hash';
 import { TokenIds } from './internal/token-ids';
@@ -57,6 +59,8 @@ export interface MatrixOptions {
 }
 
 const MODES: readonly MatrixMode[] = ['binary', 'count', 'tfidf', 'freq'];
+/** Texts per counting batch of a streamed fit (a generator or an async iterable): bounded memory. */
+const STREAM_BATCH = 1024;
 const OWNER = 'Tokenizer';
 
 /**
@@ -97,7 +101,7 @@ export class Tokenizer {
   constructor(options: TokenizerOptions = {}) {
     const { numWords = null, charLevel = false, oovToken = null } = options;
     const words = resolveWordOptions(OWNER, options);
-    if (numWords !== null) checkInteger(OWNER, 'numWords', numWords, 1);
+    if (numWords !== null) assertPositiveInteger(OWNER, 'numWords', numWords);
     checkBoolean(OWNER, 'charLevel', charLevel);
     if (oovToken !== null) checkString(OWNER, 'oovToken', oovToken);
     this.numWords = numWords;
@@ -154,65 +158,88 @@ export class Tokenizer {
   fitOnTexts(texts: Iterable<TokenizerText>): void;
   fitOnTexts(texts: AsyncIterable<TokenizerText>): Promise<void>;
   fitOnTexts(texts: Iterable<TokenizerText> | AsyncIterable<TokenizerText>): void | Promise<void> {
-    const name = 'texts';
     this.lastFit = undefined;
     if (isAsyncIterable(texts)) return this.fitAsync(texts);
-    checkIterable('Tokenizer.fitOnTexts', name, texts);
-    // Recording ids pays only when the same texts come back: an array the caller still holds.
-    const ids = Array.isArray(texts) && this.fastSeparators() !== undefined ? new TokenIds() : null;
-    const fit = this.fitter(ids);
-    let complete = false;
+    checkIterable('Tokenizer.fitOnTexts', 'texts', texts);
+    // Recording ids pays only when the same texts come back: an array the caller still holds. An array
+    // is also counted in one batch (half of it on a worker thread in Node when it is large).
+    const array = Array.isArray(texts);
+    const fit = this.fitter(array ? Number.POSITIVE_INFINITY : STREAM_BATCH, array ? new TokenIds() : null);
     try {
       let i = 0;
-      for (const text of texts) fit(text, i++);
-      complete = true;
+      for (const text of texts) fit.add(text, i++);
+      fit.flush();
     } finally {
       this.rebuildIndex();
     }
-    if (complete && ids !== null && ids.documents === (texts as readonly TokenizerText[]).length) {
+    const ids = fit.recorded();
+    if (array && ids !== null && ids.documents === (texts as readonly TokenizerText[]).length) {
       this.lastFit = { texts: (texts as readonly TokenizerText[]).slice(), ids };
     }
   }
 
   private async fitAsync(texts: AsyncIterable<TokenizerText>): Promise<void> {
-    const fit = this.fitter(null);
+    const fit = this.fitter(STREAM_BATCH, null);
     try {
       let i = 0;
-      for await (const text of texts) fit(text, i++);
+      for await (const text of texts) fit.add(text, i++);
+      fit.flush();
     } finally {
       this.rebuildIndex();
     }
   }
 
-  /** The separator table of the fused word loops, or undefined where they do not apply. */
+  /** The separator table of the batched word counting, or undefined where it does not apply. */
   private fastSeparators(): Uint8Array | undefined {
     return this.charLevel ? undefined : this.scanner.fastSeparators;
   }
 
   /**
-   * One text → counts, with a single token sink for the whole fit call (no closure per text). With
-   * `ids`, every plain text's word ids are recorded; a token list stops the recording.
+   * The counting of one fit call. Plain texts with Keras-style filters (the usual case) are gathered
+   * into batches of `batch` texts and counted by `countTexts` (no call per word); anything else
+   * (token lists, char level, unusual filters) goes through the scanner one token at a time, after the
+   * pending batch, so words keep their first-occurrence order. A bad item throws after everything
+   * before it was counted. With `ids`, every text's token ids are recorded until a text that is not
+   * batched stops the recording.
    */
-  private fitter(ids: TokenIds | null): (text: TokenizerText, position: number) => void {
+  private fitter(batch: number, ids: TokenIds | null) {
     const { counts } = this;
+    const separators = this.fastSeparators();
+    let pending: string[] = [];
+    let recording = ids;
     let doc = 0;
     const count: TokenSink = (s, start, end, hash) => {
       counts.addToken(s, start, end, hash, doc);
     };
-    const separators = this.fastSeparators();
-    let recording = ids;
-    return (text, position) => {
-      checkText('Tokenizer.fitOnTexts', position, text);
-      doc = ++this.docCount;
-      if (separators !== undefined && typeof text === 'string') {
-        // Plain texts with Keras-style filters (the usual case): one fused loop, no call per word.
-        counts.addWords(this.lower ? text.toLowerCase() : text, separators, doc, recording);
-        recording?.endDocument();
-      } else {
+    const flush = () => {
+      if (pending.length === 0 || separators === undefined) return;
+      const runs = countTextsInParallel(pending, separators, this.lower);
+      pending = [];
+      for (const run of runs) {
+        this.docCount += run.starts.length - 1;
+        const remap = counts.addCounts(run, this.docCount);
+        recording?.append(run, remap);
+      }
+    };
+    return {
+      add: (text: TokenizerText, position: number) => {
+        if (!isText(text)) {
+          flush();
+          fail('Tokenizer.fitOnTexts', `texts[${position}]`, 'a string or an array of strings', text);
+        }
+        if (separators !== undefined && typeof text === 'string') {
+          pending.push(text);
+          if (pending.length >= batch) flush();
+          return;
+        }
+        flush();
         recording = null;
+        doc = ++this.docCount;
         this.forEachToken(text, count);
         counts.changed();
-      }
+      },
+      flush,
+      recorded: () => recording,
     };
   }
 
@@ -307,8 +334,9 @@ export class Tokenizer {
     );
     if (values === undefined) return undefined;
     const { texts, ids } = last;
+    const map = ids.mapper(values);
     return (text, position) =>
-      position < texts.length && texts[position] === text ? ids.mapDocument(position, values) : undefined;
+      position < texts.length && texts[position] === text ? map(position) : undefined;
   }
 
   /** Text → indices with Keras' rules, scanning into a reused buffer (one exact-size array per text). */
@@ -433,8 +461,8 @@ export class Tokenizer {
   }
 
   private matrixWidth(owner: string, mode: MatrixMode, options: MatrixOptions): number {
-    checkOneOf(owner, 'mode', mode, MODES);
-    checkOneOf(owner, 'dtype', options.dtype ?? 'float64', ['float64', 'float32']);
+    assertOneOf(owner, 'mode', mode, MODES);
+    assertOneOf(owner, 'dtype', options.dtype ?? 'float64', ['float64', 'float32']);
     if (this.numWords === null && this.index.size === 0) {
       throw new Error(`${owner}: Specify a dimension (numWords argument), or fit on some text data first.`);
     }
@@ -538,10 +566,12 @@ function checkIterable(owner: string, name: string, value: unknown): void {
   if (!iterable) fail(owner, name, 'an iterable (not a string)', value);
 }
 
+function isText(text: unknown): text is TokenizerText {
+  return typeof text === 'string' || (Array.isArray(text) && text.every((t) => typeof t === 'string'));
+}
+
 function checkText(owner: string, position: number, text: unknown): void {
-  if (typeof text === 'string') return;
-  if (Array.isArray(text) && text.every((t) => typeof t === 'string')) return;
-  fail(owner, `texts[${position}]`, 'a string or an array of strings', text);
+  if (!isText(text)) fail(owner, `texts[${position}]`, 'a string or an array of strings', text);
 }
 
 function checkSequence(owner: string, position: number, seq: unknown): void {

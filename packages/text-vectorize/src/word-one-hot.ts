@@ -1,5 +1,6 @@
+import { assertNonNegativeInteger } from '@tensorseq/utils';
 import { allocate } from './internal/allocate';
-import { checkInteger, fail } from './internal/checks';
+import { fail } from './internal/checks';
 import { pySplit } from './internal/split-whitespace';
 import type { NDArray } from './nd-array';
 
@@ -46,7 +47,7 @@ export function checkSamples(owner: string, samples: readonly string[]): void {
 export function wordOneHot(samples: readonly string[], options: WordOneHotOptions = {}): OneHotEncoding {
   const { maxLength = 10 } = options;
   checkSamples('wordOneHot', samples);
-  checkInteger('wordOneHot', 'maxLength', maxLength, 0);
+  assertNonNegativeInteger('wordOneHot', 'maxLength', maxLength);
   const tokenIndex = new Map<string, number>();
   const words = samples.map(pySplit);
   for (const sample of words) {

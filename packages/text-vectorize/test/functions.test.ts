@@ -98,9 +98,9 @@ describe('padSequences', () => {
   });
 
   it.each([
-    [{ maxlen: -1 }, 'padSequences: maxlen must be an integer >= 0. Received: maxlen=-1.'],
-    [{ maxlen: Number.NaN }, 'padSequences: maxlen must be an integer >= 0. Received: maxlen=NaN.'],
-    [{ maxlen: 1.5 }, 'padSequences: maxlen must be an integer >= 0. Received: maxlen=1.5.'],
+    [{ maxlen: -1 }, 'padSequences: maxlen must be a non-negative integer. Received: maxlen=-1.'],
+    [{ maxlen: Number.NaN }, 'padSequences: maxlen must be a non-negative integer. Received: maxlen=NaN.'],
+    [{ maxlen: 1.5 }, 'padSequences: maxlen must be a non-negative integer. Received: maxlen=1.5.'],
     [{ padding: 'mid' }, 'padSequences: padding must be one of "pre", "post". Received: padding="mid".'],
     [
       { truncating: 'both' },
@@ -146,7 +146,7 @@ describe('ngrams and bagOfNgrams', () => {
   });
 
   it('rejects n < 1', () => {
-    expect(() => ngrams(words, 0)).toThrow('ngrams: n must be an integer >= 1. Received: n=0.');
+    expect(() => ngrams(words, 0)).toThrow('ngrams: n must be a positive integer. Received: n=0.');
   });
 });
 
@@ -174,7 +174,7 @@ describe('toy encoders (listings 6.1, 6.2, 6.4)', () => {
     expect(result.shape).toEqual([2, 10, 50]);
     expect(result.data.reduce((a, b) => a + b, 0)).toBe(11);
     expect(() => hashedWordOneHot(samples, { dimensionality: 0 })).toThrow(
-      'hashedWordOneHot: dimensionality must be an integer >= 1. Received: dimensionality=0.',
+      'hashedWordOneHot: dimensionality must be a positive integer. Received: dimensionality=0.',
     );
   });
 });

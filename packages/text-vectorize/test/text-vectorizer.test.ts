@@ -100,7 +100,7 @@ describe('TextVectorizer bad input', () => {
       { split: 'comma' },
       'TextVectorizer: split must be one of "whitespace", "character". Received: split="comma".',
     ],
-    [{ ngrams: 0 }, 'TextVectorizer: ngrams must be an integer >= 1. Received: ngrams=0.'],
+    [{ ngrams: 0 }, 'TextVectorizer: ngrams must be a positive integer. Received: ngrams=0.'],
     [
       { outputMode: 'count', outputSequenceLength: 4 },
       'TextVectorizer: outputSequenceLength must be null unless outputMode is "int". Received: outputSequenceLength=4.',

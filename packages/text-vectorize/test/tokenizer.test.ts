@@ -184,14 +184,22 @@ describe('Tokenizer generators and config', () => {
 
 describe('Tokenizer bad input', () => {
   it.each([
-    [{ numWords: -1 }, RangeError, 'Tokenizer: numWords must be an integer >= 1. Received: numWords=-1.'],
+    [{ numWords: -1 }, RangeError, 'Tokenizer: numWords must be a positive integer. Received: numWords=-1.'],
     [
       { numWords: Number.NaN },
       RangeError,
-      'Tokenizer: numWords must be an integer >= 1. Received: numWords=NaN.',
+      'Tokenizer: numWords must be a positive integer. Received: numWords=NaN.',
     ],
-    [{ numWords: 2.5 }, RangeError, 'Tokenizer: numWords must be an integer >= 1. Received: numWords=2.5.'],
-    [{ numWords: '10' }, TypeError, 'Tokenizer: numWords must be an integer >= 1. Received: numWords="10".'],
+    [
+      { numWords: 2.5 },
+      RangeError,
+      'Tokenizer: numWords must be a positive integer. Received: numWords=2.5.',
+    ],
+    [
+      { numWords: '10' },
+      RangeError,
+      'Tokenizer: numWords must be a positive integer. Received: numWords="10".',
+    ],
     [{ split: '' }, RangeError, 'Tokenizer: split must be a non-empty string. Received: split="".'],
     [{ lower: 'yes' }, TypeError, 'Tokenizer: lower must be a boolean. Received: lower="yes".'],
     [{ oovToken: 1 }, TypeError, 'Tokenizer: oovToken must be a string. Received: oovToken=1.'],

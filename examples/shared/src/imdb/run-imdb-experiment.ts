@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
+  getWordIndex,
   IMDB_FILE_NAME,
   IMDB_LABELED_FILE_NAME,
   IMDB_SHA256,
@@ -9,7 +10,7 @@ import {
   WORD_INDEX_FILE_NAME,
   WORD_INDEX_SHA256,
   WORD_INDEX_URL,
-} from '@tensorseq/datasets-imdb';
+} from '@tensorseq/datasets-imdb/node';
 import { setGlobalSeed } from '@tensorseq/layers-core';
 import { bestEpoch } from '../book-figure';
 import { type DataSource, describeDataFile } from '../data-source';
@@ -19,6 +20,7 @@ import { resumableFit } from '../resumable-fit';
 import { resumeCommand } from '../resume-command';
 import { saveKerasFile } from '../save-keras-file';
 import { DEFAULT_SEED, type ExperimentResult } from '../write-experiment-results';
+import { exportImdbModel } from './export-imdb-model';
 import type { ImdbExperiment } from './imdb-experiment';
 import { reviewTensors } from './review-tensors';
 import { type ReviewSplit, syntheticReviews } from './synthetic-reviews';
@@ -45,6 +47,12 @@ export interface RunImdbExperimentOptions {
   log?: (line: string) => void;
   /** `--save-keras`: also write the trained model to this `.keras` (or `.h5`) file. */
   saveKeras?: string;
+  /** `--export`: also write the model for inference, with its tokenizer and provenance, to this folder. */
+  exportDir?: string;
+  /** `--backend`: recorded in the export's command. */
+  backend?: string;
+  /** Keras' word index for the export's tokenizer. @defaultValue `getWordIndex()` */
+  wordIndex?: ReadonlyMap<string, number>;
 }
 
 /** The book's IMDB settings (sections 6.2–6.4). */
@@ -83,6 +91,11 @@ export async function runImdbExperiment(
     ? IMDB_QUICK_SIZES
     : { ...IMDB_BOOK_SIZES, ...experiment.sizes, epochs: experiment.sizes?.epochs ?? IMDB_BOOK_SIZES.epochs };
   const epochs = options.epochs ?? sizes.epochs;
+  if (quick && options.exportDir !== undefined && options.wordIndex === undefined) {
+    throw new TypeError(
+      `${owner}: --export needs the real reviews. Received: --quick with --export=${options.exportDir} (a quick run trains on synthetic ids no tokenizer produces). To fix this, drop --quick (use --epochs/--steps for a short run).`,
+    );
+  }
   const started = performance.now();
   const loaded = options.reviews
     ? { reviews: options.reviews, data: [] }
@@ -125,9 +138,8 @@ export async function runImdbExperiment(
   });
   const params = fitted.model.countParams();
   if (options.saveKeras !== undefined) await saveKerasFile(fitted.model, options.saveKeras, log);
-  fitted.model.dispose();
   const h = fitted.history;
-  return {
+  const result: ExperimentResult = {
     experiment: name,
     title: experiment.title,
     section: experiment.section,
@@ -146,6 +158,43 @@ export async function runImdbExperiment(
     resumedEpochs: fitted.resumedEpochs,
     seconds: fitted.priorSeconds + (performance.now() - started) / 1000,
   };
+  try {
+    if (options.exportDir !== undefined) {
+      // `pnpm exp` runs the example in its own folder: resolve the folder from where the user typed it.
+      const dir = resolve(process.env.INIT_CWD ?? process.cwd(), options.exportDir);
+      await exportImdbModel(fitted.model, dir, {
+        wordIndex: options.wordIndex ?? (await getWordIndex()),
+        numWords: sizes.numWords,
+        maxlen: sizes.maxlen,
+        reverse: experiment.reverse ?? false,
+        experiment: name,
+        title: experiment.title,
+        command: exportCommand(owner, name, options),
+        seed,
+        epochs,
+        reviews: x.shape[0],
+        valAcc: result.final.val_acc,
+        bestValAcc: result.final.best_val_acc,
+        data: loaded.data,
+      });
+      log(`Exported the model, its tokenizer and export.json to ${dir}`);
+    }
+  } finally {
+    fitted.model.dispose();
+  }
+  return result;
+}
+
+/** The `pnpm exp` command line of this run, for the export's provenance. */
+function exportCommand(owner: string, name: string, options: RunImdbExperimentOptions): string {
+  const parts = ['pnpm exp', owner, name];
+  if (options.epochs !== undefined) parts.push(`--epochs ${options.epochs}`);
+  if (options.steps !== undefined) parts.push(`--steps ${options.steps}`);
+  if (options.seed !== undefined && options.seed !== DEFAULT_SEED) parts.push(`--seed ${options.seed}`);
+  if (options.backend !== undefined && options.backend !== 'cpu') parts.push(`--backend ${options.backend}`);
+  if (options.quick) parts.push('--quick');
+  parts.push(`--export ${options.exportDir}`);
+  return parts.join(' ');
 }
 
 async function trainingReviews(

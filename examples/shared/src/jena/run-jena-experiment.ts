@@ -10,7 +10,7 @@ import {
   normalize,
   parseDuration,
   windowGenerator,
-} from '@tensorseq/datasets-jena';
+} from '@tensorseq/datasets-jena/node';
 import { setGlobalSeed } from '@tensorseq/layers-core';
 import { bestEpoch } from '../book-figure';
 import { type DataSource, describeDataFile } from '../data-source';
@@ -47,6 +47,8 @@ export interface RunJenaExperimentOptions {
   log?: (line: string) => void;
   /** `--save-keras`: also write the trained model to this `.keras` (or `.h5`) file. */
   saveKeras?: string;
+  /** `--export`: refused here; only the IMDB experiments export a model with its tokenizer. */
+  exportDir?: string;
 }
 
 const BOOK = { lookback: '10d', delay: '24h', batchSize: 128, stepsPerEpoch: 500 };
@@ -85,6 +87,11 @@ export async function runJenaExperiment(
   options: RunJenaExperimentOptions = {},
 ): Promise<ExperimentResult> {
   const { quick = false, seed = DEFAULT_SEED, log = console.log, owner = 'runJenaExperiment' } = options;
+  if (options.exportDir !== undefined) {
+    throw new TypeError(
+      `${owner}: --export is for the IMDB experiments (a model with its tokenizer). Received: --export=${options.exportDir}. To fix this, use --save-keras <file> for a Jena model.`,
+    );
+  }
   const started = performance.now();
   // --quick reads the hourly file shipped in data/, so smoke runs need no data folder and no network.
   const source = (quick ? shippedJenaSample() : undefined) ?? defaultJenaSource(defaultDataDir());

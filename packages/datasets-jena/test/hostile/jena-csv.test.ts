@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadJena } from '../../src/index';
+import { loadJena } from '../../src/node';
 import { parseJenaCsv } from '../../src/parse-jena-csv';
 
 const dir = mkdtempSync(join(tmpdir(), 'tensorseq-hostile-jena-'));

@@ -16,7 +16,7 @@ import {
   listZipEntries,
   openZipEntry,
   readTarGzEntries,
-} from '../../src/index';
+} from '../../src/node';
 import { type TarSpec, tar, type ZipSpec, zip } from '../archive-builders';
 
 const sandbox = mkdtempSync(join(tmpdir(), 'tensorseq-fuzz-archives-'));

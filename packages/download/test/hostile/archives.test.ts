@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DownloadError, extractTarGz, extractZip, readTarGzEntries } from '../../src/index';
+import { DownloadError, extractTarGz, extractZip, readTarGzEntries } from '../../src/node';
 import { type TarSpec, tar, tarGz, zip } from '../archive-builders';
 
 let dir: string;

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { download } from '../../src/index';
+import { download } from '../../src/node';
 
 function bytes(length: number, seed: number): Buffer {
   const out = Buffer.alloc(length);
@@ -119,7 +119,7 @@ describe('download: concurrent callers', () => {
   it('gives two concurrent "processes" (separate module instances) each their own part file', async () => {
     const other = await (async () => {
       vi.resetModules();
-      return import('../../src/download');
+      return import('../../src/node/download');
     })();
     const parts = new Set<string>();
     const watch = setInterval(() => {

@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import { fuzzParams, splitBytes } from '@tensorseq/test-utils/fuzz';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EmbeddingsFormatError, type KeyedVectors, loadGlove, loadWord2Vec } from '../../src/index';
+import { EmbeddingsFormatError, type KeyedVectors, loadGlove, loadWord2Vec } from '../../src/node';
 
 const dir = mkdtempSync(join(tmpdir(), 'tensorseq-fuzz-embeddings-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

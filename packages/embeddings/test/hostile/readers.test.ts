@@ -2,7 +2,7 @@
 // silently, and an untrusted stream header such as `65536 1048576` made a 256 GiB allocation attempt.
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { EmbeddingsFormatError, loadGlove, loadWord2Vec } from '../../src/index';
+import { EmbeddingsFormatError, loadGlove, loadWord2Vec } from '../../src/node';
 
 const stream = (...chunks: (string | Buffer)[]) => Readable.from(chunks.map((c) => Buffer.from(c)));
 

@@ -261,9 +261,21 @@ export class WasmRuntime implements WasmKernels {
     // A training forward's buffers become the new resident set; inference allocates above the current one.
     if (training) this.evict();
     const arena = new Arena(this.memory, this.freeStart());
+    // The saved buffers first: a training forward's other buffers (x, outputs, the input projection:
+    // about as large) lie above the resident set, so the backward pass reuses their memory instead of
+    // growing the heap past both.
+    const savedAt = {
+      xs: arena.reserve(T * B * F),
+      gates: arena.reserve(steps * B * gu),
+      hin: arena.reserve(steps * B * U),
+      aux: arena.reserve(auxSize),
+      aux2: arena.reserve(aux2Size),
+    };
+    const savedEnd = arena.top;
     const params = arena.reserve(PARAM_FIELDS.length);
     const p: Partial<Record<ParamField, number>> = {
       ...this.headerOf(plan, training),
+      ...savedAt,
       x: arena.input(args.x),
       kernel: arena.input(args.kernel),
       rk: arena.input(args.recurrentKernel),
@@ -274,12 +286,7 @@ export class WasmRuntime implements WasmKernels {
       h: arena.input(args.initialStates[0]),
       c: lstm ? arena.input(args.initialStates[1]) : 0,
       outputs: arena.reserve(B * T * U),
-      xs: arena.reserve(T * B * F),
       gx: arena.reserve(T * B * gu),
-      gates: arena.reserve(steps * B * gu),
-      hin: arena.reserve(steps * B * U),
-      aux: arena.reserve(auxSize),
-      aux2: arena.reserve(aux2Size),
       gh: arena.reserve(B * gu),
     };
     this.run(arena, params, p, 'rnn_forward');
@@ -298,7 +305,7 @@ export class WasmRuntime implements WasmKernels {
         this.memory,
         { xs: p.xs!, gates: p.gates!, hIn: p.hin!, aux: p.aux!, aux2: p.aux2! },
         { xs: T * B * F, gates: T * B * gu, hIn: T * B * U, aux: auxSize, aux2: aux2Size },
-        arena.top,
+        savedEnd,
       );
       this.resident = { saved: resident, consumed: false };
       saved = resident;

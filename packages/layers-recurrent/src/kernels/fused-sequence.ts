@@ -46,7 +46,8 @@ export function fusedSequence(
   if (options.mask) inputs.mask = options.mask;
   if (options.dropout.input) inputs.inputDropoutMask = options.dropout.input;
   if (options.dropout.recurrent) inputs.recurrentDropoutMask = options.dropout.recurrent;
-  const attrs: RnnSequenceKernelAttrs = {
+  // The contract's typed attrs, checked by the compiler, are also the engine's attribute map.
+  const attrs: RnnSequenceKernelAttrs & tf.NamedAttrMap = {
     activation: spec.activation,
     recurrentActivation: spec.recurrentActivation,
     resetAfter: spec.resetAfter,
@@ -55,7 +56,7 @@ export function fusedSequence(
     training: options.training,
   };
   const name = RNN_SEQUENCE_KERNELS[spec.cell].forward;
-  const out = tf.engine().runKernel(name, inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
+  const out = tf.engine().runKernel(name, inputs, attrs) as tf.Tensor[];
   const finalStates = (options.returnSequences ? out.slice(1) : out) as tf.Tensor2D[];
   return {
     outputs: options.returnSequences ? (out[0] as tf.Tensor3D) : null,

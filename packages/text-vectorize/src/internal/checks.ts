@@ -11,24 +11,14 @@ export function fail(
   throw new ErrorType(`${owner}: ${name} must be ${expectation}. Received: ${name}=${describe(value)}.`);
 }
 
-/** Asserts an integer ≥ `min` (NaN, fractions, infinities and non-numbers are rejected). */
+/**
+ * Asserts an integer ≥ `min`, for minimums above 1 (`@tensorseq/utils`' `assertPositiveInteger` and
+ * `assertNonNegativeInteger` cover 1 and 0); NaN, fractions, infinities and non-numbers are rejected.
+ */
 export function checkInteger(owner: string, name: string, value: unknown, min: number): number {
   if (typeof value !== 'number') fail(owner, name, `an integer >= ${min}`, value);
   if (!Number.isInteger(value) || value < min) fail(owner, name, `an integer >= ${min}`, value, RangeError);
   return value;
-}
-
-/** Asserts one of the listed string values. */
-export function checkOneOf<T extends string>(
-  owner: string,
-  name: string,
-  value: unknown,
-  allowed: readonly T[],
-): T {
-  if (!allowed.includes(value as T)) {
-    fail(owner, name, `one of ${allowed.map((a) => `"${a}"`).join(', ')}`, value, RangeError);
-  }
-  return value as T;
 }
 
 /** Asserts a string. */

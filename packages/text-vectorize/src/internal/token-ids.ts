@@ -1,61 +1,63 @@
-/** Ids per chunk: 1 Mi ids (4 MiB), so growing never copies what was already recorded. */
-const CHUNK_BITS = 20;
-const CHUNK = 1 << CHUNK_BITS;
-const MASK = CHUNK - 1;
+import type { TextCounts } from './count-texts';
+
+/** One counted run of texts: its token ids (local to the run) and local id → vocabulary id. */
+interface Segment {
+  readonly ids: Int32Array;
+  readonly starts: Int32Array;
+  readonly remap: Int32Array;
+  /** Position of the run's first text among all the recorded texts. */
+  readonly first: number;
+}
 
 /**
- * An append-only stream of vocabulary ids cut into documents: what `Tokenizer.fitOnTexts` saw, so that
- * `textsToSequences` on the same texts maps ids instead of scanning the texts again. Chunked, so
- * recording 10M+ ids never reallocates.
+ * The token ids that `Tokenizer.fitOnTexts` read, text after text, so that `textsToSequences` on the
+ * same texts maps ids instead of scanning the texts again. Kept as the counted runs themselves (one per
+ * thread), each in its own local ids with a table to vocabulary ids, so recording costs no pass over
+ * the tokens.
  */
 export class TokenIds {
-  private readonly chunks: Int32Array[] = [new Int32Array(CHUNK)];
-  private current: Int32Array = this.chunks[0];
-  private used = 0;
-  private total = 0;
-  /** Start of each document's ids; document d is `[starts[d], starts[d + 1])`. */
-  private starts: number[] = [0];
+  private readonly segments: Segment[] = [];
+  private texts = 0;
 
-  /** Number of ids recorded. */
-  get length(): number {
-    return this.total;
-  }
-
-  /** Number of closed documents. */
+  /** Number of texts recorded. */
   get documents(): number {
-    return this.starts.length - 1;
+    return this.texts;
   }
 
-  push(id: number): void {
-    if (this.used === CHUNK) {
-      this.current = new Int32Array(CHUNK);
-      this.chunks.push(this.current);
-      this.used = 0;
-    }
-    this.current[this.used++] = id;
-    this.total++;
-  }
-
-  /** Closes the current document. */
-  endDocument(): void {
-    this.starts.push(this.total);
+  /** Appends a counted run whose local id `j` is vocabulary id `remap[j]`. */
+  append(run: Pick<TextCounts, 'ids' | 'starts'>, remap: Int32Array): void {
+    this.segments.push({ ids: run.ids, starts: run.starts, remap, first: this.texts });
+    this.texts += run.starts.length - 1;
   }
 
   /**
-   * Document `d`'s ids mapped through `values` (id → index, or -1 to drop), as a plain array.
+   * A function from a recorded text's position to its ids mapped through `values` (vocabulary id →
+   * index, or -1 to drop), as a plain array. The composition with each run's table is built once here.
    */
-  mapDocument(d: number, values: Int32Array): number[] {
-    const { chunks } = this;
-    const start = this.starts[d];
-    const end = this.starts[d + 1];
-    // One array of the document's length, cut to what was kept: far cheaper than growing it by push.
-    const out = new Array<number>(end - start);
-    let k = 0;
-    for (let p = start; p < end; p++) {
-      const v = values[chunks[p >>> CHUNK_BITS][p & MASK]];
-      if (v >= 0) out[k++] = v;
-    }
-    if (k < out.length) out.length = k;
-    return out;
+  mapper(values: Int32Array): (position: number) => number[] {
+    const composed = this.segments.map((segment) => {
+      const table = new Int32Array(segment.remap.length);
+      for (let j = 0; j < table.length; j++) table[j] = values[segment.remap[j]];
+      return table;
+    });
+    return (position) => {
+      let s = this.segments.length - 1;
+      while (this.segments[s].first > position) s--;
+      const { ids, starts, first } = this.segments[s];
+      return mapRange(ids, starts[position - first], starts[position - first + 1], composed[s]);
+    };
   }
+}
+
+/** `table[ids[p]]` for p in [start, end), dropping negatives. */
+function mapRange(ids: Int32Array, start: number, end: number, table: Int32Array): number[] {
+  // One array of the text's length, cut to what was kept: far cheaper than growing it by push.
+  const out = new Array<number>(end - start);
+  let k = 0;
+  for (let p = start; p < end; p++) {
+    const v = table[ids[p]];
+    if (v >= 0) out[k++] = v;
+  }
+  if (k < out.length) out.length = k;
+  return out;
 }

@@ -1,5 +1,4 @@
 import { finishHash, HASH_SEED, hashRange } from './string-hash';
-import type { TokenIds } from './token-ids';
 
 /**
  * An interning string table: word ⇄ dense id (0, 1, 2… in insertion order). It looks words up by a
@@ -39,58 +38,8 @@ export class Vocabulary {
   }
 
   /**
-   * The fused hot loop of `Tokenizer.fitOnTexts`: splits `s` (already lower-cased) at the code units
-   * marked in `separators`, interns every word and updates its `[count, documents, last document]`
-   * triple in `stats` for document `doc` (≥ 1). Same steps as scanner → sink → addRange, without a
-   * call per word; the scanner path stays the reference for every other case. Each word's id is
-   * appended to `ids` when given (the token stream a later transform of the same text reuses).
-   *
-   * @returns `stats`, or a larger copy when new words outgrew it.
-   */
-  countWords(
-    s: string,
-    separators: Uint8Array,
-    stats: Float64Array,
-    doc: number,
-    ids: TokenIds | null,
-  ): Float64Array {
-    const n = s.length;
-    let start = 0;
-    let h = HASH_SEED;
-    for (let i = 0; i <= n; i++) {
-      const c = i < n ? s.charCodeAt(i) : -1;
-      if (c >= 0 && separators[c] === 0) {
-        h = ((h << 5) | (h >>> 27)) ^ c;
-        continue;
-      }
-      if (i > start) {
-        const hash = finishHash(h, i - start);
-        let id = this.findRange(s, start, i, hash);
-        if (id < 0) {
-          id = this.insert(detach(s.slice(start, i)), hash);
-          if (3 * id === stats.length) {
-            const grown = new Float64Array(stats.length * 2);
-            grown.set(stats);
-            stats = grown;
-          }
-        }
-        if (ids !== null) ids.push(id);
-        const base = 3 * id;
-        stats[base]++;
-        if (stats[base + 2] !== doc) {
-          stats[base + 2] = doc;
-          stats[base + 1]++;
-        }
-      }
-      start = i + 1;
-      h = HASH_SEED;
-    }
-    return stats;
-  }
-
-  /**
-   * The fused hot loop of `Tokenizer.textsToSequences`: splits `s` (already lower-cased) like
-   * {@link Vocabulary.countWords} and maps each word to `index[id]` when known and below `limit`,
+   * The fused hot loop of `Tokenizer.textsToSequences`: splits `s` (already lower-cased) at the code
+   * units marked in `separators` and maps each word to `index[id]` when known and below `limit`,
    * else to `oov` (dropped when `oov` is -1), without a call per word.
    *
    * @returns The indices, in order.

@@ -1,4 +1,4 @@
-import type { TokenIds } from './token-ids';
+import type { TextCounts } from './count-texts';
 import { Vocabulary } from './vocabulary';
 
 /**
@@ -34,12 +34,27 @@ export class WordCounts {
   }
 
   /**
-   * Counts every word of `s` (lower-cased already) split at `separators`, for document `doc`, in one
-   * fused loop; appends each word's id to `ids` when given.
+   * Adds a run counted by {@link countTexts} whose texts were documents `lastDoc - texts + 1` to
+   * `lastDoc`: new words are appended in the run's first-occurrence order.
+   *
+   * @returns The run's local id → id here.
    */
-  addWords(s: string, separators: Uint8Array, doc: number, ids: TokenIds | null): void {
-    this.stats = this.vocabulary.countWords(s, separators, this.stats, doc, ids);
+  addCounts(run: TextCounts, lastDoc: number): Int32Array {
+    const { words, hashes, counts, docs } = run;
+    const remap = new Int32Array(words.length);
+    for (let j = 0; j < words.length; j++) {
+      const id = this.vocabulary.addRange(words[j], 0, words[j].length, hashes[j]);
+      const base = 3 * id;
+      if (base === this.stats.length) this.grow();
+      this.stats[base] += counts[j];
+      this.stats[base + 1] += docs[j];
+      // Later texts are later documents, so any document of this run reads as "already counted" only
+      // within it: the next text to count is lastDoc + 1.
+      this.stats[base + 2] = lastDoc;
+      remap[j] = id;
+    }
     this.changed();
+    return remap;
   }
 
   /** Called after `addToken` calls, so the Map views are rebuilt on next read. */

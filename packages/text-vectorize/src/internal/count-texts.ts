@@ -1,0 +1,152 @@
+/**
+ * The words of a run of texts, counted in one pass: what `Tokenizer.fitOnTexts` merges into its
+ * counts, from the calling thread or from a worker thread.
+ */
+export interface TextCounts {
+  /** The distinct words, in first-occurrence order (local ids 0, 1, 2…). */
+  words: string[];
+  /** Each word's token hash (the vocabulary's `hashRange`), so merging never hashes a word again. */
+  hashes: Int32Array;
+  /** Occurrences of each word. */
+  counts: Int32Array;
+  /** Texts each word occurs in. */
+  docs: Int32Array;
+  /** The local id of every token, text after text. */
+  ids: Int32Array;
+  /** Text t's tokens are `ids[starts[t]:starts[t + 1])`. */
+  starts: Int32Array;
+}
+
+/**
+ * Counts the words of `texts` like Keras' `fit_on_texts` (lower-case when `lower`, split at the code
+ * units marked 1 in `separators`) into a fresh local table.
+ *
+ * This function must stay self-contained (no reference to anything outside its body): the Node worker
+ * that counts half of a large corpus runs its source text (`countTexts.toString()`). The hash is the
+ * vocabulary's (`string-hash.ts`, rotate-xor per unit, MurmurHash3's finalizer per token); a test
+ * checks that both agree. The table is open addressing over dense per-word records `[hash, length,
+ * pool offset, count, documents, last document]`, with the word's characters in one pool, so a
+ * lookup touches the slot, the record and the characters, and frequent words (which come first) share
+ * cache lines.
+ *
+ * @example
+ * countTexts(['a b a'], new Uint8Array(65536).fill(1, 32, 33), true).counts // → Int32Array [2, 1]
+ */
+export function countTexts(texts: readonly string[], separators: Uint8Array, lower: boolean): TextCounts {
+  const STRIDE = 8;
+  let mask = 4095;
+  let slots = new Int32Array(mask + 1);
+  let records = new Int32Array(STRIDE * 2048);
+  let pool = new Uint16Array(1 << 16);
+  let poolUsed = 0;
+  const words: string[] = [];
+  let totalChars = 0;
+  for (let t = 0; t < texts.length; t++) totalChars += texts[t].length;
+  // About one token per five characters of English text; grown if needed.
+  let ids = new Int32Array(Math.max(1024, (totalChars / 4) | 0));
+  let used = 0;
+  const starts = new Int32Array(texts.length + 1);
+  for (let t = 0; t < texts.length; t++) {
+    const s = lower ? texts[t].toLowerCase() : texts[t];
+    const doc = t + 1;
+    const n = s.length;
+    let start = 0;
+    let h = 0;
+    for (let i = 0; i <= n; i++) {
+      const c = i < n ? s.charCodeAt(i) : -1;
+      if (c >= 0 && separators[c] === 0) {
+        h = ((h << 5) | (h >>> 27)) ^ c;
+        continue;
+      }
+      const length = i - start;
+      if (length > 0) {
+        // MurmurHash3's fmix32 of the running hash and the length (string-hash.ts' finishHash).
+        let hash = h ^ Math.imul(length, 0x9e3779b1);
+        hash ^= hash >>> 16;
+        hash = Math.imul(hash, 0x85ebca6b);
+        hash ^= hash >>> 13;
+        hash = Math.imul(hash, 0xc2b2ae35);
+        hash ^= hash >>> 16;
+        let slot = hash & mask;
+        let id = -1;
+        for (;;) {
+          const entry = slots[slot];
+          if (entry === 0) break;
+          const r = STRIDE * (entry - 1);
+          if (records[r] === hash && records[r + 1] === length) {
+            let p = records[r + 2];
+            let k = start;
+            while (k < i && pool[p] === s.charCodeAt(k)) {
+              p++;
+              k++;
+            }
+            if (k === i) {
+              id = entry - 1;
+              break;
+            }
+          }
+          slot = (slot + 1) & mask;
+        }
+        if (id < 0) {
+          id = words.length;
+          const word = s.slice(start, i);
+          // A copy that does not keep the whole text alive (V8 slices long strings as views).
+          words.push(length < 13 ? word : ` ${word}`.slice(1));
+          if (STRIDE * (id + 1) > records.length) {
+            const grown = new Int32Array(records.length * 2);
+            grown.set(records);
+            records = grown;
+          }
+          if (poolUsed + length > pool.length) {
+            const grown = new Uint16Array(Math.max(pool.length * 2, poolUsed + length));
+            grown.set(pool);
+            pool = grown;
+          }
+          const r = STRIDE * id;
+          records[r] = hash;
+          records[r + 1] = length;
+          records[r + 2] = poolUsed;
+          for (let k = start; k < i; k++) pool[poolUsed++] = s.charCodeAt(k);
+          if (2 * (id + 1) > mask + 1) {
+            // Keep the load factor at most 1/2: probe chains stay about one slot long.
+            mask = 2 * mask + 1;
+            slots = new Int32Array(mask + 1);
+            for (let q = 0; q <= id; q++) {
+              let free = records[STRIDE * q] & mask;
+              while (slots[free] !== 0) free = (free + 1) & mask;
+              slots[free] = q + 1;
+            }
+          } else {
+            slots[slot] = id + 1;
+          }
+        }
+        const r = STRIDE * id;
+        records[r + 3]++;
+        if (records[r + 5] !== doc) {
+          records[r + 5] = doc;
+          records[r + 4]++;
+        }
+        if (used === ids.length) {
+          const grown = new Int32Array(ids.length * 2);
+          grown.set(ids);
+          ids = grown;
+        }
+        ids[used++] = id;
+      }
+      start = i + 1;
+      h = 0;
+    }
+    starts[t + 1] = used;
+  }
+  const size = words.length;
+  const hashes = new Int32Array(size);
+  const counts = new Int32Array(size);
+  const docs = new Int32Array(size);
+  for (let id = 0; id < size; id++) {
+    hashes[id] = records[STRIDE * id];
+    counts[id] = records[STRIDE * id + 3];
+    docs[id] = records[STRIDE * id + 4];
+  }
+  // A view, not a copy: the worker transfers the whole buffer, and the view's bounds travel with it.
+  return { words, hashes, counts, docs, ids: ids.subarray(0, used), starts };
+}

@@ -1,0 +1,95 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Tokenizer, type TokenizerOptions, type TokenizerText } from '../src/index';
+import {
+  countedByWorker,
+  countTextsInParallel,
+  setWorkerMinimumChars,
+} from '../src/internal/count-in-worker';
+import { countTexts } from '../src/internal/count-texts';
+import { hashRange } from '../src/internal/string-hash';
+
+const TEXTS = [
+  'The cat sat on the mat.',
+  'The dog ate my homework!',
+  'A cat, a dog; THE END',
+  '',
+  'Ünïcode wörds, émojis 😀 and a very-long-word-that-is-longer-than-twelve-units',
+  'mat mat mat cat dog zebra',
+  'zebra yak',
+];
+
+const SEPARATORS = new Uint8Array(0x10000);
+for (const c of '!"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n ') SEPARATORS[c.charCodeAt(0)] = 1;
+
+function fitted(options: TokenizerOptions, texts: TokenizerText[]): Tokenizer {
+  const tokenizer = new Tokenizer(options);
+  tokenizer.fitOnTexts(texts);
+  return tokenizer;
+}
+
+function snapshot(tokenizer: Tokenizer, texts: TokenizerText[]) {
+  return {
+    json: tokenizer.toJSON(),
+    counts: [...tokenizer.wordCounts],
+    sequences: tokenizer.textsToSequences(texts),
+  };
+}
+
+describe('Tokenizer.fitOnTexts on a worker thread (Node)', () => {
+  let previous = Number.POSITIVE_INFINITY;
+  afterEach(() => {
+    setWorkerMinimumChars(previous);
+  });
+
+  it('gives exactly what one thread gives: counts, order, index, JSON and cached sequences', () => {
+    const texts = [...TEXTS, ...TEXTS.map((t) => t.toUpperCase()), 'tail words only here'];
+    for (const options of [{}, { numWords: 5, oovToken: '<oov>' }, { lower: false }] as TokenizerOptions[]) {
+      previous = setWorkerMinimumChars(Number.POSITIVE_INFINITY);
+      const single = snapshot(fitted(options, texts), texts);
+      setWorkerMinimumChars(1);
+      const threaded = snapshot(fitted(options, texts), texts);
+      expect(threaded).toEqual(single);
+    }
+  });
+
+  it('really counts the second half in a worker and returns two runs in text order', () => {
+    previous = setWorkerMinimumChars(1);
+    const before = countedByWorker();
+    const runs = countTextsInParallel(TEXTS, SEPARATORS, true);
+    expect(countedByWorker()).toBe(before + 1);
+    expect(runs.length).toBe(2);
+    expect(runs[0].starts.length - 1 + runs[1].starts.length - 1).toBe(TEXTS.length);
+    expect(runs[1].words).toEqual(countTexts(TEXTS.slice(TEXTS.length >> 1), SEPARATORS, true).words);
+  });
+
+  it('accumulates over fits like one thread', () => {
+    previous = setWorkerMinimumChars(1);
+    const tokenizer = fitted({}, TEXTS);
+    tokenizer.fitOnTexts(['zebra zebra zebra new', 'yak']);
+    setWorkerMinimumChars(Number.POSITIVE_INFINITY);
+    const reference = fitted({}, TEXTS);
+    reference.fitOnTexts(['zebra zebra zebra new', 'yak']);
+    expect(tokenizer.toJSON()).toEqual(reference.toJSON());
+  });
+});
+
+describe('countTexts', () => {
+  it('hashes every word exactly like the vocabulary (hashRange)', () => {
+    const { words, hashes } = countTexts(TEXTS, SEPARATORS, true);
+    expect(words.length).toBeGreaterThan(10);
+    words.forEach((word, j) => {
+      expect(hashes[j]).toBe(hashRange(word, 0, word.length));
+    });
+  });
+
+  it('grows its table, records and ids past their first sizes', () => {
+    const words = Array.from({ length: 5000 }, (_, i) => `w${i}`);
+    const texts = [words.join(' '), words.slice().reverse().join(' ')];
+    const counted = countTexts(texts, SEPARATORS, true);
+    expect(counted.words).toEqual(words);
+    expect([...new Set(counted.counts)]).toEqual([2]);
+    expect([...new Set(counted.docs)]).toEqual([2]);
+    expect(counted.ids.length).toBe(10000);
+    expect(Array.from(counted.starts)).toEqual([0, 5000, 10000]);
+  });
+});
