@@ -11,5 +11,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+    // Browser-only tests (downloads, a page's own origin) run in Chromium: vitest.browser.config.ts.
+    exclude: ['**/node_modules/**', '**/*.browser.test.ts'],
   },
 });

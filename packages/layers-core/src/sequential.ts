@@ -1,29 +1,17 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { assertInRange, assertNonNegativeInteger, assertPositiveInteger } from '@tensorseq/utils';
+import { assertPositiveInteger } from '@tensorseq/utils';
 import { assertTensorseqLayer } from './assert-tensorseq-layer';
-import { type Callback, CallbackList, type CallbackModel, type Logs } from './callbacks/callback';
-import { History } from './callbacks/history';
-import { ProgressLogger } from './callbacks/progress-logger';
-import { decodeModel } from './io/decode-model';
-import { encodeModel } from './io/encode-model';
+import type { CallbackModel, Logs } from './callbacks/callback';
+import type { History } from './callbacks/history';
+import { type CompiledModel, compileModel, requireCompiled } from './compile-model';
 import type { ModelArtifacts } from './io/model-format';
-import {
-  type LoadSource,
-  loadArtifacts,
-  type ModelHandler,
-  type SaveOptions,
-  type SaveTarget,
-  saveArtifacts,
-} from './io/model-handlers';
-import { deserializeLayer, type Layer, type LayerConfig } from './layer';
+import type { LoadSource, ModelHandler, SaveOptions, SaveTarget } from './io/model-handlers';
+import { loadSequential, saveSequential } from './io/save-load';
+import type { Layer, LayerConfig } from './layer';
 import type { LayerWeight } from './layer-weight';
-import { type LossFunction, resolveLoss } from './losses';
-import { type MetricFunction, resolveMetric } from './metrics';
 import type { Optimizer } from './optimizers/optimizer';
-import { resolveOptimizer } from './optimizers/resolve-optimizer';
-import { globalSeedStream, SeedStream } from './random';
-import { registerCoreLayers } from './register-core-layers';
 import { registerGradients } from './register-gradients';
+import { layersFromConfig, sequentialConfig } from './sequential-config';
 import type {
   CompileOptions,
   EvaluateOptions,
@@ -31,24 +19,13 @@ import type {
   FitOptions,
   SequentialOptions,
 } from './sequential-options';
-import { formatShape, type Shape } from './shape';
+import { formatShape, type Shape, shapeMatches } from './shape';
 import { formatSummary, type SummaryOptions } from './summary';
-import {
-  arraySource,
-  type BatchGenerator,
-  type BatchSource,
-  generatorSource,
-  isBatchGenerator,
-} from './training/batch-source';
-import { type HostArray, type ModelData, sliceRows, toHostArray, toTensorData } from './training/host-array';
+import type { BatchGenerator } from './training/batch-source';
+import { evaluateModel, fitModel, type LoopModel, trainOnBatch } from './training/fit-loop';
+import { type ModelData, toTensorData } from './training/host-array';
 
 let sequentialCount = 0;
-
-function shapeMatches(expected: Shape, actual: readonly number[]): boolean {
-  return (
-    expected.length === actual.length && expected.every((d, i) => i === 0 || d === null || d === actual[i])
-  );
-}
 
 /**
  * Keras' `Sequential` model: a stack of layers with shape inference, mask propagation, `summary()`,
@@ -70,12 +47,7 @@ export class Sequential implements CallbackModel {
   private readonly layerList: Layer[] = [];
   private readonly shapes: Shape[] = [];
   private inputShapeValue: Shape | null = null;
-  private compiled: {
-    optimizer: Optimizer;
-    loss: LossFunction;
-    metrics: MetricFunction[];
-    config: CompileOptions;
-  } | null = null;
+  private compiled: CompiledModel | null = null;
 
   constructor(options: SequentialOptions = {}) {
     registerGradients();
@@ -232,11 +204,7 @@ export class Sequential implements CallbackModel {
    * model.compile({ optimizer: 'rmsprop', loss: 'binaryCrossentropy', metrics: ['acc'] });
    */
   compile(options: CompileOptions): void {
-    const loss = resolveLoss(options.loss);
-    const optimizer = resolveOptimizer(options.optimizer);
-    const width = this.outputShape ? (this.outputShape[this.outputShape.length - 1] ?? null) : null;
-    const metrics = (options.metrics ?? []).map((m) => resolveMetric(m, loss.name, width));
-    this.compiled = { optimizer, loss, metrics, config: options };
+    this.compiled = compileModel(options, this.outputShape);
   }
 
   /** The optimizer set by `compile`, or null. */
@@ -249,22 +217,25 @@ export class Sequential implements CallbackModel {
     return this.compiled?.config ?? null;
   }
 
-  private requireCompiled(owner: string) {
-    if (!this.compiled) {
-      throw new Error(
-        `${owner}: the model must be compiled first. Received: no compile() call. To fix this, call model.compile({ optimizer, loss }) before ${owner.split('.')[1]}.`,
-      );
-    }
-    return this.compiled;
+  /**
+   * The fit/evaluate loop's view of this model (training/fit-loop.ts): the model, its compiled setup (the
+   * error to compile first when there is none) and its input check, which stay internal here.
+   */
+  private loopModel(owner: string): LoopModel {
+    requireCompiled(this.compiled, owner);
+    const model = this;
+    return {
+      model,
+      get compiled() {
+        return requireCompiled(model.compiled, owner);
+      },
+      checkInput: (shape, checkOwner) => model.checkInput(shape, checkOwner),
+    };
   }
 
   /** Names of the values in `trainOnBatch`/`evaluate` logs: `loss`, then the metrics. */
   get metricsNames(): string[] {
     return ['loss', ...(this.compiled?.metrics.map((m) => m.name) ?? [])];
-  }
-
-  private trainableLayerWeights(): LayerWeight[] {
-    return this.layerList.flatMap((l) => l.trainableWeights);
   }
 
   /**
@@ -275,124 +246,7 @@ export class Sequential implements CallbackModel {
    * model.trainOnBatch(xBatch, yBatch); // → { loss: 0.69, acc: 0.5 }
    */
   trainOnBatch(x: tf.Tensor, y: tf.Tensor): Logs {
-    const { optimizer, loss, metrics } = this.requireCompiled('Sequential.trainOnBatch');
-    this.checkInput(x.shape, 'Sequential.trainOnBatch');
-    const weights = this.trainableLayerWeights();
-    let pred: tf.Tensor | null = null;
-    const values = tf.tidy(() => {
-      y = this.alignTargets(y, 'Sequential.trainOnBatch');
-      const lossFn = () => {
-        const p = this.call(x, { training: true });
-        pred = tf.keep(p);
-        return tf.mean(loss.perSample(y, p)) as tf.Scalar;
-      };
-      let value: tf.Scalar;
-      if (weights.length === 0) value = lossFn();
-      else {
-        const result = tf.variableGrads(
-          lossFn,
-          weights.map((w) => w.variable),
-        );
-        value = result.value;
-        optimizer.applyGradients(weights.map((w) => ({ weight: w, grad: result.grads[w.variable.name] })));
-      }
-      const p = pred as unknown as tf.Tensor;
-      return tf.stack([value, ...metrics.map((m) => tf.mean(m.perSample(y, p)))]);
-    });
-    const data = values.dataSync();
-    const logs: Logs = {};
-    this.metricsNames.forEach((name, i) => {
-      logs[name] = data[i];
-    });
-    values.dispose();
-    (pred as tf.Tensor | null)?.dispose();
-    return logs;
-  }
-
-  /** Sums of batch-size-weighted loss and metrics over one batch (no training). */
-  private evaluateBatch(x: tf.Tensor, y: tf.Tensor): Float32Array {
-    const { loss, metrics } = this.requireCompiled('Sequential.evaluate');
-    const values = tf.tidy(() => {
-      y = this.alignTargets(y, 'Sequential.evaluate');
-      const p = this.call(x, { training: false });
-      return tf.stack([tf.mean(loss.perSample(y, p)), ...metrics.map((m) => tf.mean(m.perSample(y, p)))]);
-    });
-    const data = values.dataSync() as Float32Array;
-    values.dispose();
-    return data;
-  }
-
-  /** Averages loss and metrics over a batch source, weighting each batch by its size. */
-  private async evaluateSource(source: BatchSource): Promise<Logs> {
-    const names = this.metricsNames;
-    const sums = new Float64Array(names.length);
-    let seen = 0;
-    source.beginEpoch();
-    for (let step = 0; source.steps === null || step < source.steps; step++) {
-      const batch = await source.next(step);
-      if (!batch) break;
-      try {
-        const values = this.evaluateBatch(batch.x, batch.y);
-        const size = batch.x.shape[0];
-        for (let i = 0; i < names.length; i++) sums[i] += values[i] * size;
-        seen += size;
-      } finally {
-        batch.x.dispose();
-        batch.y.dispose();
-      }
-    }
-    const logs: Logs = {};
-    names.forEach((name, i) => {
-      logs[name] = sums[i] / Math.max(1, seen);
-    });
-    return logs;
-  }
-
-  /**
-   * Targets as the loss needs them: `[n]` becomes `[n, 1]` for a one-unit output (Keras does the same for
-   * 1-D targets, e.g. the Jena window generator's), and any other mismatch is an error rather than a
-   * silently broadcast loss. Call inside `tf.tidy`.
-   */
-  private alignTargets(y: tf.Tensor, owner: string): tf.Tensor {
-    const out = this.outputShape as Shape;
-    if (y.rank === 1 && out.length === 2 && out[1] === 1) return tf.reshape(y, [y.shape[0], 1]);
-    const sparse = this.compiled?.loss.name === 'sparseCategoricalCrossentropy';
-    if (!sparse && !shapeMatches(out, y.shape)) {
-      throw new RangeError(
-        `${owner}: y must have shape ${formatShape(out)} to match the output of the last layer "${this.layerList[this.layerList.length - 1].name}". Received: y shape=${formatShape(y.shape)}.`,
-      );
-    }
-    return y;
-  }
-
-  /** Converts and checks x/y for training or evaluation; reshapes `[n]` targets to `[n, 1]` like Keras. */
-  private prepareXY(x: ModelData, y: ModelData, owner: string): { hx: HostArray; hy: HostArray } {
-    const { loss } = this.requireCompiled(owner);
-    const hx = toHostArray(x, owner, 'x');
-    const hy = toHostArray(y, owner, 'y');
-    if (hx.shape[0] !== hy.shape[0]) {
-      throw new RangeError(
-        `${owner}: x and y must have the same number of samples. Received: x shape=${formatShape(hx.shape)}, y shape=${formatShape(hy.shape)}.`,
-      );
-    }
-    this.checkInput(hx.shape, owner);
-    const out = this.outputShape as Shape;
-    if (hy.shape.length === 1 && out.length === 2 && out[1] === 1) hy.shape = [hy.shape[0], 1];
-    const sparse = loss.name === 'sparseCategoricalCrossentropy';
-    if (!sparse && !shapeMatches(out, hy.shape)) {
-      throw new RangeError(
-        `${owner}: y must have shape ${formatShape(out)} to match the output of the last layer "${this.layerList[this.layerList.length - 1].name}". Received: y shape=${formatShape(hy.shape)}.`,
-      );
-    }
-    if (loss.name === 'binaryCrossentropy') {
-      const bad = hy.data.findIndex((v) => !(v >= 0 && v <= 1));
-      if (bad >= 0) {
-        throw new RangeError(
-          `${owner}: y must hold labels in [0, 1] for loss "binaryCrossentropy". Received: y[${bad}]=${hy.data[bad]}.`,
-        );
-      }
-    }
-    return { hx, hy };
+    return trainOnBatch(this.loopModel('Sequential.trainOnBatch'), x, y);
   }
 
   /**
@@ -406,17 +260,7 @@ export class Sequential implements CallbackModel {
     y?: ModelData | EvaluateOptions,
     options: EvaluateOptions = {},
   ): Promise<Logs> {
-    const owner = 'Sequential.evaluate';
-    this.requireCompiled(owner);
-    if (isBatchGenerator(x)) {
-      const opts = (y ?? {}) as EvaluateOptions;
-      if (opts.steps !== undefined) assertPositiveInteger(owner, 'steps', opts.steps);
-      return this.evaluateSource(generatorSource(x, opts.steps ?? null, owner));
-    }
-    const { batchSize = 32 } = options;
-    assertPositiveInteger(owner, 'batchSize', batchSize);
-    const { hx, hy } = this.prepareXY(x, y as ModelData, owner);
-    return this.evaluateSource(arraySource(hx, hy, { batchSize, shuffle: false, seeds: globalSeedStream() }));
+    return evaluateModel(this.loopModel('Sequential.evaluate'), x, y, options);
   }
 
   /**
@@ -442,9 +286,7 @@ export class Sequential implements CallbackModel {
     }
     this.fitting = true;
     try {
-      return await (isBatchGenerator(x)
-        ? this.fitGenerator(x, y as FitGeneratorOptions)
-        : this.fitArrays(x, y as ModelData, options));
+      return await fitModel(this.loopModel('Sequential.fit'), x, y, options);
     } finally {
       this.fitting = false;
     }
@@ -453,129 +295,6 @@ export class Sequential implements CallbackModel {
   /** True while a `fit` runs. */
   private fitting = false;
 
-  private async fitArrays(x: ModelData, y: ModelData, options: FitOptions): Promise<History> {
-    const owner = 'Sequential.fit';
-    this.requireCompiled(owner);
-    const { epochs = 1, batchSize = 32, shuffle = true, validationSplit = 0 } = options;
-    assertPositiveInteger(owner, 'batchSize', batchSize);
-    assertInRange(owner, 'validationSplit', validationSplit, { min: 0, max: 1, maxInclusive: false });
-    let { hx, hy } = this.prepareXY(x, y, owner);
-    let validation: BatchSource | null = null;
-    const seeds = options.seed === undefined ? globalSeedStream() : new SeedStream(options.seed);
-    if (options.validationData) {
-      const v = this.prepareXY(options.validationData[0], options.validationData[1], owner);
-      validation = arraySource(v.hx, v.hy, { batchSize, shuffle: false, seeds });
-    } else if (validationSplit > 0) {
-      const splitAt = Math.floor(hx.shape[0] * (1 - validationSplit));
-      const n = hx.shape[0];
-      validation = arraySource(sliceRows(hx, splitAt, n), sliceRows(hy, splitAt, n), {
-        batchSize,
-        shuffle: false,
-        seeds,
-      });
-      hx = sliceRows(hx, 0, splitAt);
-      hy = sliceRows(hy, 0, splitAt);
-    }
-    const train = arraySource(hx, hy, { batchSize, shuffle, seeds });
-    return this.runEpochs(train, validation, { ...options, epochs });
-  }
-
-  private async fitGenerator(generator: BatchGenerator, options: FitGeneratorOptions): Promise<History> {
-    const owner = 'Sequential.fit';
-    this.requireCompiled(owner);
-    options ??= {};
-    if (options.stepsPerEpoch !== undefined)
-      assertPositiveInteger(owner, 'stepsPerEpoch', options.stepsPerEpoch);
-    let validation: BatchSource | null = null;
-    const v = options.validationData;
-    if (v && isBatchGenerator(v)) {
-      const { validationSteps } = options;
-      if (validationSteps !== undefined) assertPositiveInteger(owner, 'validationSteps', validationSteps);
-      validation = generatorSource(v, validationSteps ?? null, owner);
-    } else if (v) {
-      const p = this.prepareXY(v[0], v[1], owner);
-      validation = arraySource(p.hx, p.hy, { batchSize: 32, shuffle: false, seeds: globalSeedStream() });
-    }
-    const train = generatorSource(generator, options.stepsPerEpoch ?? null, owner);
-    return this.runEpochs(train, validation, options);
-  }
-
-  private async runEpochs(
-    train: BatchSource,
-    validation: BatchSource | null,
-    options: { epochs?: number; verbose?: number; callbacks?: Callback[]; initialEpoch?: number },
-  ): Promise<History> {
-    const owner = 'Sequential.fit';
-    const { epochs = 1, verbose = 1, initialEpoch = 0 } = options;
-    assertPositiveInteger(owner, 'epochs', epochs);
-    assertNonNegativeInteger(owner, 'verbose', verbose);
-    assertNonNegativeInteger(owner, 'initialEpoch', initialEpoch);
-    const history = new History();
-    const all: Callback[] = [history, ...(options.callbacks ?? [])];
-    if (verbose > 0) all.push(new ProgressLogger(verbose === 2 ? { tty: false } : {}));
-    const callbacks = new CallbackList(all);
-    const names = this.metricsNames;
-    callbacks.setup(this, {
-      epochs,
-      steps: train.steps,
-      samples: train.samples,
-      verbose,
-      metrics: [...names, ...(validation ? names.map((n) => `val_${n}`) : [])],
-    });
-    this.stopTraining = false;
-    await callbacks.trainBegin({});
-    for (let epoch = initialEpoch; epoch < epochs && !this.stopTraining; epoch++) {
-      await callbacks.epochBegin(epoch, {});
-      train.beginEpoch();
-      const sums = new Float64Array(names.length);
-      let seen = 0;
-      for (let step = 0; (train.steps === null || step < train.steps) && !this.stopTraining; step++) {
-        const batch = await train.next(step);
-        if (!batch && train.steps === null && step > 0) break; // the end of one full pass
-        if (!batch && train.steps === null) {
-          console.warn(
-            `${owner}: the data must yield at least one batch per epoch. Received: none in epoch ${epoch + 1}; training stopped. To fix this, pass a re-iterable source (a Dataset, an array, a function returning a fresh iterator) or set stepsPerEpoch.`,
-          );
-          this.stopTraining = true;
-          break;
-        }
-        if (!batch) {
-          console.warn(
-            `${owner}: the generator must yield stepsPerEpoch=${train.steps} batches per epoch. Received: it ended at step ${step} of epoch ${epoch + 1}; training stopped.`,
-          );
-          this.stopTraining = true;
-          break;
-        }
-        const size = batch.x.shape[0];
-        await callbacks.batchBegin(step, { batch: step, size });
-        let logs: Logs;
-        try {
-          logs = this.trainOnBatch(batch.x, batch.y);
-        } finally {
-          batch.x.dispose();
-          batch.y.dispose();
-        }
-        names.forEach((n, i) => {
-          sums[i] += logs[n] * size;
-        });
-        seen += size;
-        await callbacks.batchEnd(step, { ...logs, batch: step, size });
-      }
-      if (seen === 0 && this.stopTraining) break; // no batch at all: no epoch to report
-      const epochLogs: Logs = {};
-      names.forEach((n, i) => {
-        epochLogs[n] = sums[i] / Math.max(1, seen);
-      });
-      if (validation && seen > 0) {
-        const v = await this.evaluateSource(validation);
-        for (const n of names) epochLogs[`val_${n}`] = v[n];
-      }
-      await callbacks.epochEnd(epoch, epochLogs);
-    }
-    await callbacks.trainEnd({});
-    return history;
-  }
-
   /** All weights in Keras' `get_weights()` order. */
   get weights(): LayerWeight[] {
     return this.layerList.flatMap((l) => l.weights);
@@ -583,7 +302,7 @@ export class Sequential implements CallbackModel {
 
   /** Trainable weights. */
   get trainableWeights(): LayerWeight[] {
-    return this.trainableLayerWeights();
+    return this.layerList.flatMap((l) => l.trainableWeights);
   }
 
   /** Copies of all weight values, in `weights` order (the caller disposes them). */
@@ -629,10 +348,8 @@ export class Sequential implements CallbackModel {
    * const { modelJson, weights } = await model.save(); // memory
    * await model.save('indexeddb://imdb'); // browser; then: await loadModel('indexeddb://imdb')
    */
-  async save(target?: SaveTarget, options: SaveOptions = {}): Promise<ModelArtifacts> {
-    const artifacts = await encodeModel(this);
-    if (target !== undefined) await saveArtifacts(artifacts, target, options);
-    return artifacts;
+  save(target?: SaveTarget, options: SaveOptions = {}): Promise<ModelArtifacts> {
+    return saveSequential(this, target, options);
   }
 
   /**
@@ -641,19 +358,13 @@ export class Sequential implements CallbackModel {
    * @example
    * const model = await Sequential.load('indexeddb://imdb');
    */
-  static async load(source: LoadSource): Promise<Sequential> {
-    const { artifacts, names } = await loadArtifacts(source);
-    return decodeModel(artifacts, Sequential, names);
+  static load(source: LoadSource): Promise<Sequential> {
+    return loadSequential(source, Sequential);
   }
 
   /** The topology: `{ name, layers: [{ className, config }] }`. */
   getConfig(): { name: string; layers: { className: string; config: LayerConfig }[] } {
-    const layers = this.layerList.map((l) => ({ className: l.className, config: l.getConfig() }));
-    // A model built from its data has no input shape in its first layer's config: record it there.
-    if (layers.length && this.inputShapeValue && !layers[0].config.batchInputShape) {
-      layers[0].config.batchInputShape = this.inputShapeValue;
-    }
-    return { name: this.name, layers };
+    return sequentialConfig(this.name, this.layerList, this.inputShapeValue);
   }
 
   /**
@@ -667,8 +378,7 @@ export class Sequential implements CallbackModel {
     name?: string;
     layers: { className: string; config: LayerConfig }[];
   }): Sequential {
-    registerCoreLayers();
-    return new Sequential({ name: config.name, layers: config.layers.map((l) => deserializeLayer(l)) });
+    return new Sequential({ name: config.name, layers: layersFromConfig(config) });
   }
 
   /** Releases every layer's weights. */

@@ -17,3 +17,16 @@ export function formatShape(shape: Shape): string {
   const parts = shape.map((d) => (d === null ? 'None' : String(d)));
   return `(${parts.join(', ')}${parts.length === 1 ? ',' : ''})`;
 }
+
+/**
+ * Whether `actual` fits `expected`: same rank, and every axis but the batch axis equal where `expected`
+ * knows it.
+ *
+ * @example
+ * shapeMatches([null, 20], [32, 20]) // → true
+ */
+export function shapeMatches(expected: Shape, actual: readonly number[]): boolean {
+  return (
+    expected.length === actual.length && expected.every((d, i) => i === 0 || d === null || d === actual[i])
+  );
+}

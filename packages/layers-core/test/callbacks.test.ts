@@ -1,34 +1,7 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import {
-  CSVLogger,
-  Dense,
-  EarlyStopping,
-  formatCheckpointPath,
-  loadModel,
-  ModelCheckpoint,
-  ProgressLogger,
-  Sequential,
-  SGD,
-} from '../src/index';
+import { describe, expect, it } from 'vitest';
+import { EarlyStopping, ProgressLogger } from '../src/index';
 import './helpers';
-import '../src/node';
-
-const root = await mkdtemp(join(tmpdir(), 'tensorseq-cb-'));
-afterAll(() => rm(root, { recursive: true, force: true }));
-
-/** y = 2x; SGD converges, and a learning rate that is too big diverges (a val_loss that rises). */
-function linear(lr: number) {
-  const model = new Sequential({
-    layers: [new Dense({ units: 1, inputShape: [1], useBias: false, kernelInitializer: 'zeros' })],
-  });
-  model.compile({ optimizer: new SGD({ learningRate: lr }), loss: 'mse' });
-  const x = [[1], [2], [3], [4]];
-  const y = [[2], [4], [6], [8]];
-  return { model, x, y };
-}
+import { linear } from './linear-model';
 
 describe('callbacks', () => {
   it('EarlyStopping stops after patience epochs and restores the best weights', async () => {
@@ -49,46 +22,6 @@ describe('callbacks', () => {
     expect(() => new EarlyStopping({ patience: -1 })).toThrow(
       'EarlyStopping: patience must be a non-negative integer. Received: patience=-1.',
     );
-    model.dispose();
-  });
-
-  it('ModelCheckpoint saves only improvements with saveBestOnly', async () => {
-    const { model, x, y } = linear(0.01);
-    const dir = join(root, 'ckpt-{epoch:02d}');
-    const saved: number[] = [];
-    await model.fit(x, y, {
-      epochs: 3,
-      verbose: 0,
-      validationData: [x, y],
-      callbacks: [
-        new ModelCheckpoint(dir, { saveBestOnly: true }),
-        { onEpochEnd: (e) => void saved.push(e) },
-      ],
-    });
-    expect((await readdir(root)).filter((n) => n.startsWith('ckpt-')).sort()).toEqual([
-      'ckpt-01',
-      'ckpt-02',
-      'ckpt-03',
-    ]);
-    const last = await loadModel(join(root, 'ckpt-03'));
-    expect(Array.from(last.getWeights()[0].dataSync())).toEqual(Array.from(model.getWeights()[0].dataSync()));
-    expect(formatCheckpointPath('w.{epoch:02d}-{val_loss:.2f}', 2, { val_loss: 0.4567 })).toBe('w.03-0.46');
-    model.dispose();
-    last.dispose();
-  });
-
-  it('CSVLogger writes a header and one row per epoch', async () => {
-    const { model, x, y } = linear(0.01);
-    const file = join(root, 'log.csv');
-    await model.fit(x, y, {
-      epochs: 2,
-      verbose: 0,
-      validationData: [x, y],
-      callbacks: [new CSVLogger(file)],
-    });
-    const lines = (await readFile(file, 'utf8')).trim().split('\n');
-    expect(lines[0]).toBe('epoch,loss,val_loss');
-    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['0', '1']);
     model.dispose();
   });
 

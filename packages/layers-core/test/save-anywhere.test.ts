@@ -1,6 +1,6 @@
-import 'fake-indexeddb/auto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// Save and load anywhere (issue #15), in Node and in Chromium (pnpm test:browser): memory, IndexedDB and a
+// URL, with the same integrity checks. In Chromium the IndexedDB is the browser's own and the URL is the
+// test server's; in Node they are fake-indexeddb and a node:http server.
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -14,6 +14,10 @@ import {
   setGlobalSeed,
 } from '../src/index';
 import './helpers';
+import { startModelServer } from './model-server';
+
+const host = globalThis as { indexedDB?: unknown };
+host.indexedDB ??= (await import('fake-indexeddb')).indexedDB;
 
 function trainedModel(): Sequential {
   setGlobalSeed(7);
@@ -31,15 +35,8 @@ function trainedModel(): Sequential {
 
 const values = (m: Sequential) => m.getWeights().map((w) => Array.from(w.dataSync()));
 
-const served = new Map<string, Uint8Array>();
-const server = createServer((req, res) => {
-  const body = served.get(req.url ?? '');
-  if (!body) return void res.writeHead(404).end();
-  res.writeHead(200, { 'content-length': body.byteLength }).end(body);
-});
-await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+const server = await startModelServer();
+afterAll(() => server.close());
 
 describe('save / load anywhere', () => {
   it('round-trips through memory: save() returns { modelJson, weights } and loadModel reads them', async () => {
@@ -65,12 +62,13 @@ describe('save / load anywhere', () => {
   it('loads from a model.json URL with weights.bin next to it', async () => {
     const model = trainedModel();
     const { modelJson, weights } = await model.save();
-    served.set('/m/model.json', new TextEncoder().encode(JSON.stringify(modelJson)));
-    served.set('/m/weights.bin', weights);
-    const loaded = await loadModel(`${base}/m/model.json`);
+    await server.put('/m/model.json', new TextEncoder().encode(JSON.stringify(modelJson)));
+    await server.put('/m/weights.bin', weights);
+    const loaded = await loadModel(server.url('/m/model.json'));
     expect(values(loaded)).toEqual(values(model));
-    await expect(loadModel(`${base}/missing/model.json`)).rejects.toThrow(
-      `loadModel: model.json must be reachable. Received: HTTP 404 for ${base}/missing/model.json.`,
+    const missing = server.url('/missing/model.json');
+    await expect(loadModel(missing)).rejects.toThrow(
+      `loadModel: model.json must be reachable. Received: HTTP 404 for ${missing}.`,
     );
   });
 

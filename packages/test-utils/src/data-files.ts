@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { repoRoot } from './repo-root';
+import { envVar, fileExists, repoRoot, resolvePath } from '#host-files';
 
 /**
  * A small real data sample shipped in the repository's `data/` folder (see data/DATA.md). Throws when the
@@ -10,8 +8,8 @@ import { repoRoot } from './repo-root';
  * sampleFile('jena/jena_hourly_6vars_2009_2016.csv.zip') // → '/…/data/jena/jena_hourly_6vars_2009_2016.csv.zip'
  */
 export function sampleFile(relativePath: string): string {
-  const file = resolve(repoRoot(), 'data', relativePath);
-  if (!existsSync(file)) {
+  const file = resolvePath(repoRoot(), 'data', relativePath);
+  if (!fileExists(file)) {
     throw new Error(
       `sampleFile: relativePath must name a file under data/. Received: relativePath="${relativePath}".`,
     );
@@ -32,10 +30,10 @@ export type FullDataFile = { path: string; skip?: undefined } | { path?: undefin
  * describe.skipIf(!full.path)('the full IMDB archive', () => { … });
  */
 export function fullDataFile(relativePath: string): FullDataFile {
-  const dir = process.env.TENSORSEQ_DATA;
+  const dir = envVar('TENSORSEQ_DATA');
   if (!dir) return announceSkip(relativePath, `TENSORSEQ_DATA is not set`);
-  const path = join(resolve(dir), relativePath);
-  if (!existsSync(path)) return announceSkip(relativePath, `${path} does not exist`);
+  const path = resolvePath(dir, relativePath);
+  if (!fileExists(path)) return announceSkip(relativePath, `${path} does not exist`);
   return { path };
 }
 

@@ -1,3 +1,5 @@
+import { envVar } from '#host-files';
+
 /**
  * fast-check parameters for one fuzzer. In the normal test run: `ciRuns` runs from a fixed seed, so CI is
  * fast and deterministic. Under `pnpm fuzz` (which sets `FUZZ_RUNS`): that many runs from a fresh random
@@ -9,8 +11,8 @@
  * await fc.assert(property, fuzzParams(50)); // FUZZ_RUNS=5000 pnpm fuzz → 5000 runs
  */
 export function fuzzParams(ciRuns: number): { numRuns: number; seed: number | undefined } {
-  const runs = process.env.FUZZ_RUNS;
-  const seed = process.env.FUZZ_SEED;
+  const runs = envVar('FUZZ_RUNS');
+  const seed = envVar('FUZZ_SEED');
   if (seed !== undefined && seed !== '' && !Number.isSafeInteger(Number(seed))) {
     throw new Error(`fuzzParams: FUZZ_SEED must be an integer. Received: FUZZ_SEED=${seed}.`);
   }

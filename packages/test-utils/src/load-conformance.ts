@@ -1,6 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { repoRoot } from './repo-root';
+import { conformanceRoot, fileExists, readTextFile, resolvePath } from '#host-files';
 
 /**
  * Where the conformance fixtures live: `$TENSORSEQ_CONFORMANCE` when set (a folder with the layout of
@@ -11,8 +9,7 @@ import { repoRoot } from './repo-root';
  * conformanceDir() // → '/path/to/tensorseq/conformance'
  */
 export function conformanceDir(): string {
-  const fromEnv = process.env.TENSORSEQ_CONFORMANCE;
-  return fromEnv ? resolve(fromEnv) : resolve(repoRoot(), 'conformance');
+  return conformanceRoot();
 }
 
 const announced = new Set<string>();
@@ -28,7 +25,7 @@ const announced = new Set<string>();
  */
 export function loadConformance<T = unknown>(name: string): T {
   const file = conformanceFile(name.endsWith('.json') ? name : `${name}.json`);
-  return JSON.parse(readFileSync(file, 'utf8')) as T;
+  return JSON.parse(readTextFile(file)) as T;
 }
 
 /**
@@ -41,7 +38,7 @@ export function loadConformance<T = unknown>(name: string): T {
 export function conformanceFile(name: string): string {
   const root = conformanceDir();
   const candidates = name.includes('/') ? [name] : [`layers/${name}`, `text/${name}`];
-  const file = candidates.map((c) => resolve(root, c)).find((f) => existsSync(f));
+  const file = candidates.map((c) => resolvePath(root, c)).find((f) => fileExists(f));
   if (!file) {
     throw new Error(
       `loadConformance: name must name a fixture file under ${root}. Received: name="${name}". To fix this, restore the repository's conformance/ folder or point TENSORSEQ_CONFORMANCE at a copy of it.`,

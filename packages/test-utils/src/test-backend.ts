@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { envVar } from '#host-files';
 
 /** The backends the test suites run on, chosen with `TENSORSEQ_BACKEND`. */
 export type TestBackend = 'cpu' | 'wasm';
@@ -13,7 +14,7 @@ const BACKENDS: readonly TestBackend[] = ['cpu', 'wasm'];
  * testBackendName(); // → 'cpu' (or 'wasm' under TENSORSEQ_BACKEND=wasm)
  */
 export function testBackendName(): TestBackend {
-  const raw = process.env.TENSORSEQ_BACKEND ?? 'cpu';
+  const raw = envVar('TENSORSEQ_BACKEND') ?? 'cpu';
   if (!(BACKENDS as readonly string[]).includes(raw)) {
     throw new RangeError(`TENSORSEQ_BACKEND must be "cpu" or "wasm". Received: TENSORSEQ_BACKEND="${raw}".`);
   }
