@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { setBackendInfo, type WasmBackendInfo } from './backend-info';
+import { installHostArrayCache } from './host-array-cache';
 import { registerThreadedBackend } from './register-threaded-backend';
 import { registerWasmKernels } from './register-wasm-kernels';
 import { nodeWasmDir } from './wasm-paths';
@@ -25,6 +26,12 @@ export interface UseWasmBackendOptions {
   wasmPaths?: string | { [fileName: string]: string };
   /** Register the training and fused kernels tfjs-backend-wasm lacks. @defaultValue true */
   registerKernels?: boolean;
+  /**
+   * Answer `dataSync()` of a tensor written from JavaScript with the array it was written from, as
+   * tfjs-backend-cpu does, instead of copying it out of the heap (see the README's Performance). Costs
+   * the memory of those arrays while their tensors live. @defaultValue true
+   */
+  hostArrayCache?: boolean;
 }
 
 /**
@@ -45,7 +52,7 @@ export async function useBackend(
       `useBackend: name must be "wasm" or "auto" in @tensorseq/backend-wasm. Received: name="${String(name)}". To fix this, install the adapter for that backend (@tensorseq/backend-cpu, @tensorseq/backend-node-gpu).`,
     );
   }
-  const { threads, simd = true, registerKernels = true } = options;
+  const { threads, simd = true, registerKernels = true, hostArrayCache = true } = options;
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) {
     throw new RangeError(
       `useBackend: threads must be a positive integer. Received: threads=${String(threads)}.`,
@@ -55,7 +62,7 @@ export async function useBackend(
     throw new RangeError(`useBackend: simd must be true or false. Received: simd=${String(simd)}.`);
   }
   try {
-    return await startWasm({ threads, simd, registerKernels, wasmPaths: options.wasmPaths });
+    return await startWasm({ threads, simd, registerKernels, hostArrayCache, wasmPaths: options.wasmPaths });
   } catch (error) {
     if (name !== 'auto') throw error;
     const cpu = await import('@tensorseq/backend-cpu');
@@ -75,6 +82,7 @@ async function startWasm(options: {
   threads: number | undefined;
   simd: boolean;
   registerKernels: boolean;
+  hostArrayCache: boolean;
   wasmPaths: UseWasmBackendOptions['wasmPaths'];
 }): Promise<string> {
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
@@ -120,6 +128,7 @@ async function startWasm(options: {
     );
   }
   await tf.ready();
+  if (options.hostArrayCache) installHostArrayCache(tf.backend());
   const simd = Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
   const threaded = Boolean(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'));
   const threads = threaded ? wasm.getThreadsCount() : 1;

@@ -47,6 +47,29 @@ describe('useBackend (wasm adapter)', () => {
     tf.dispose([x, ids]);
   });
 
+  it('answers dataSync of a tensor written from JavaScript with its array, and copies what wasm kernels wrote', async () => {
+    await useBackend('wasm');
+    const before = tf.memory().numTensors;
+    const values = new Float32Array([1, 2, 3, 4]);
+    const t = tf.tensor2d(values, [2, 2]);
+    expect(t.dataSync()).toBe(values);
+    const ranged = tf.backend() as unknown as {
+      readSync(id: object, start: number, end: number): Float32Array;
+    };
+    expect(Array.from(ranged.readSync(t.dataId, 1, 3))).toEqual([2, 3]);
+    const sum = tf.add(t, 1);
+    expect(sum.dataSync()).not.toBe(values);
+    expect(Array.from(sum.dataSync())).toEqual([2, 3, 4, 5]);
+    const ids = tf.tensor1d([1, 0, 1], 'int32');
+    expect(tf.tidy(() => tf.gather(t, ids).arraySync())).toEqual([
+      [3, 4],
+      [1, 2],
+      [3, 4],
+    ]);
+    tf.dispose([t, sum, ids]);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('matches tf.conv1d gradients computed on the cpu backend', async () => {
     const grads = async (backend: 'cpu' | 'wasm') => {
       if (backend === 'wasm') await useBackend('wasm');
