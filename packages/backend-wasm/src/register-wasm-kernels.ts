@@ -7,22 +7,25 @@ import {
   maxPoolGradConfigFor,
   registerKernels,
 } from '@tensorseq/backend-cpu';
+import { identityConfigFor } from './identity-config';
 
 let configs: readonly tf.KernelConfig[] | null = null;
-let gather: tf.KernelConfig | null = null;
+let replacements: tf.KernelConfig[] | null = null;
 
 /**
- * The row-copy `GatherV2` (the Embedding lookup) over tfjs-backend-wasm's own, which computes an index
- * per element (109 vs 41 ms CPU for imdb-lstm's [128, 500] lookup); built once tfjs-backend-wasm's
- * kernels are registered, keeping its kernel as the fallback for the other cases.
+ * Kernels that replace tfjs-backend-wasm's own, each keeping it as the fallback for the cases it does
+ * not cover: the row-copy `GatherV2` (the Embedding lookup; tfjs-backend-wasm's computes an index per
+ * element: 109 vs 41 ms CPU for imdb-lstm's [128, 500] lookup) and an `Identity` that shares data
+ * instead of copying it. Built once tfjs-backend-wasm's kernels are registered.
  */
-function gatherConfig(): tf.KernelConfig[] {
-  if (gather === null) {
-    const original = tf.getKernel('GatherV2', 'wasm');
-    if (!original) return [];
-    gather = gatherV2ConfigFor('wasm', original.kernelFunc);
+function replacementConfigs(): tf.KernelConfig[] {
+  if (replacements === null) {
+    const gather = tf.getKernel('GatherV2', 'wasm');
+    const identity = tf.getKernel('Identity', 'wasm');
+    if (!gather || !identity) return [];
+    replacements = [gatherV2ConfigFor('wasm', gather.kernelFunc), identityConfigFor(identity.kernelFunc)];
   }
-  return [gather];
+  return replacements;
 }
 
 /**
@@ -30,7 +33,7 @@ function gatherConfig(): tf.KernelConfig[] {
  * models (`UnsortedSegmentSum`, the Embedding gradient; `Conv2DBackpropFilter`/`Conv2DBackpropInput`, the
  * gradients of `tf.conv1d`, which Conv1D's reference path uses; a correct `MaxPoolGrad`, replacing tfjs-wasm's) and tensorseq's fused recurrent sequences with
  * their backward passes: the same WebAssembly-SIMD implementations the cpu adapter registers; and, once
- * tfjs-backend-wasm is loaded, a row-copy `GatherV2` replacing its per-element one.
+ * tfjs-backend-wasm is loaded, a row-copy `GatherV2` and a data-sharing `Identity` replacing its own.
  *
  * @example
  * wasmKernelConfigs().map((c) => c.kernelName); // → ['UnsortedSegmentSum', 'TensorseqSimpleRnnSequence', …]
@@ -42,7 +45,7 @@ export function wasmKernelConfigs(): readonly tf.KernelConfig[] {
     conv2dBackpropInputConfigFor('wasm'),
     maxPoolGradConfigFor('wasm'),
   ];
-  return [...configs, ...gatherConfig()];
+  return [...configs, ...replacementConfigs()];
 }
 
 /**

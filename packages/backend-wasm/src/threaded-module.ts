@@ -38,9 +38,7 @@ const THREADED = '@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threa
  * new BackendWasm(module); // after setThreadsCount(2): getThreadsCount() → 2
  */
 export async function createThreadedModule(threads: number): Promise<WasmModule> {
-  const { createRequire } = await import('node:module');
-  const { readFile } = await import('node:fs/promises');
-  const { fileURLToPath } = await import('node:url');
+  const { createRequire, readFile, fileURLToPath } = await nodeBuiltins();
   const require = createRequire(import.meta.url);
   const script = require.resolve(THREADED);
   const binary = script.replace(/\.js$/, '.wasm');
@@ -78,6 +76,23 @@ function bridge(module: { cwrap: Cwrap }): WasmModule['tfjs'] {
     disposeData: cwrap('dispose_data', null, ['number']),
     dispose: cwrap('dispose', null, []),
   };
+}
+
+/**
+ * The Node built-ins this file needs, imported lazily so browser bundles never load them (inside `try`,
+ * so bundlers treat them as optional).
+ */
+async function nodeBuiltins() {
+  try {
+    const { createRequire } = await import('node:module');
+    const { readFile } = await import('node:fs/promises');
+    const { fileURLToPath } = await import('node:url');
+    return { createRequire, readFile, fileURLToPath };
+  } catch (error) {
+    throw new Error(
+      `useBackend: threads > 1 outside a browser must run in Node (node:module, node:fs, node:url). Received: ${(error as Error).message}`,
+    );
+  }
 }
 
 /**

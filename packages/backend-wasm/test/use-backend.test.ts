@@ -47,7 +47,7 @@ describe('useBackend (wasm adapter)', () => {
     tf.dispose([x, ids]);
   });
 
-  it('answers dataSync of a tensor written from JavaScript with its array, and copies what wasm kernels wrote', async () => {
+  it('answers dataSync of a tensor written from JavaScript with its array, shares data on clone, and copies what wasm kernels wrote', async () => {
     await useBackend('wasm');
     const before = tf.memory().numTensors;
     const values = new Float32Array([1, 2, 3, 4]);
@@ -57,6 +57,8 @@ describe('useBackend (wasm adapter)', () => {
       readSync(id: object, start: number, end: number): Float32Array;
     };
     expect(Array.from(ranged.readSync(t.dataId, 1, 3))).toEqual([2, 3]);
+    const copy = tf.clone(t);
+    expect(copy.dataId).toBe(t.dataId);
     const sum = tf.add(t, 1);
     expect(sum.dataSync()).not.toBe(values);
     expect(Array.from(sum.dataSync())).toEqual([2, 3, 4, 5]);
@@ -67,6 +69,8 @@ describe('useBackend (wasm adapter)', () => {
       [3, 4],
     ]);
     tf.dispose([t, sum, ids]);
+    expect(Array.from(copy.dataSync())).toEqual([1, 2, 3, 4]);
+    copy.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });
 
