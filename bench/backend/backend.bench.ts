@@ -11,7 +11,9 @@
  * the chapter's shapes (IMDB: batch 128 × 500 words; Jena: batch 128 × 240 hourly steps × 14). A step is
  * `trainOnBatch` (forward, backward, RMSprop). tfjs-layers 4.22 builds the same Jena GRU stacks with its
  * only GRU variant (resetAfter false, hard-sigmoid gates): the same shapes and matmuls.
- * The load average is printed with the table: the machine is shared.
+ * Each cell is the median wall time and, in brackets, the median CPU time of the process (user + system,
+ * every thread): on a shared machine the CPU time is the steadier of the two. The load average is printed
+ * with the table.
  */
 import { loadavg } from 'node:os';
 import * as tf from '@tensorflow/tfjs-core';
@@ -23,7 +25,7 @@ import { RMSprop, type Sequential } from '@tensorseq/layers-core';
 import { IMDB_CONV1D, JENA_CONV_GRU } from '../../examples/conv1d/src/conv1d-experiments';
 import { IMDB_RNN_EXPERIMENTS } from '../../examples/imdb-rnn/src/imdb-rnn-experiments';
 import { JENA_EXPERIMENTS } from '../../examples/jena-forecast/src/jena-experiments';
-import { printTable, time, writeResults } from '../src/measure';
+import { printTable, type Timing, time, writeResults } from '../src/measure';
 import { seededBatch } from '../src/seeded-batch';
 
 interface ModelSpec {
@@ -115,7 +117,7 @@ const MODELS: ModelSpec[] = [
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const wanted = process.env.BENCH_MODELS?.split(',');
 
-async function tensorseqStep(spec: ModelSpec): Promise<number> {
+async function tensorseqStep(spec: ModelSpec): Promise<Timing> {
   const model = spec.build();
   model.compile({
     optimizer: new RMSprop(),
@@ -125,17 +127,17 @@ async function tensorseqStep(spec: ModelSpec): Promise<number> {
   const t = await time(() => model.trainOnBatch(x, y), { warmup: 1, runs });
   tf.dispose([x, y]);
   model.dispose();
-  return t.medianMs;
+  return t;
 }
 
-async function peerStep(spec: ModelSpec): Promise<number | null> {
+async function peerStep(spec: ModelSpec): Promise<Timing | null> {
   if (!spec.peer) return null;
   const model = spec.peer();
   const { x, y } = seededBatch(spec);
   const t = await time(() => model.trainOnBatch(x, y), { warmup: 1, runs });
   tf.dispose([x, y]);
   model.dispose();
-  return t.medianMs;
+  return t;
 }
 
 async function main(): Promise<void> {
@@ -144,18 +146,20 @@ async function main(): Promise<void> {
   const rows: Record<string, string | number>[] = [];
   for (const spec of specs) {
     await useWasm('wasm');
-    const wasmMs = await tensorseqStep(spec);
-    const peerMs = await peerStep(spec);
+    const wasm = await tensorseqStep(spec);
+    const peer = await peerStep(spec);
     await useCpu('cpu');
-    const cpuMs = await tensorseqStep(spec);
+    const cpu = await tensorseqStep(spec);
     load.push(loadavg()[0]);
     const row = {
       model: spec.name,
-      'tensorseq wasm ms': Math.round(wasmMs),
-      'tfjs-layers wasm ms': peerMs === null ? '–' : Math.round(peerMs),
-      'ratio vs tfjs-layers': peerMs === null ? '–' : (wasmMs / peerMs).toFixed(3),
-      'tensorseq cpu ms': Math.round(cpuMs),
-      'wasm / cpu': (wasmMs / cpuMs).toFixed(2),
+      'tensorseq wasm ms (cpu ms)': `${Math.round(wasm.medianMs)} (${Math.round(wasm.cpuMs)})`,
+      'tfjs-layers wasm ms (cpu ms)': peer ? `${Math.round(peer.medianMs)} (${Math.round(peer.cpuMs)})` : '–',
+      'vs tfjs-layers wall (cpu)': peer
+        ? `${(wasm.medianMs / peer.medianMs).toFixed(3)} (${(wasm.cpuMs / peer.cpuMs).toFixed(3)})`
+        : '–',
+      'tensorseq cpu ms (cpu ms)': `${Math.round(cpu.medianMs)} (${Math.round(cpu.cpuMs)})`,
+      'wasm / cpu wall (cpu)': `${(wasm.medianMs / cpu.medianMs).toFixed(2)} (${(wasm.cpuMs / cpu.cpuMs).toFixed(2)})`,
     };
     rows.push(row);
     console.log(JSON.stringify(row));

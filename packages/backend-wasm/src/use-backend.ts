@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { setBackendInfo, type WasmBackendInfo } from './backend-info';
+import { installHostArrayCache } from './host-array-cache';
+import { registerThreadedBackend } from './register-threaded-backend';
 import { registerWasmKernels } from './register-wasm-kernels';
 import { nodeWasmDir } from './wasm-paths';
 
@@ -9,10 +11,10 @@ export type WasmBackendName = 'wasm' | 'auto';
 /** Options of {@link useBackend}. */
 export interface UseWasmBackendOptions {
   /**
-   * Threads for tfjs-backend-wasm's kernels. More than 1 needs its threaded build, which runs only where
-   * SharedArrayBuffer workers are allowed (a cross-origin-isolated browser page); in Node, tfjs 4.22
-   * refuses (see the README), so 1 is used and `backendInfo().reasons` says why. @defaultValue 1 in
-   * Node, the browser's choice elsewhere
+   * Threads for tfjs-backend-wasm's own kernels (XNNPACK: matMul, conv, elementwise). More than 1 runs
+   * its threaded SIMD build: in a browser only on a cross-origin-isolated page; in Node this adapter
+   * starts it with file-based pthread workers (tfjs 4.22 alone refuses, see the README). Only a fresh
+   * wasm backend takes it. @defaultValue 1 in Node, the browser's choice elsewhere
    */
   threads?: number;
   /** Use the SIMD build when the runtime supports it. @defaultValue true */
@@ -24,6 +26,12 @@ export interface UseWasmBackendOptions {
   wasmPaths?: string | { [fileName: string]: string };
   /** Register the training and fused kernels tfjs-backend-wasm lacks. @defaultValue true */
   registerKernels?: boolean;
+  /**
+   * Answer `dataSync()` of a tensor written from JavaScript with the array it was written from, as
+   * tfjs-backend-cpu does, instead of copying it out of the heap (see the README's Performance). Costs
+   * the memory of those arrays while their tensors live. @defaultValue true
+   */
+  hostArrayCache?: boolean;
 }
 
 /**
@@ -44,7 +52,7 @@ export async function useBackend(
       `useBackend: name must be "wasm" or "auto" in @tensorseq/backend-wasm. Received: name="${String(name)}". To fix this, install the adapter for that backend (@tensorseq/backend-cpu, @tensorseq/backend-node-gpu).`,
     );
   }
-  const { threads, simd = true, registerKernels = true } = options;
+  const { threads, simd = true, registerKernels = true, hostArrayCache = true } = options;
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) {
     throw new RangeError(
       `useBackend: threads must be a positive integer. Received: threads=${String(threads)}.`,
@@ -54,7 +62,7 @@ export async function useBackend(
     throw new RangeError(`useBackend: simd must be true or false. Received: simd=${String(simd)}.`);
   }
   try {
-    return await startWasm({ threads, simd, registerKernels, wasmPaths: options.wasmPaths });
+    return await startWasm({ threads, simd, registerKernels, hostArrayCache, wasmPaths: options.wasmPaths });
   } catch (error) {
     if (name !== 'auto') throw error;
     const cpu = await import('@tensorseq/backend-cpu');
@@ -74,10 +82,10 @@ async function startWasm(options: {
   threads: number | undefined;
   simd: boolean;
   registerKernels: boolean;
+  hostArrayCache: boolean;
   wasmPaths: UseWasmBackendOptions['wasmPaths'];
 }): Promise<string> {
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
-  const reasons: string[] = [];
   const inNode = tf.env().getBool('IS_NODE');
   let wasmPaths = options.wasmPaths;
   if (wasmPaths === undefined && inNode) {
@@ -85,50 +93,77 @@ async function startWasm(options: {
     if (dir) wasmPaths = dir;
   }
   const fresh = !tf.engine().registry.wasm;
-  if (options.threads !== undefined && options.threads > 1 && inNode) {
-    reasons.push(
-      `threads=${options.threads} was asked, but tfjs-backend-wasm 4.22 starts its threads from blob: worker URLs, which Node refuses (ERR_WORKER_PATH); running 1 thread`,
-    );
-  } else if (options.threads !== undefined && !fresh) {
-    reasons.push(
-      `threads=${options.threads} was asked after the wasm backend had started; it keeps its thread count`,
-    );
-  }
-  if (fresh) {
+  const reasons: string[] = [];
+  let restore: (() => void) | null = null;
+  const asked = options.threads;
+  if (!fresh && asked !== undefined) {
+    reasons.push(`threads=${asked} was asked after the wasm backend had started; it keeps its thread count`);
+  } else if (fresh) {
     if (wasmPaths !== undefined) wasm.setWasmPaths(wasmPaths as string);
     if (!options.simd) tf.env().set('WASM_HAS_SIMD_SUPPORT', false);
-    if (options.threads !== undefined && options.threads > 1 && !inNode)
-      wasm.setThreadsCount(options.threads);
+    if (asked !== undefined && asked > 1) {
+      if (!options.simd) {
+        reasons.push(
+          `threads=${asked} was asked, but tfjs-backend-wasm's threaded build needs SIMD; running 1 thread`,
+        );
+      } else if (inNode) {
+        restore = registerThreadedBackend(wasm, asked);
+      } else {
+        wasm.setThreadsCount(asked);
+      }
+    }
   }
   if (options.registerKernels) registerWasmKernels();
-  const ok = await tf.setBackend('wasm');
+  let ok = await tf.setBackend('wasm').catch(() => false);
+  if (!ok && restore) {
+    restore();
+    reasons.push(
+      `threads=${asked} was asked, but the threaded build did not start in Node; running tfjs' own single-threaded build`,
+    );
+    ok = await tf.setBackend('wasm');
+  }
   if (!ok) {
     throw new Error(
       `useBackend: the wasm backend must initialize. Received: tf.setBackend("wasm") returned false (wasmPaths=${JSON.stringify(wasmPaths ?? null)}). To fix this, serve tfjs-backend-wasm's .wasm files and pass their location as wasmPaths.`,
     );
   }
   await tf.ready();
-  const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
-  const threaded = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
-  reasons.unshift(
-    simd
-      ? 'SIMD: the runtime validates WebAssembly SIMD, so the SIMD build runs'
-      : options.simd
-        ? 'SIMD: the runtime does not support WebAssembly SIMD'
-        : 'SIMD: turned off by simd: false',
-  );
-  if (!threaded && inNode && reasons.length === 1) {
-    reasons.push('threads: 1, because tfjs-backend-wasm 4.22 turns its threaded build off under Node');
-  } else if (!threaded && !inNode) {
-    reasons.push('threads: 1, because the page is not cross-origin isolated (no SharedArrayBuffer)');
-  }
+  if (options.hostArrayCache) installHostArrayCache(tf.backend());
+  const simd = Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
+  const threaded = Boolean(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'));
+  const threads = threaded ? wasm.getThreadsCount() : 1;
+  reasons.unshift(simdReason(simd, options.simd));
+  if (reasons.length === 1) reasons.push(threadsReason(threads, threaded, inNode, asked));
   const info: WasmBackendInfo = {
     backend: tf.getBackend(),
-    simd: Boolean(simd),
-    threads: threaded ? wasm.getThreadsCount() : 1,
+    simd,
+    threads,
     wasmPaths: typeof wasmPaths === 'string' ? wasmPaths : wasmPaths ? 'custom file map' : 'default',
     reasons,
   };
   setBackendInfo(info);
   return info.backend;
+}
+
+function simdReason(simd: boolean, asked: boolean): string {
+  if (simd) return 'SIMD: the runtime validates WebAssembly SIMD, so the SIMD build runs';
+  return asked ? 'SIMD: the runtime does not support WebAssembly SIMD' : 'SIMD: turned off by simd: false';
+}
+
+function threadsReason(
+  threads: number,
+  threaded: boolean,
+  inNode: boolean,
+  asked: number | undefined,
+): string {
+  if (threaded && inNode) {
+    return `threads: ${threads}, tfjs-backend-wasm's threaded SIMD build with file-based pthread workers (tfjs 4.22 alone turns threads off under Node)`;
+  }
+  if (threaded) return `threads: ${threads}, the threaded SIMD build (SharedArrayBuffer available)`;
+  if (inNode) {
+    return asked === 1
+      ? 'threads: 1, as asked'
+      : 'threads: 1, the default in Node (pass threads: 2 or more for the threaded build)';
+  }
+  return 'threads: 1, because the page is not cross-origin isolated (no SharedArrayBuffer)';
 }

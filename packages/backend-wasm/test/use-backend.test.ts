@@ -15,11 +15,12 @@ describe('useBackend (wasm adapter)', () => {
     expect(info?.reasons[0]).toBe('SIMD: the runtime validates WebAssembly SIMD, so the SIMD build runs');
   });
 
-  it('explains why threads stay at 1 in Node', async () => {
+  it('keeps the thread count of a wasm backend that has already started, and says so', async () => {
+    await useBackend('wasm');
     await useBackend('wasm', { threads: 2 });
     expect(backendInfo()?.threads).toBe(1);
     expect(backendInfo()?.reasons).toContain(
-      'threads=2 was asked, but tfjs-backend-wasm 4.22 starts its threads from blob: worker URLs, which Node refuses (ERR_WORKER_PATH); running 1 thread',
+      'threads=2 was asked after the wasm backend had started; it keeps its thread count',
     );
   });
 
@@ -44,6 +45,33 @@ describe('useBackend (wasm adapter)', () => {
       [6, 8],
     ]);
     tf.dispose([x, ids]);
+  });
+
+  it('answers dataSync of a tensor written from JavaScript with its array, shares data on clone, and copies what wasm kernels wrote', async () => {
+    await useBackend('wasm');
+    const before = tf.memory().numTensors;
+    const values = new Float32Array([1, 2, 3, 4]);
+    const t = tf.tensor2d(values, [2, 2]);
+    expect(t.dataSync()).toBe(values);
+    const ranged = tf.backend() as unknown as {
+      readSync(id: object, start: number, end: number): Float32Array;
+    };
+    expect(Array.from(ranged.readSync(t.dataId, 1, 3))).toEqual([2, 3]);
+    const copy = tf.clone(t);
+    expect(copy.dataId).toBe(t.dataId);
+    const sum = tf.add(t, 1);
+    expect(sum.dataSync()).not.toBe(values);
+    expect(Array.from(sum.dataSync())).toEqual([2, 3, 4, 5]);
+    const ids = tf.tensor1d([1, 0, 1], 'int32');
+    expect(tf.tidy(() => tf.gather(t, ids).arraySync())).toEqual([
+      [3, 4],
+      [1, 2],
+      [3, 4],
+    ]);
+    tf.dispose([t, sum, ids]);
+    expect(Array.from(copy.dataSync())).toEqual([1, 2, 3, 4]);
+    copy.dispose();
+    expect(tf.memory().numTensors).toBe(before);
   });
 
   it('matches tf.conv1d gradients computed on the cpu backend', async () => {
