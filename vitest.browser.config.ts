@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { testServerRoutes } from './scripts/browser-test-server';
+import { chromiumArgs, chromiumPath } from './scripts/chromium';
 
 // `pnpm test:browser`: the suites that must hold in a browser, run in Chromium (vitest browser mode,
 // Playwright driving Debian's /usr/bin/chromium: browser downloads are impossible on our machines).
@@ -19,19 +20,6 @@ const nodeOnlyTests = [
   '**/readme.test.ts',
 ];
 
-// TENSORSEQ_CHROMIUM points at another Chromium build; Playwright's launch() gives each run a fresh,
-// temporary --user-data-dir.
-const chromium = process.env.TENSORSEQ_CHROMIUM ?? '/usr/bin/chromium';
-// Debian's Chromium on a closed network: no background connections, no GPU, no sandbox (CI runs as root).
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 // In-repo imports resolve to src/ (as in vitest.shared.ts), with the browser's conditions, not Node's.
 const conditions = ['@tensorseq/source', 'browser', 'module', 'import', 'default'];
 const usesTfjs = (root: string) =>
@@ -65,7 +53,9 @@ export default defineConfig({
             provider: 'playwright',
             headless: true,
             screenshotFailures: false,
-            instances: [{ browser: 'chromium', launch: { executablePath: chromium, args: chromiumArgs } }],
+            instances: [
+              { browser: 'chromium', launch: { executablePath: chromiumPath, args: chromiumArgs } },
+            ],
           },
         },
       })),

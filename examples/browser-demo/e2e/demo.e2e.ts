@@ -2,7 +2,7 @@
  * The demo page end to end in Debian's Chromium (playwright-core, no browser download): build with Vite,
  * serve with `vite preview`, score a positive and a negative review, train the GRU two epochs, save it to
  * IndexedDB, reload the page, load it back and check it forecasts the same, then take a screenshot.
- * Run: pnpm --filter browser-demo e2e   (CHROMIUM=/path overrides /usr/bin/chromium; --no-build reuses dist/)
+ * Run: pnpm --filter browser-demo e2e   (TENSORSEQ_CHROMIUM=/path overrides /usr/bin/chromium; --no-build reuses dist/)
  * The screenshot goes to .tmp/screenshot.png, so CI leaves the tree clean; --update-screenshot writes the
  * committed screenshot.png that the READMEs show.
  */
@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
+import { chromiumArgs, chromiumPath } from '../../../scripts/chromium';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SCREENSHOT = process.argv.includes('--update-screenshot')
@@ -21,16 +22,6 @@ const POSITIVE =
   'This is one of the best films I have ever seen. The acting is wonderful, the story is moving and beautifully told, and I loved every minute of it. A brilliant, excellent movie.';
 const NEGATIVE =
   'This was the worst movie I have ever seen. The plot made no sense, the acting was terrible and the dialogue was awful. A boring, stupid waste of time and money.';
-// Chromium's own connections fail on this closed network; these flags keep it from trying.
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 function check(condition: boolean, message: string): void {
   if (!condition) throw new Error(`browser-demo e2e: ${message}`);
@@ -86,9 +77,9 @@ async function main(): Promise<void> {
   if (!url) throw new Error('browser-demo e2e: vite preview gave no URL');
   const profile = await mkdtemp(join(tmpdir(), 'browser-demo-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    executablePath: chromiumPath,
     headless: true,
-    args: FLAGS,
+    args: chromiumArgs,
   });
   const errors: string[] = [];
   try {
