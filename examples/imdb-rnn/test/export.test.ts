@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
-import { getWordIndex, loadImdb } from '@tensorseq/datasets-imdb';
+import { getWordIndex, loadImdb } from '@tensorseq/datasets-imdb/node';
 import { type ImdbExportManifest, runImdbExperiment } from '@tensorseq/example-utils/imdb';
 import { loadModel } from '@tensorseq/layers-core';
 import { registerRecurrentLayers } from '@tensorseq/layers-recurrent';

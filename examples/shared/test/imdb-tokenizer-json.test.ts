@@ -1,4 +1,4 @@
-import { getWordIndex, loadImdb, loadImdbText } from '@tensorseq/datasets-imdb';
+import { getWordIndex, loadImdb, loadImdbText } from '@tensorseq/datasets-imdb/node';
 import { tokenizerFromJson } from '@tensorseq/text-vectorize';
 import { describe, expect, it } from 'vitest';
 import { IMDB_OOV_TOKEN, imdbTokenizerJson } from '../src/imdb/imdb-tokenizer-json';
