@@ -1,3 +1,4 @@
+import { DownloadError, readBytes } from '@tensorseq/download';
 import { KerasIoError } from './keras-io-error';
 
 /** What the universal entry reads a model from: bytes, a fetch `Response`, or an http(s)/data/blob URL. */
@@ -54,27 +55,13 @@ function tooLarge(owner: string, size: number, maxBytes: number): KerasIoError {
 }
 
 async function readResponse(response: Response, owner: string, maxBytes: number): Promise<Uint8Array> {
-  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-  if (declared > maxBytes) throw tooLarge(owner, declared, maxBytes);
-  if (!response.body) return checkSize(new Uint8Array(await response.arrayBuffer()), owner, maxBytes);
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw tooLarge(owner, total, maxBytes);
+  try {
+    return await readBytes(response, { maxBytes, owner });
+  } catch (error) {
+    // One streaming reader (size caps, cancellation) for every package; only the error type is ours.
+    if (DownloadError.isInstance(error) && error.code === 'too-large') {
+      throw new KerasIoError('too-large', `${error.message} To fix this, pass a larger maxBytes.`);
     }
-    chunks.push(value);
+    throw error;
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return bytes;
 }

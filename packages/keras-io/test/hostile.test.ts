@@ -169,6 +169,34 @@ describe('loadKerasModel on hostile or unsupported files', () => {
     );
   });
 
+  it('bounds a streamed Response while reading it, and loads one within the bound', async () => {
+    const bytes = reference(GRU_FILE);
+    const streamed = () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          start(controller) {
+            // Two chunks and no Content-Length: only the running total can catch the excess.
+            controller.enqueue(bytes.subarray(0, 1000));
+            controller.enqueue(bytes.subarray(1000));
+            controller.close();
+          },
+        }),
+      );
+    const error = await loadKerasModel(streamed(), { maxBytes: 1500 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KerasIoError);
+    expect((error as KerasIoError).code).toBe('too-large');
+    expect((error as Error).message).toBe(
+      `loadKerasModel: the source must be at most maxBytes=1500 bytes. Received: ${bytes.length} bytes. To fix this, pass a larger maxBytes.`,
+    );
+    const declared = new Response(bytes, { headers: { 'content-length': String(bytes.length) } });
+    await expect(loadKerasModel(declared, { maxBytes: 1500 })).rejects.toThrow(
+      `Received: ${bytes.length} bytes. To fix this, pass a larger maxBytes.`,
+    );
+    const model = await loadKerasModel(streamed());
+    expect(model.countParams()).toBeGreaterThan(0);
+    model.dispose();
+  });
+
   it('checks every weight shape against the config before reading it', async () => {
     // Conv1D(filters=10, kernel_size=1) over 3 features has as many values (40) as the saved
     // Conv1D(filters=4, kernel_size=3): the count passes, the shape check must catch it.
