@@ -64,7 +64,11 @@ export function padSequences<D extends PadDtype = 'int32'>(
   sequences: ArrayLike<ArrayLike<number>>,
   options: PadSequencesOptions<D> = {},
 ): NDArray<PadDtypeMap[D]> {
-  const owner = 'padSequences';
+  return padFor('padSequences', sequences, options);
+}
+
+/** The checks of {@link padSequences}' options, with `owner` naming the caller in the messages. */
+export function checkPadOptions(owner: string, options: PadSequencesOptions<PadDtype>): void {
   const { maxlen = null, padding = 'pre', truncating = 'pre', value = 0 } = options;
   const dtype = options.dtype ?? 'int32';
   assertOneOf(owner, 'dtype', dtype, Object.keys(CONSTRUCTORS) as PadDtype[]);
@@ -72,6 +76,18 @@ export function padSequences<D extends PadDtype = 'int32'>(
   assertOneOf(owner, 'truncating', truncating, SIDES);
   if (typeof value !== 'number') fail(owner, 'value', 'a number', value);
   if (maxlen !== null) assertNonNegativeInteger(owner, 'maxlen', maxlen);
+  if (dtype === 'int32' && !isInt32(value)) fail(owner, 'value', INT32_EXPECTATION, value, RangeError);
+}
+
+/** {@link padSequences} with `owner` naming the caller in the messages. */
+export function padFor<D extends PadDtype = 'int32'>(
+  owner: string,
+  sequences: ArrayLike<ArrayLike<number>>,
+  options: PadSequencesOptions<D>,
+): NDArray<PadDtypeMap[D]> {
+  const { maxlen = null, padding = 'pre', truncating = 'pre', value = 0 } = options;
+  const dtype = options.dtype ?? 'int32';
+  checkPadOptions(owner, options);
   if (sequences === null || typeof sequences !== 'object' || typeof sequences.length !== 'number') {
     fail(owner, 'sequences', 'an array of sequences', sequences);
   }
@@ -88,7 +104,6 @@ export function padSequences<D extends PadDtype = 'int32'>(
     fail(owner, 'sequences', 'non-empty when maxlen is not given', sequences, RangeError);
   }
   const isInt = dtype === 'int32';
-  if (isInt && !isInt32(value)) fail(owner, 'value', INT32_EXPECTATION, value, RangeError);
   const per = `${count} sequences × ${maxlen === null ? 'the longest length' : 'maxlen'} ${width}`;
   const sizeArg = maxlen === null ? 'the longest sequence' : 'maxlen';
   const Ctor = CONSTRUCTORS[dtype] as unknown as new (length: number) => PadDtypeMap[D];
@@ -99,28 +114,44 @@ export function padSequences<D extends PadDtype = 'int32'>(
     const take = Math.min(seq.length, width);
     const from = truncating === 'pre' ? seq.length - take : 0;
     const to = i * width + (padding === 'pre' ? width - take : 0);
-    for (let j = 0; j < take; j++) {
-      const v = seq[from + j];
-      // NumPy refuses what int32 cannot hold (NaN, ±Infinity, out of range) and anything not a number;
-      // a typed array would silently store 0 or wrap around.
-      if (isInt ? !isInt32(v) : typeof v !== 'number') {
-        fail(
-          owner,
-          `sequences[${i}][${from + j}]`,
-          isInt ? INT32_EXPECTATION : 'a number',
-          v,
-          isInt && typeof v === 'number' ? RangeError : TypeError,
-        );
-      }
-    }
-    if (Array.isArray(seq) || ArrayBuffer.isView(seq)) {
+    // An Int32Array holds only what every dtype accepts: nothing to check.
+    if (!(seq instanceof Int32Array)) checkValues(owner, seq, i, from, take, isInt);
+    if (ArrayBuffer.isView(seq)) {
+      const typed = seq as unknown as Int32Array;
+      data.set(take === typed.length ? typed : typed.subarray(from, from + take), to);
+    } else if (Array.isArray(seq)) {
       // TypedArray.set converts like element assignment (ToNumber, then the dtype's conversion) and
       // copies plain arrays of small integers without a per-element call.
-      const part = take === seq.length ? seq : (seq as number[]).slice(from, from + take);
-      data.set(part as ArrayLike<number>, to);
+      data.set(take === seq.length ? seq : (seq as number[]).slice(from, from + take), to);
     } else {
       for (let j = 0; j < take; j++) data[to + j] = seq[from + j];
     }
   }
   return { data, shape: [count, width] };
+}
+
+/**
+ * NumPy refuses what int32 cannot hold (NaN, ±Infinity, out of range) and anything not a number; a
+ * typed array would silently store 0 or wrap around.
+ */
+function checkValues(
+  owner: string,
+  seq: ArrayLike<number>,
+  i: number,
+  from: number,
+  take: number,
+  isInt: boolean,
+): void {
+  for (let j = 0; j < take; j++) {
+    const v = seq[from + j];
+    if (isInt ? !isInt32(v) : typeof v !== 'number') {
+      fail(
+        owner,
+        `sequences[${i}][${from + j}]`,
+        isInt ? INT32_EXPECTATION : 'a number',
+        v,
+        isInt && typeof v === 'number' ? RangeError : TypeError,
+      );
+    }
+  }
 }

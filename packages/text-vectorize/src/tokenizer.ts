@@ -8,6 +8,13 @@ import { WordCounts } from './internal/word-counts';
 import { WordIndex } from './internal/word-index';
 import { scanCodePoints, type TokenSink, type WordScanner } from './internal/word-scanner';
 import type { NDArray } from './nd-array';
+import {
+  checkPadOptions,
+  type PadDtype,
+  type PadDtypeMap,
+  type PadSequencesOptions,
+  padFor,
+} from './pad-sequences';
 import { resolveWordOptions, wordScannerFor } from './text-to-word-sequence';
 import {
   type KerasTokenizerConfig,
@@ -294,7 +301,7 @@ export class Tokenizer {
     const owner = 'Tokenizer.textsToSequences';
     checkIterable(owner, 'texts', texts);
     const encode = this.sequenceEncoder(owner);
-    const cached = this.cachedEncoder();
+    const cached = this.cachedEncoder((ids, values) => ids.mapper(values));
     const result: number[][] = [];
     let i = 0;
     for (const text of texts) {
@@ -304,6 +311,41 @@ export class Tokenizer {
     // The ids served their purpose (fit, then sequences of the same texts): free them.
     if (cached !== undefined) this.lastFit = undefined;
     return result;
+  }
+
+  /**
+   * `padSequences(tokenizer.textsToSequences(texts), options)` in one step, with the same result: right
+   * after `fitOnTexts` of the same texts it writes the fit's token ids straight into the padded array,
+   * without an array per text (for 50,000 IMDB reviews, about 12 million numbers fewer to allocate).
+   *
+   * @param texts - Strings or token lists.
+   * @param options - {@link padSequences}' options (length, dtype, padding / truncating side, fill).
+   * @returns A row-major `[texts, maxlen]` typed array with its shape.
+   * @throws Like {@link Tokenizer.textsToSequences} and {@link padSequences} (options are checked first).
+   *
+   * @example
+   * const tokenizer = new Tokenizer({ numWords: 10000 });
+   * tokenizer.fitOnTexts(reviews);
+   * const { data, shape } = tokenizer.textsToPaddedSequences(reviews, { maxlen: 500 });
+   */
+  textsToPaddedSequences<D extends PadDtype = 'int32'>(
+    texts: Iterable<TokenizerText>,
+    options: PadSequencesOptions<D> = {},
+  ): NDArray<PadDtypeMap[D]> {
+    const owner = 'Tokenizer.textsToPaddedSequences';
+    checkPadOptions(owner, options);
+    checkIterable(owner, 'texts', texts);
+    const encode = this.sequenceEncoder(owner);
+    const cached = this.cachedEncoder((ids, values) => ids.consumer(values));
+    // The ids are mapped in place from here on: drop them now, so that nothing can read them twice.
+    this.lastFit = undefined;
+    const rows: ArrayLike<number>[] = [];
+    let i = 0;
+    for (const text of texts) {
+      rows.push(cached?.(text, i) ?? encode(text, i));
+      i++;
+    }
+    return padFor(owner, rows, options);
   }
 
   /**
@@ -325,7 +367,9 @@ export class Tokenizer {
    * position (else undefined: the caller scans it). Ids are vocabulary ids, which later fits never
    * renumber, and the index maps them as ranked now.
    */
-  private cachedEncoder(): ((text: TokenizerText, position: number) => number[] | undefined) | undefined {
+  private cachedEncoder<Row>(
+    rowsOf: (ids: TokenIds, values: Int32Array) => (position: number) => Row,
+  ): ((text: TokenizerText, position: number) => Row | undefined) | undefined {
     const last = this.lastFit;
     if (last === undefined) return undefined;
     const values = this.index.idValues(
@@ -334,7 +378,7 @@ export class Tokenizer {
     );
     if (values === undefined) return undefined;
     const { texts, ids } = last;
-    const map = ids.mapper(values);
+    const map = rowsOf(ids, values);
     return (text, position) =>
       position < texts.length && texts[position] === text ? map(position) : undefined;
   }

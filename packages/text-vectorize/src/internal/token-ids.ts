@@ -35,17 +35,45 @@ export class TokenIds {
    * index, or -1 to drop), as a plain array. The composition with each run's table is built once here.
    */
   mapper(values: Int32Array): (position: number) => number[] {
-    const composed = this.segments.map((segment) => {
-      const table = new Int32Array(segment.remap.length);
-      for (let j = 0; j < table.length; j++) table[j] = values[segment.remap[j]];
-      return table;
-    });
+    const composed = this.composed(values);
     return (position) => {
       let s = this.segments.length - 1;
       while (this.segments[s].first > position) s--;
       const { ids, starts, first } = this.segments[s];
       return mapRange(ids, starts[position - first], starts[position - first + 1], composed[s]);
     };
+  }
+
+  /**
+   * Like {@link TokenIds.mapper}, but maps each text's ids in place and returns them as a view: no
+   * array per text and no new buffer. It consumes the record: each position may be asked once, and the
+   * caller drops this object before anything can throw.
+   */
+  consumer(values: Int32Array): (position: number) => Int32Array {
+    const composed = this.composed(values);
+    return (position) => {
+      let s = this.segments.length - 1;
+      while (this.segments[s].first > position) s--;
+      const { ids, starts, first } = this.segments[s];
+      const start = starts[position - first];
+      const end = starts[position - first + 1];
+      const table = composed[s];
+      let k = start;
+      for (let p = start; p < end; p++) {
+        const v = table[ids[p]];
+        if (v >= 0) ids[k++] = v;
+      }
+      return ids.subarray(start, k);
+    };
+  }
+
+  /** Per run, local id → `values[vocabulary id]`. */
+  private composed(values: Int32Array): Int32Array[] {
+    return this.segments.map((segment) => {
+      const table = new Int32Array(segment.remap.length);
+      for (let j = 0; j < table.length; j++) table[j] = values[segment.remap[j]];
+      return table;
+    });
   }
 }
 
