@@ -70,6 +70,17 @@ function instrument(backendName: string): void {
     });
   }
   const b = tf.backend() as unknown as Record<string, (...a: unknown[]) => unknown>;
+  // On wasm: the heap allocations (kernel outputs, and arrays written from JS once copied in).
+  const module = (b as unknown as { wasm?: { _malloc(n: number): number; _free(p: number): void } }).wasm;
+  if (module) {
+    // Emscripten's lazy export stub replaces Module._malloc on its first call: resolve it before wrapping.
+    module._free(module._malloc(1));
+    const malloc = module._malloc;
+    module._malloc = (n: number) => {
+      add('heap _malloc MB', n / 2 ** 20);
+      return malloc(n);
+    };
+  }
   for (const method of ['readSync', 'write', 'disposeData']) {
     const inner = b[method].bind(b);
     b[method] = (...a: unknown[]) => {
@@ -114,7 +125,9 @@ async function profile(backend: 'wasm' | 'cpu', name: string, steps: number) {
   const wall = (performance.now() - t0) / steps;
   const cu = process.cpuUsage(c0);
   const cpu = (cu.user + cu.system) / 1000 / steps;
-  const rows = [...stats.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 18);
+  const rows = [...stats.entries()]
+    .sort((a, b) => b[1].ms - a[1].ms)
+    .slice(0, Number(process.env.ROWS ?? 18));
   console.log(
     `\n== ${name} on ${backend}: wall ${wall.toFixed(0)} ms, cpu ${cpu.toFixed(0)} ms per step (kernel and backend columns: CPU ms)`,
   );
