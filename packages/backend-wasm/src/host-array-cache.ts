@@ -38,7 +38,7 @@ const ARRAY_TYPES: Partial<Record<tf.DataType, new (n: number) => tf.TypedArray>
   bool: Uint8Array,
 };
 
-/** Marks an installed backend on the backend itself: the main and `./node` bundles each have this file. */
+/** Marks an installed backend on the backend itself: an ESM and a CJS copy of this file may both be loaded. */
 const INSTALLED = Symbol.for('@tensorseq/backend-wasm:hostArrayCache');
 
 /**

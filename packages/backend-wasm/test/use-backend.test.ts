@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { useBackend as useCpu } from '@tensorseq/backend-cpu';
 import { describe, expect, it } from 'vitest';
-import { backendInfo, nodeWasmDir, useBackend, wasmKernelConfigs } from '../src/index';
+import { backendInfo, nodeWasmDir, useBackend, wasmKernelConfigs } from '../src/node';
 
 describe('useBackend (wasm adapter)', () => {
   it('finds the .wasm files in Node, selects wasm and reports SIMD and threads with reasons', async () => {
