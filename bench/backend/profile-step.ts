@@ -25,6 +25,7 @@ const jenaBuild = (name: string) => () =>
 const MODELS: Record<string, { build: () => Sequential; batch: typeof imdbInput | typeof jenaInput }> = {
   'jena-dense': { build: jenaBuild('dense'), batch: jenaInput },
   'jena-gru': { build: jenaBuild('gru'), batch: jenaInput },
+  'jena-gru-dropout': { build: jenaBuild('gru-dropout'), batch: jenaInput },
   'jena-stacked-gru': { build: jenaBuild('stacked-gru'), batch: jenaInput },
   'jena-conv-gru': {
     build: () => (JENA_CONV_GRU.build as (s: typeof jena) => Sequential)(jena),
