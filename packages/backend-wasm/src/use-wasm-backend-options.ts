@@ -21,9 +21,10 @@ export interface UseWasmBackendOptions {
   /** Register the training and fused kernels tfjs-backend-wasm lacks. @defaultValue true */
   registerKernels?: boolean;
   /**
-   * Answer `dataSync()` of a tensor written from JavaScript with the array it was written from, as
-   * tfjs-backend-cpu does, instead of copying it out of the heap (see the README's Performance). Costs
-   * the memory of those arrays while their tensors live. @defaultValue true
+   * Keep a tensor written from JavaScript as the array it was written from, as tfjs-backend-cpu does:
+   * `dataSync()` answers with it, and it is copied into the WebAssembly heap only when a
+   * tfjs-backend-wasm kernel first reads it (see the README's Performance). Costs the memory of those
+   * arrays while their tensors live. @defaultValue true
    */
   hostArrayCache?: boolean;
 }
