@@ -20,7 +20,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '../src/vendor/register-all-chained-ops.js'; // tfjs-layers calls chained tensor methods
 import * as tfl from '@tensorflow/tfjs-layers';
 import { useBackend as useCpu } from '@tensorseq/backend-cpu';
-import { useBackend as useWasm } from '@tensorseq/backend-wasm';
+import { useBackend as useWasm } from '@tensorseq/backend-wasm/node';
 import { RMSprop, type Sequential } from '@tensorseq/layers-core';
 import { IMDB_CONV1D, JENA_CONV_GRU } from '../../examples/conv1d/src/conv1d-experiments';
 import { IMDB_RNN_EXPERIMENTS } from '../../examples/imdb-rnn/src/imdb-rnn-experiments';

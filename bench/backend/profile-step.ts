@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { useBackend as useCpu } from '@tensorseq/backend-cpu';
-import { useBackend as useWasm } from '@tensorseq/backend-wasm';
+import { useBackend as useWasm } from '@tensorseq/backend-wasm/node';
 import { RMSprop, type Sequential } from '@tensorseq/layers-core';
 import { IMDB_CONV1D, JENA_CONV_GRU } from '../../examples/conv1d/src/conv1d-experiments';
 import { IMDB_RNN_EXPERIMENTS } from '../../examples/imdb-rnn/src/imdb-rnn-experiments';
@@ -25,6 +25,7 @@ const jenaBuild = (name: string) => () =>
 const MODELS: Record<string, { build: () => Sequential; batch: typeof imdbInput | typeof jenaInput }> = {
   'jena-dense': { build: jenaBuild('dense'), batch: jenaInput },
   'jena-gru': { build: jenaBuild('gru'), batch: jenaInput },
+  'jena-gru-dropout': { build: jenaBuild('gru-dropout'), batch: jenaInput },
   'jena-stacked-gru': { build: jenaBuild('stacked-gru'), batch: jenaInput },
   'jena-conv-gru': {
     build: () => (JENA_CONV_GRU.build as (s: typeof jena) => Sequential)(jena),
@@ -70,6 +71,17 @@ function instrument(backendName: string): void {
     });
   }
   const b = tf.backend() as unknown as Record<string, (...a: unknown[]) => unknown>;
+  // On wasm: the heap allocations (kernel outputs, and arrays written from JS once copied in).
+  const module = (b as unknown as { wasm?: { _malloc(n: number): number; _free(p: number): void } }).wasm;
+  if (module) {
+    // Emscripten's lazy export stub replaces Module._malloc on its first call: resolve it before wrapping.
+    module._free(module._malloc(1));
+    const malloc = module._malloc;
+    module._malloc = (n: number) => {
+      add('heap _malloc MB', n / 2 ** 20);
+      return malloc(n);
+    };
+  }
   for (const method of ['readSync', 'write', 'disposeData']) {
     const inner = b[method].bind(b);
     b[method] = (...a: unknown[]) => {
@@ -114,7 +126,9 @@ async function profile(backend: 'wasm' | 'cpu', name: string, steps: number) {
   const wall = (performance.now() - t0) / steps;
   const cu = process.cpuUsage(c0);
   const cpu = (cu.user + cu.system) / 1000 / steps;
-  const rows = [...stats.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 18);
+  const rows = [...stats.entries()]
+    .sort((a, b) => b[1].ms - a[1].ms)
+    .slice(0, Number(process.env.ROWS ?? 18));
   console.log(
     `\n== ${name} on ${backend}: wall ${wall.toFixed(0)} ms, cpu ${cpu.toFixed(0)} ms per step (kernel and backend columns: CPU ms)`,
   );

@@ -15,7 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
-import { backendInfo, useBackend } from '@tensorseq/backend-wasm';
+import { backendInfo, useBackend } from '@tensorseq/backend-wasm/node';
 import { Dense, Flatten, RMSprop, Sequential } from '@tensorseq/layers-core';
 import { JENA_EXPERIMENTS } from '../../examples/jena-forecast/src/jena-experiments';
 import { printTable, time, writeResults } from '../src/measure';

@@ -16,7 +16,7 @@ export type BackendChoice = (typeof BACKEND_CHOICES)[number];
  */
 export async function selectBackend(choice: BackendChoice): Promise<string> {
   if (choice === 'cpu') await (await import('@tensorseq/backend-cpu')).useBackend('cpu');
-  else if (choice === 'wasm') await (await import('@tensorseq/backend-wasm')).useBackend('wasm');
+  else if (choice === 'wasm') await (await import('@tensorseq/backend-wasm/node')).useBackend('wasm');
   else await (await import('@tensorseq/backend-node-gpu')).useBackend(choice);
   return tf.getBackend();
 }

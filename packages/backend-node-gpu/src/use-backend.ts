@@ -67,7 +67,7 @@ export async function useBackend(
     }
   }
   if (!info) {
-    const wasm = await import('@tensorseq/backend-wasm');
+    const wasm = await import('@tensorseq/backend-wasm/node');
     const backend = await wasm.useBackend('auto');
     const wasmInfo = wasm.backendInfo();
     reasons.push(...(wasmInfo?.reasons ?? []));

@@ -7,7 +7,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
 
 /** Runs the fixture in a fresh Node process (it must exit by itself) and parses its JSON line. */
-function runThreaded(threads: number) {
+function runThreaded(threads: number, entry: 'node' | 'main' = 'node') {
   const out = execFileSync(
     process.execPath,
     [
@@ -16,6 +16,7 @@ function runThreaded(threads: number) {
       'tsx',
       join(here, 'fixtures', 'threaded-ops.ts'),
       `${threads}`,
+      entry,
     ],
     { cwd: root, encoding: 'utf8', timeout: 120_000 },
   );
@@ -40,6 +41,15 @@ describe('useBackend threads (Node)', () => {
       threads: 1,
       reasons: [expect.any(String), 'threads: 1, as asked'],
     });
+    expect(maxDiff).toBeLessThan(1e-3);
+  });
+
+  it('runs 1 thread through the main entry in Node, and says the ./node entry starts threads', () => {
+    const { info, maxDiff } = runThreaded(2, 'main');
+    expect(info).toMatchObject({ backend: 'wasm', threads: 1, wasmPaths: 'default' });
+    expect(info.reasons[1]).toBe(
+      "threads=2 was asked, but in Node the threaded build starts only through @tensorseq/backend-wasm/node's useBackend; running 1 thread",
+    );
     expect(maxDiff).toBeLessThan(1e-3);
   });
 });

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { useBackend as useCpu } from '@tensorseq/backend-cpu';
 import { describe, expect, it } from 'vitest';
-import { backendInfo, nodeWasmDir, useBackend, wasmKernelConfigs } from '../src/index';
+import { backendInfo, nodeWasmDir, useBackend, wasmKernelConfigs } from '../src/node';
 
 describe('useBackend (wasm adapter)', () => {
   it('finds the .wasm files in Node, selects wasm and reports SIMD and threads with reasons', async () => {
@@ -71,6 +71,51 @@ describe('useBackend (wasm adapter)', () => {
     tf.dispose([t, sum, ids]);
     expect(Array.from(copy.dataSync())).toEqual([1, 2, 3, 4]);
     copy.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('copies a tensor written from JavaScript into the heap only when a tfjs-backend-wasm kernel reads it', async () => {
+    await useBackend('wasm');
+    const before = tf.memory().numTensors;
+    const module = (
+      tf.backend() as unknown as { wasm: { _malloc(n: number): number; _free(p: number): void } }
+    ).wasm;
+    // Emscripten's lazy export stub replaces Module._malloc on its first call: resolve it before wrapping.
+    module._free(module._malloc(1));
+    const malloc = module._malloc;
+    const sizes: number[] = [];
+    module._malloc = (n: number) => {
+      sizes.push(n);
+      return malloc(n);
+    };
+    try {
+      const t = tf.tensor2d([1, 2, 3, 4, 5, 6], [2, 3]);
+      const reshaped = tf.reshape(t, [3, 2]);
+      const shared = tf.clone(reshaped);
+      t.dispose();
+      reshaped.dispose();
+      expect(sizes).toEqual([]);
+      // UnsortedSegmentSum is a host kernel: it reads the array, and its output stays out of the heap too.
+      const ids = tf.tensor1d([1, 0, 1], 'int32');
+      const summed = tf.unsortedSegmentSum(shared, ids, 2);
+      expect(sizes).toEqual([]);
+      // Add is tfjs-backend-wasm's: its inputs go into the heap now (16 bytes, the scalar's 4), then its output.
+      const plus = tf.add(summed, 1);
+      expect(sizes).toEqual([16, 4, 16]);
+      expect(plus.arraySync()).toEqual([
+        [4, 5],
+        [7, 9],
+      ]);
+      const product = tf.matMul(shared, summed, false, true);
+      expect(product.arraySync()).toEqual([
+        [11, 22],
+        [25, 50],
+        [39, 78],
+      ]);
+      tf.dispose([shared, ids, summed, plus, product]);
+    } finally {
+      module._malloc = malloc;
+    }
     expect(tf.memory().numTensors).toBe(before);
   });
 

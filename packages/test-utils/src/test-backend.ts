@@ -32,7 +32,7 @@ export function testBackendName(): TestBackend {
 export async function useTestBackend(): Promise<TestBackend> {
   const name = testBackendName();
   if (name === 'wasm') {
-    const { useBackend } = await import('@tensorseq/backend-wasm');
+    const { useBackend } = await import('@tensorseq/backend-wasm/node');
     await useBackend('wasm');
   } else {
     const { useBackend } = await import('@tensorseq/backend-cpu');

@@ -1,3 +1,6 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 
 /** The Emscripten module a `BackendWasm` wraps. */
@@ -38,11 +41,12 @@ const THREADED = '@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threa
  * new BackendWasm(module); // after setThreadsCount(2): getThreadsCount() → 2
  */
 export async function createThreadedModule(threads: number): Promise<WasmModule> {
-  const { createRequire, readFile, fileURLToPath } = await nodeBuiltins();
   const require = createRequire(import.meta.url);
   const script = require.resolve(THREADED);
   const binary = script.replace(/\.js$/, '.wasm');
-  const worker = fileURLToPath(new URL('../worker/pthread-worker.cjs', import.meta.url));
+  // By the package's own name: the same path from src/node/ (source) and from dist/ (built).
+  const root = dirname(require.resolve('@tensorseq/backend-wasm/package.json'));
+  const worker = join(root, 'worker', 'pthread-worker.cjs');
   const factory = require(script) as ThreadedFactory;
   const bytes = await readFile(binary);
   const module = await factory({
@@ -76,23 +80,6 @@ function bridge(module: { cwrap: Cwrap }): WasmModule['tfjs'] {
     disposeData: cwrap('dispose_data', null, ['number']),
     dispose: cwrap('dispose', null, []),
   };
-}
-
-/**
- * The Node built-ins this file needs, imported lazily so browser bundles never load them (inside `try`,
- * so bundlers treat them as optional).
- */
-async function nodeBuiltins() {
-  try {
-    const { createRequire } = await import('node:module');
-    const { readFile } = await import('node:fs/promises');
-    const { fileURLToPath } = await import('node:url');
-    return { createRequire, readFile, fileURLToPath };
-  } catch (error) {
-    throw new Error(
-      `useBackend: threads > 1 outside a browser must run in Node (node:module, node:fs, node:url). Received: ${(error as Error).message}`,
-    );
-  }
 }
 
 /**
