@@ -131,8 +131,25 @@ static inline void transpose4(v128_t r0, v128_t r1, v128_t r2, v128_t r3, v128_t
   o[3] = wasm_i32x4_shuffle(t1, t3, 2, 3, 6, 7);
 }
 
+// A as GEMM operand: op(A) rows [0, m1) come from `a`, rows [m1, ..) from `a2` (null: all from `a`).
+// The second source lets one transposed GEMM read two matrices that share their k rows as if they sat
+// side by side ([X | H]^T @ dG gives dKernel over dRecurrentKernel) without copying them together.
+typedef struct {
+  const float* a;
+  i32 lda;
+  const float* a2;
+  i32 lda2, m1;
+} ASrc;
+
+// op(A)[i][p] for transposed A (A stored [k][m]).
+static inline float at_t(const ASrc* s, i32 i, i32 p) {
+  return i < s->m1 ? s->a[p * s->lda + i] : s->a2[p * s->lda2 + i - s->m1];
+}
+
 // Packs op(A)[i0:i0+mc, p0:p0+kc] into panels: panel r holds rows r*MR.. as [kc][MR], zero-padded.
-static void pack_a(i32 ta, const float* a, i32 lda, i32 i0, i32 p0, i32 mc, i32 kc, float* dst) {
+static void pack_a(i32 ta, const ASrc* as, i32 i0, i32 p0, i32 mc, i32 kc, float* dst) {
+  const float* a = as->a;
+  i32 lda = as->lda;
   for (i32 ir = 0; ir < mc; ir += MR) {
     i32 mr = mc - ir < MR ? mc - ir : MR;
     if (!ta) {
@@ -160,16 +177,18 @@ static void pack_a(i32 ta, const float* a, i32 lda, i32 i0, i32 p0, i32 mc, i32 
         }
       }
     } else {
-      // op(A)[i][p] = A[p][i]: rows of the panel are contiguous in A.
-      const float* src = a + p0 * lda + i0 + ir;
-      if (mr == MR) {
+      // op(A)[i][p] = A[p][i]: rows of the panel are contiguous in A (in a2 past m1).
+      i32 r0 = i0 + ir;
+      if (mr == MR && (r0 + MR <= as->m1 || r0 >= as->m1)) {
+        const float* src = r0 < as->m1 ? a + p0 * lda + r0 : as->a2 + p0 * as->lda2 + r0 - as->m1;
+        i32 ld = r0 < as->m1 ? lda : as->lda2;
         for (i32 p = 0; p < kc; p++) {
-          wasm_v128_store(dst, wasm_v128_load(src + p * lda));
+          wasm_v128_store(dst, wasm_v128_load(src + p * ld));
           dst += MR;
         }
       } else {
         for (i32 p = 0; p < kc; p++) {
-          for (i32 i = 0; i < MR; i++) dst[i] = i < mr ? src[p * lda + i] : 0.0f;
+          for (i32 i = 0; i < MR; i++) dst[i] = i < mr ? at_t(as, r0 + i, p0 + p) : 0.0f;
           dst += MR;
         }
       }
@@ -281,8 +300,8 @@ static void micro_kernel(i32 kc, const float* ap, const float* bp, float* c, i32
   }
 }
 
-static void gemm(i32 ta, i32 tb, i32 m, i32 n, i32 k, const float* a, i32 lda, const float* b, i32 ldb,
-                 float* c, i32 ldc, i32 accumulate, i32 tid) {
+static void gemm_src(i32 ta, i32 tb, i32 m, i32 n, i32 k, const ASrc* as, const float* b, i32 ldb, float* c,
+                     i32 ldc, i32 accumulate, i32 tid) {
   float* pa_buf = pack_a_buf[tid];
   float* pb_buf = pack_b_buf[tid];
   if (m <= 0 || n <= 0) return;
@@ -300,7 +319,7 @@ static void gemm(i32 ta, i32 tb, i32 m, i32 n, i32 k, const float* a, i32 lda, c
       pack_b(tb, b, ldb, pc, jc, kc, nc, pb_buf);
       for (i32 ic = 0; ic < m; ic += MC) {
         i32 mc = m - ic < MC ? m - ic : MC;
-        pack_a(ta, a, lda, ic, pc, mc, kc, pa_buf);
+        pack_a(ta, as, ic, pc, mc, kc, pa_buf);
         for (i32 jr = 0; jr < nc; jr += NR) {
           i32 nr = nc - jr < NR ? nc - jr : NR;
           const float* bp = pb_buf + jr * kc;
@@ -312,6 +331,12 @@ static void gemm(i32 ta, i32 tb, i32 m, i32 n, i32 k, const float* a, i32 lda, c
       }
     }
   }
+}
+
+static void gemm(i32 ta, i32 tb, i32 m, i32 n, i32 k, const float* a, i32 lda, const float* b, i32 ldb,
+                 float* c, i32 ldc, i32 accumulate, i32 tid) {
+  ASrc as = {a, lda, 0, 0, m};
+  gemm_src(ta, tb, m, n, k, &as, b, ldb, c, ldc, accumulate, tid);
 }
 
 // Thread `tid`'s share of a GEMM: a range of C's columns (or of its rows when C is tall and narrow).
@@ -329,6 +354,14 @@ static void gemm_part(i32 ta, i32 tb, i32 m, i32 n, i32 k, const float* a, i32 l
     share(m, MR, tid, nt, &lo, &hi);
     gemm(ta, tb, hi - lo, n, k, ta ? a + lo : a + lo * lda, lda, b, ldb, c + lo * ldc, ldc, accumulate, tid);
   }
+}
+
+// Thread `tid`'s share of C = op(A) @ B for a transposed (possibly two-source) A, split by C's columns.
+static void gemm_cols(i32 m, i32 n, i32 k, const ASrc* as, const float* b, i32 ldb, float* c, i32 ldc, i32 tid,
+                      i32 nt) {
+  i32 lo, hi;
+  share(n, NR, tid, nt, &lo, &hi);
+  if (hi > lo) gemm_src(1, 0, m, hi - lo, k, as, b + lo, ldb, c + lo, ldc, 0, tid);
 }
 
 EXPORT(sgemm)
@@ -738,13 +771,27 @@ void rnn_backward_weights(RnnParams* p, i32 tid, i32 nt) {
   i32 gru_before = p->cell == CELL_GRU && !p->reset_after;
   float* dgh_all = (p->cell == CELL_GRU && p->reset_after) ? p->dgh : p->dg;
   i32 c0, c1;
-  if (gru_before) {
-    gemm_part(1, 0, U, 2 * U, T * B, p->hin, U, p->dg, GU, p->drk, GU, 0, tid, nt);
-    gemm_part(1, 0, U, U, T * B, p->aux, U, p->dg + 2 * U, GU, p->drk + 2 * U, GU, 0, tid, nt);
+  // dKernel = Xs^T @ dG and dRecurrentKernel = Hin^T @ dG share dG: where the two results are adjacent
+  // ([F + U, G*U]), one GEMM over [Xs | Hin]^T packs dG once and fills both (GRU resetAfter differentiates
+  // the recurrent side through dGh, so its two stay apart).
+  i32 fused = p->drk == p->dkernel + F * GU && !(p->cell == CELL_GRU && p->reset_after);
+  if (fused && gru_before) {
+    // The candidate's recurrent input is r * h_in (aux), the other gates' h_in.
+    ASrc xh = {p->xs, F, p->hin, U, F}, xa = {p->xs, F, p->aux, U, F};
+    gemm_cols(F + U, 2 * U, T * B, &xh, p->dg, GU, p->dkernel, GU, tid, nt);
+    gemm_cols(F + U, U, T * B, &xa, p->dg + 2 * U, GU, p->dkernel + 2 * U, GU, tid, nt);
+  } else if (fused) {
+    ASrc xh = {p->xs, F, p->hin, U, F};
+    gemm_cols(F + U, GU, T * B, &xh, p->dg, GU, p->dkernel, GU, tid, nt);
   } else {
-    gemm_part(1, 0, U, GU, T * B, p->hin, U, dgh_all, GU, p->drk, GU, 0, tid, nt);
+    if (gru_before) {
+      gemm_part(1, 0, U, 2 * U, T * B, p->hin, U, p->dg, GU, p->drk, GU, 0, tid, nt);
+      gemm_part(1, 0, U, U, T * B, p->aux, U, p->dg + 2 * U, GU, p->drk + 2 * U, GU, 0, tid, nt);
+    } else {
+      gemm_part(1, 0, U, GU, T * B, p->hin, U, dgh_all, GU, p->drk, GU, 0, tid, nt);
+    }
+    gemm_part(1, 0, F, GU, T * B, p->xs, F, p->dg, GU, p->dkernel, GU, 0, tid, nt);
   }
-  gemm_part(1, 0, F, GU, T * B, p->xs, F, p->dg, GU, p->dkernel, GU, 0, tid, nt);
   if (p->dbias) {
     share(GU, 4, tid, nt, &c0, &c1);
     column_sums(p->dg + c0, T * B, c1 - c0, GU, p->dbias + c0);
