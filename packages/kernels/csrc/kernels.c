@@ -441,16 +441,17 @@ static void lstm_step(const RnnParams* p, const float* gx, float* gates, float* 
   i32 U = p->units, GU = 4 * U;
   for (i32 b = b0; b < b1; b++) {
     if (masked(p, b, t)) continue;
-    float* g = gates + b * GU;
+    float* restrict g = gates + b * GU;
     const float* x = gx + b * GU;
     const float* r = p->gh + b * GU;
     for (i32 j = 0; j < GU; j++) g[j] = x[j] + r[j];
     activate_run(p->rec_act, g, 2 * U);
     activate_run(p->act, g + 2 * U, U);
     activate_run(p->rec_act, g + 3 * U, U);
-    float* c = p->c + b * U;
-    float* cp = cprev + b * U;
-    float* ca = cact + b * U;
+    float* restrict c = p->c + b * U;
+    float* restrict cp = cprev + b * U;
+    float* restrict ca = cact + b * U;
+    #pragma clang loop vectorize(enable)
     for (i32 j = 0; j < U; j++) {
       cp[j] = c[j];
       float cn = g[U + j] * c[j] + g[j] * g[2 * U + j];
@@ -458,7 +459,7 @@ static void lstm_step(const RnnParams* p, const float* gx, float* gates, float* 
       ca[j] = cn;
     }
     activate_run(p->act, ca, U);
-    float* h = p->h + b * U;
+    float* restrict h = p->h + b * U;
     for (i32 j = 0; j < U; j++) h[j] = g[3 * U + j] * ca[j];
   }
 }
@@ -468,20 +469,20 @@ static void gru_after_step(const RnnParams* p, const float* gx, float* gates, fl
   const float* br = p->bias ? p->bias + GU : 0;
   for (i32 b = b0; b < b1; b++) {
     if (masked(p, b, t)) continue;
-    float* g = gates + b * GU;
-    const float* x = gx + b * GU;
-    float* r = p->gh + b * GU;
+    float* restrict g = gates + b * GU;
+    const float* restrict x = gx + b * GU;
+    float* restrict r = p->gh + b * GU;
     if (br)
       for (i32 j = 0; j < GU; j++) r[j] += br[j];
     for (i32 j = 0; j < 2 * U; j++) g[j] = x[j] + r[j];
     activate_run(p->rec_act, g, 2 * U);
-    float* rh = rech + b * U;
+    float* restrict rh = rech + b * U;
     for (i32 j = 0; j < U; j++) {
       rh[j] = r[2 * U + j];
       g[2 * U + j] = x[2 * U + j] + g[U + j] * rh[j];
     }
     activate_run(p->act, g + 2 * U, U);
-    float* h = p->h + b * U;
+    float* restrict h = p->h + b * U;
     for (i32 j = 0; j < U; j++) {
       float z = g[j];
       h[j] = z * h[j] + (1.0f - z) * g[2 * U + j];
@@ -625,18 +626,19 @@ static void lstm_step_grad(const RnnParams* p, i32 s, i32 t, i32 b0, i32 b1) {
   gate_grads(p, dgates, p->gates + s * B * GU, GU, 2, b0, b1);
   activation_grad_run(p->act, dcact + b0 * U, p->aux2 + (s * B + b0) * U, (b1 - b0) * U);
   for (i32 b = b0; b < b1; b++) {
-    float* dg = p->dg + (s * B + b) * GU;
+    float* restrict dg = p->dg + (s * B + b) * GU;
     if (masked(p, b, t)) {
       zero_row(dg, GU);
       continue;
     }
-    const float* g = p->gates + (s * B + b) * GU;
-    const float* cprev = p->aux + (s * B + b) * U;
-    const float* cact = p->aux2 + (s * B + b) * U;
-    const float* d = dgates + b * GU;
-    const float* dca = dcact + b * U;
-    float* dh = p->h + b * U;
-    float* dc = p->c + b * U;
+    const float* restrict g = p->gates + (s * B + b) * GU;
+    const float* restrict cprev = p->aux + (s * B + b) * U;
+    const float* restrict cact = p->aux2 + (s * B + b) * U;
+    const float* restrict d = dgates + b * GU;
+    const float* restrict dca = dcact + b * U;
+    float* restrict dh = p->h + b * U;
+    float* restrict dc = p->c + b * U;
+    #pragma clang loop vectorize(enable)
     for (i32 j = 0; j < U; j++) {
       float i = g[j], f = g[U + j], gg = g[2 * U + j], o = g[3 * U + j];
       float ac = cact[j];
@@ -656,18 +658,19 @@ static void gru_after_step_grad(const RnnParams* p, i32 s, i32 t, i32 b0, i32 b1
   gate_grads(p, p->gh, p->gates + s * B * GU, GU, 2, b0, b1);
   const float* hprev_all = p->rdm ? p->aux2 : p->hin;
   for (i32 b = b0; b < b1; b++) {
-    float* dg = p->dg + (s * B + b) * GU;
-    float* dgh = p->dgh + (s * B + b) * GU;
+    float* restrict dg = p->dg + (s * B + b) * GU;
+    float* restrict dgh = p->dgh + (s * B + b) * GU;
     if (masked(p, b, t)) {
       zero_row(dg, GU);
       zero_row(dgh, GU);
       continue;
     }
-    const float* g = p->gates + (s * B + b) * GU;
-    const float* rech = p->aux + (s * B + b) * U;
-    const float* hprev = hprev_all + (s * B + b) * U;
-    const float* d = p->gh + b * GU;
-    float* dh = p->h + b * U;
+    const float* restrict g = p->gates + (s * B + b) * GU;
+    const float* restrict rech = p->aux + (s * B + b) * U;
+    const float* restrict hprev = hprev_all + (s * B + b) * U;
+    const float* restrict d = p->gh + b * GU;
+    float* restrict dh = p->h + b * U;
+    #pragma clang loop vectorize(enable)
     for (i32 j = 0; j < U; j++) {
       float z = g[j], r = g[U + j], hh = g[2 * U + j];
       float dpre_h = dh[j] * (1.0f - z) * d[2 * U + j];
@@ -691,15 +694,16 @@ static void gru_before_step_grad(const RnnParams* p, i32 s, i32 t, i32 b0, i32 b
   const float* hprev_all = p->rdm ? p->aux2 : p->hin;
   float* dg_s = p->dg + s * B * GU;
   for (i32 b = b0; b < b1; b++) {
-    float* dg = dg_s + b * GU;
+    float* restrict dg = dg_s + b * GU;
     if (masked(p, b, t)) {
       zero_row(dg, GU);
       continue;
     }
-    const float* g = p->gates + (s * B + b) * GU;
-    const float* hprev = hprev_all + (s * B + b) * U;
-    const float* d = p->gh + b * GU;
-    float* dh = p->h + b * U;
+    const float* restrict g = p->gates + (s * B + b) * GU;
+    const float* restrict hprev = hprev_all + (s * B + b) * U;
+    const float* restrict d = p->gh + b * GU;
+    float* restrict dh = p->h + b * U;
+    #pragma clang loop vectorize(enable)
     for (i32 j = 0; j < U; j++) {
       float z = g[j], hh = g[2 * U + j];
       dg[j] = dh[j] * (hprev[j] - hh) * d[j];
@@ -710,9 +714,9 @@ static void gru_before_step_grad(const RnnParams* p, i32 s, i32 t, i32 b0, i32 b
   // d(r*h_in) = dPreH @ U_h^T, then split into the reset gate's gradient and the h_in part.
   gemm(0, 1, n, U, U, dg_s + b0 * GU + 2 * U, GU, p->rk + 2 * U, GU, p->dhin + b0 * U, U, 0, tid);
   for (i32 b = b0; b < b1; b++) {
-    const float* g = p->gates + (s * B + b) * GU;
-    const float* d = p->gh + b * GU;
-    float* dg = dg_s + b * GU;
+    const float* restrict g = p->gates + (s * B + b) * GU;
+    const float* restrict d = p->gh + b * GU;
+    float* restrict dg = dg_s + b * GU;
     i32 m = masked(p, b, t);
     for (i32 j = 0; j < U; j++) {
       float drh = p->dhin[b * U + j];
