@@ -100,6 +100,8 @@ static void activation_grad_run(i32 code, float* out, const float* y, i32 n) {
 #define KC 256
 #define MC 128
 #define NC 512
+// Widest C block whose untransposed A is read in place rather than packed (see gemm_src).
+#define DIRECT_A_MAX_N 128
 
 // Threads: the threaded build (src/wasm/kernels-mt) runs the same code in several instances over one
 // shared memory, one instance per thread, each with its own stack. Static scratch is therefore indexed by
@@ -241,26 +243,33 @@ static void pack_b(i32 tb, const float* b, i32 ldb, i32 p0, i32 j0, i32 kc, i32 
 }
 
 // C tile [mr x nr] (+)= Ap panel @ Bp panel. `add` = 0 overwrites C.
-static void micro_kernel(i32 kc, const float* ap, const float* bp, float* c, i32 ldc, i32 mr, i32 nr,
-                         i32 add) {
+// A is read as a[i * rs + p * ps]: a packed panel (rs = 1, ps = MR), or MR rows of a row-major A in place
+// (rs = lda, ps = 1), which spares packing when op(A) = A: the multiply-adds are the same either way.
+static inline __attribute__((always_inline)) void micro_kernel(i32 kc, const float* ap, i32 rs, i32 ps,
+                                                               const float* bp, float* c, i32 ldc, i32 mr, i32 nr,
+                                                               i32 add) {
   v128_t c00 = wasm_f32x4_splat(0), c01 = c00, c10 = c00, c11 = c00;
   v128_t c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+  const float *a0p = ap, *a1p = ap + rs, *a2p = ap + 2 * rs, *a3p = ap + 3 * rs;
   for (i32 p = 0; p < kc; p++) {
     v128_t b0 = wasm_v128_load(bp);
     v128_t b1 = wasm_v128_load(bp + 4);
-    v128_t a0 = wasm_v128_load32_splat(ap);
-    v128_t a1 = wasm_v128_load32_splat(ap + 1);
+    v128_t a0 = wasm_v128_load32_splat(a0p);
+    v128_t a1 = wasm_v128_load32_splat(a1p);
     c00 = wasm_f32x4_add(c00, wasm_f32x4_mul(a0, b0));
     c01 = wasm_f32x4_add(c01, wasm_f32x4_mul(a0, b1));
-    v128_t a2 = wasm_v128_load32_splat(ap + 2);
+    v128_t a2 = wasm_v128_load32_splat(a2p);
     c10 = wasm_f32x4_add(c10, wasm_f32x4_mul(a1, b0));
     c11 = wasm_f32x4_add(c11, wasm_f32x4_mul(a1, b1));
-    v128_t a3 = wasm_v128_load32_splat(ap + 3);
+    v128_t a3 = wasm_v128_load32_splat(a3p);
     c20 = wasm_f32x4_add(c20, wasm_f32x4_mul(a2, b0));
     c21 = wasm_f32x4_add(c21, wasm_f32x4_mul(a2, b1));
     c30 = wasm_f32x4_add(c30, wasm_f32x4_mul(a3, b0));
     c31 = wasm_f32x4_add(c31, wasm_f32x4_mul(a3, b1));
-    ap += MR;
+    a0p += ps;
+    a1p += ps;
+    a2p += ps;
+    a3p += ps;
     bp += NR;
   }
   if (mr == MR && nr == NR) {
@@ -319,13 +328,22 @@ static void gemm_src(i32 ta, i32 tb, i32 m, i32 n, i32 k, const ASrc* as, const 
       pack_b(tb, b, ldb, pc, jc, kc, nc, pb_buf);
       for (i32 ic = 0; ic < m; ic += MC) {
         i32 mc = m - ic < MC ? m - ic : MC;
-        pack_a(ta, as, ic, pc, mc, kc, pa_buf);
+        // Untransposed A feeding few columns (the conv taps: n = filters): packing would cost about 1/n of
+        // the multiply-adds, so whole MR-row panels are read in place and only a partial last panel is
+        // packed (zero-padded: no row past m is read). Wide products keep packed panels, which stay in
+        // cache across their many column panels.
+        i32 direct = ta || nc > DIRECT_A_MAX_N ? 0 : mc / MR * MR;
+        if (direct < mc) pack_a(ta, as, ic + direct, pc, mc - direct, kc, pa_buf);
         for (i32 jr = 0; jr < nc; jr += NR) {
           i32 nr = nc - jr < NR ? nc - jr : NR;
           const float* bp = pb_buf + jr * kc;
-          for (i32 ir = 0; ir < mc; ir += MR) {
+          float* cp = c + ic * ldc + jc + jr;
+          i32 ir = 0;
+          for (; ir < direct; ir += MR)
+            micro_kernel(kc, as->a + (ic + ir) * as->lda + pc, as->lda, 1, bp, cp + ir * ldc, ldc, MR, nr, add);
+          for (; ir < mc; ir += MR) {
             i32 mr = mc - ir < MR ? mc - ir : MR;
-            micro_kernel(kc, pa_buf + ir * kc, bp, c + (ic + ir) * ldc + jc + jr, ldc, mr, nr, add);
+            micro_kernel(kc, pa_buf + (ir - direct) * kc, 1, MR, bp, cp + ir * ldc, ldc, mr, nr, add);
           }
         }
       }
