@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { maxPool1dArgmax, maxPool1dImpl, type Pool1DDims } from '../src/kernels/pool1d-impl';
 
-function dims(inLength: number, size: number, stride: number, padLeft: number, outLength: number): Pool1DDims {
+function dims(
+  inLength: number,
+  size: number,
+  stride: number,
+  padLeft: number,
+  outLength: number,
+): Pool1DDims {
   return {
     batch: 2,
     inLength,
