@@ -100,6 +100,8 @@ static void activation_grad_run(i32 code, float* out, const float* y, i32 n) {
 #define KC 256
 #define MC 128
 #define NC 512
+// Widest C block whose untransposed A is read in place rather than packed (see gemm_src).
+#define DIRECT_A_MAX_N 128
 
 // Threads: the threaded build (src/wasm/kernels-mt) runs the same code in several instances over one
 // shared memory, one instance per thread, each with its own stack. Static scratch is therefore indexed by
@@ -131,8 +133,25 @@ static inline void transpose4(v128_t r0, v128_t r1, v128_t r2, v128_t r3, v128_t
   o[3] = wasm_i32x4_shuffle(t1, t3, 2, 3, 6, 7);
 }
 
+// A as GEMM operand: op(A) rows [0, m1) come from `a`, rows [m1, ..) from `a2` (null: all from `a`).
+// The second source lets one transposed GEMM read two matrices that share their k rows as if they sat
+// side by side ([X | H]^T @ dG gives dKernel over dRecurrentKernel) without copying them together.
+typedef struct {
+  const float* a;
+  i32 lda;
+  const float* a2;
+  i32 lda2, m1;
+} ASrc;
+
+// op(A)[i][p] for transposed A (A stored [k][m]).
+static inline float at_t(const ASrc* s, i32 i, i32 p) {
+  return i < s->m1 ? s->a[p * s->lda + i] : s->a2[p * s->lda2 + i - s->m1];
+}
+
 // Packs op(A)[i0:i0+mc, p0:p0+kc] into panels: panel r holds rows r*MR.. as [kc][MR], zero-padded.
-static void pack_a(i32 ta, const float* a, i32 lda, i32 i0, i32 p0, i32 mc, i32 kc, float* dst) {
+static void pack_a(i32 ta, const ASrc* as, i32 i0, i32 p0, i32 mc, i32 kc, float* dst) {
+  const float* a = as->a;
+  i32 lda = as->lda;
   for (i32 ir = 0; ir < mc; ir += MR) {
     i32 mr = mc - ir < MR ? mc - ir : MR;
     if (!ta) {
@@ -160,16 +179,18 @@ static void pack_a(i32 ta, const float* a, i32 lda, i32 i0, i32 p0, i32 mc, i32 
         }
       }
     } else {
-      // op(A)[i][p] = A[p][i]: rows of the panel are contiguous in A.
-      const float* src = a + p0 * lda + i0 + ir;
-      if (mr == MR) {
+      // op(A)[i][p] = A[p][i]: rows of the panel are contiguous in A (in a2 past m1).
+      i32 r0 = i0 + ir;
+      if (mr == MR && (r0 + MR <= as->m1 || r0 >= as->m1)) {
+        const float* src = r0 < as->m1 ? a + p0 * lda + r0 : as->a2 + p0 * as->lda2 + r0 - as->m1;
+        i32 ld = r0 < as->m1 ? lda : as->lda2;
         for (i32 p = 0; p < kc; p++) {
-          wasm_v128_store(dst, wasm_v128_load(src + p * lda));
+          wasm_v128_store(dst, wasm_v128_load(src + p * ld));
           dst += MR;
         }
       } else {
         for (i32 p = 0; p < kc; p++) {
-          for (i32 i = 0; i < MR; i++) dst[i] = i < mr ? src[p * lda + i] : 0.0f;
+          for (i32 i = 0; i < MR; i++) dst[i] = i < mr ? at_t(as, r0 + i, p0 + p) : 0.0f;
           dst += MR;
         }
       }
@@ -222,26 +243,33 @@ static void pack_b(i32 tb, const float* b, i32 ldb, i32 p0, i32 j0, i32 kc, i32 
 }
 
 // C tile [mr x nr] (+)= Ap panel @ Bp panel. `add` = 0 overwrites C.
-static void micro_kernel(i32 kc, const float* ap, const float* bp, float* c, i32 ldc, i32 mr, i32 nr,
-                         i32 add) {
+// A is read as a[i * rs + p * ps]: a packed panel (rs = 1, ps = MR), or MR rows of a row-major A in place
+// (rs = lda, ps = 1), which spares packing when op(A) = A: the multiply-adds are the same either way.
+static inline __attribute__((always_inline)) void micro_kernel(i32 kc, const float* ap, i32 rs, i32 ps,
+                                                               const float* bp, float* c, i32 ldc, i32 mr, i32 nr,
+                                                               i32 add) {
   v128_t c00 = wasm_f32x4_splat(0), c01 = c00, c10 = c00, c11 = c00;
   v128_t c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+  const float *a0p = ap, *a1p = ap + rs, *a2p = ap + 2 * rs, *a3p = ap + 3 * rs;
   for (i32 p = 0; p < kc; p++) {
     v128_t b0 = wasm_v128_load(bp);
     v128_t b1 = wasm_v128_load(bp + 4);
-    v128_t a0 = wasm_v128_load32_splat(ap);
-    v128_t a1 = wasm_v128_load32_splat(ap + 1);
+    v128_t a0 = wasm_v128_load32_splat(a0p);
+    v128_t a1 = wasm_v128_load32_splat(a1p);
     c00 = wasm_f32x4_add(c00, wasm_f32x4_mul(a0, b0));
     c01 = wasm_f32x4_add(c01, wasm_f32x4_mul(a0, b1));
-    v128_t a2 = wasm_v128_load32_splat(ap + 2);
+    v128_t a2 = wasm_v128_load32_splat(a2p);
     c10 = wasm_f32x4_add(c10, wasm_f32x4_mul(a1, b0));
     c11 = wasm_f32x4_add(c11, wasm_f32x4_mul(a1, b1));
-    v128_t a3 = wasm_v128_load32_splat(ap + 3);
+    v128_t a3 = wasm_v128_load32_splat(a3p);
     c20 = wasm_f32x4_add(c20, wasm_f32x4_mul(a2, b0));
     c21 = wasm_f32x4_add(c21, wasm_f32x4_mul(a2, b1));
     c30 = wasm_f32x4_add(c30, wasm_f32x4_mul(a3, b0));
     c31 = wasm_f32x4_add(c31, wasm_f32x4_mul(a3, b1));
-    ap += MR;
+    a0p += ps;
+    a1p += ps;
+    a2p += ps;
+    a3p += ps;
     bp += NR;
   }
   if (mr == MR && nr == NR) {
@@ -281,8 +309,8 @@ static void micro_kernel(i32 kc, const float* ap, const float* bp, float* c, i32
   }
 }
 
-static void gemm(i32 ta, i32 tb, i32 m, i32 n, i32 k, const float* a, i32 lda, const float* b, i32 ldb,
-                 float* c, i32 ldc, i32 accumulate, i32 tid) {
+static void gemm_src(i32 ta, i32 tb, i32 m, i32 n, i32 k, const ASrc* as, const float* b, i32 ldb, float* c,
+                     i32 ldc, i32 accumulate, i32 tid) {
   float* pa_buf = pack_a_buf[tid];
   float* pb_buf = pack_b_buf[tid];
   if (m <= 0 || n <= 0) return;
@@ -300,18 +328,33 @@ static void gemm(i32 ta, i32 tb, i32 m, i32 n, i32 k, const float* a, i32 lda, c
       pack_b(tb, b, ldb, pc, jc, kc, nc, pb_buf);
       for (i32 ic = 0; ic < m; ic += MC) {
         i32 mc = m - ic < MC ? m - ic : MC;
-        pack_a(ta, a, lda, ic, pc, mc, kc, pa_buf);
+        // Untransposed A feeding few columns (the conv taps: n = filters): packing would cost about 1/n of
+        // the multiply-adds, so whole MR-row panels are read in place and only a partial last panel is
+        // packed (zero-padded: no row past m is read). Wide products keep packed panels, which stay in
+        // cache across their many column panels.
+        i32 direct = ta || nc > DIRECT_A_MAX_N ? 0 : mc / MR * MR;
+        if (direct < mc) pack_a(ta, as, ic + direct, pc, mc - direct, kc, pa_buf);
         for (i32 jr = 0; jr < nc; jr += NR) {
           i32 nr = nc - jr < NR ? nc - jr : NR;
           const float* bp = pb_buf + jr * kc;
-          for (i32 ir = 0; ir < mc; ir += MR) {
+          float* cp = c + ic * ldc + jc + jr;
+          i32 ir = 0;
+          for (; ir < direct; ir += MR)
+            micro_kernel(kc, as->a + (ic + ir) * as->lda + pc, as->lda, 1, bp, cp + ir * ldc, ldc, MR, nr, add);
+          for (; ir < mc; ir += MR) {
             i32 mr = mc - ir < MR ? mc - ir : MR;
-            micro_kernel(kc, pa_buf + ir * kc, bp, c + (ic + ir) * ldc + jc + jr, ldc, mr, nr, add);
+            micro_kernel(kc, pa_buf + (ir - direct) * kc, 1, MR, bp, cp + ir * ldc, ldc, mr, nr, add);
           }
         }
       }
     }
   }
+}
+
+static void gemm(i32 ta, i32 tb, i32 m, i32 n, i32 k, const float* a, i32 lda, const float* b, i32 ldb,
+                 float* c, i32 ldc, i32 accumulate, i32 tid) {
+  ASrc as = {a, lda, 0, 0, m};
+  gemm_src(ta, tb, m, n, k, &as, b, ldb, c, ldc, accumulate, tid);
 }
 
 // Thread `tid`'s share of a GEMM: a range of C's columns (or of its rows when C is tall and narrow).
@@ -329,6 +372,14 @@ static void gemm_part(i32 ta, i32 tb, i32 m, i32 n, i32 k, const float* a, i32 l
     share(m, MR, tid, nt, &lo, &hi);
     gemm(ta, tb, hi - lo, n, k, ta ? a + lo : a + lo * lda, lda, b, ldb, c + lo * ldc, ldc, accumulate, tid);
   }
+}
+
+// Thread `tid`'s share of C = op(A) @ B for a transposed (possibly two-source) A, split by C's columns.
+static void gemm_cols(i32 m, i32 n, i32 k, const ASrc* as, const float* b, i32 ldb, float* c, i32 ldc, i32 tid,
+                      i32 nt) {
+  i32 lo, hi;
+  share(n, NR, tid, nt, &lo, &hi);
+  if (hi > lo) gemm_src(1, 0, m, hi - lo, k, as, b + lo, ldb, c + lo, ldc, 0, tid);
 }
 
 EXPORT(sgemm)
@@ -408,16 +459,17 @@ static void lstm_step(const RnnParams* p, const float* gx, float* gates, float* 
   i32 U = p->units, GU = 4 * U;
   for (i32 b = b0; b < b1; b++) {
     if (masked(p, b, t)) continue;
-    float* g = gates + b * GU;
+    float* restrict g = gates + b * GU;
     const float* x = gx + b * GU;
     const float* r = p->gh + b * GU;
     for (i32 j = 0; j < GU; j++) g[j] = x[j] + r[j];
     activate_run(p->rec_act, g, 2 * U);
     activate_run(p->act, g + 2 * U, U);
     activate_run(p->rec_act, g + 3 * U, U);
-    float* c = p->c + b * U;
-    float* cp = cprev + b * U;
-    float* ca = cact + b * U;
+    float* restrict c = p->c + b * U;
+    float* restrict cp = cprev + b * U;
+    float* restrict ca = cact + b * U;
+    #pragma clang loop vectorize(enable)
     for (i32 j = 0; j < U; j++) {
       cp[j] = c[j];
       float cn = g[U + j] * c[j] + g[j] * g[2 * U + j];
@@ -425,7 +477,7 @@ static void lstm_step(const RnnParams* p, const float* gx, float* gates, float* 
       ca[j] = cn;
     }
     activate_run(p->act, ca, U);
-    float* h = p->h + b * U;
+    float* restrict h = p->h + b * U;
     for (i32 j = 0; j < U; j++) h[j] = g[3 * U + j] * ca[j];
   }
 }
@@ -435,20 +487,20 @@ static void gru_after_step(const RnnParams* p, const float* gx, float* gates, fl
   const float* br = p->bias ? p->bias + GU : 0;
   for (i32 b = b0; b < b1; b++) {
     if (masked(p, b, t)) continue;
-    float* g = gates + b * GU;
-    const float* x = gx + b * GU;
-    float* r = p->gh + b * GU;
+    float* restrict g = gates + b * GU;
+    const float* restrict x = gx + b * GU;
+    float* restrict r = p->gh + b * GU;
     if (br)
       for (i32 j = 0; j < GU; j++) r[j] += br[j];
     for (i32 j = 0; j < 2 * U; j++) g[j] = x[j] + r[j];
     activate_run(p->rec_act, g, 2 * U);
-    float* rh = rech + b * U;
+    float* restrict rh = rech + b * U;
     for (i32 j = 0; j < U; j++) {
       rh[j] = r[2 * U + j];
       g[2 * U + j] = x[2 * U + j] + g[U + j] * rh[j];
     }
     activate_run(p->act, g + 2 * U, U);
-    float* h = p->h + b * U;
+    float* restrict h = p->h + b * U;
     for (i32 j = 0; j < U; j++) {
       float z = g[j];
       h[j] = z * h[j] + (1.0f - z) * g[2 * U + j];
@@ -592,18 +644,19 @@ static void lstm_step_grad(const RnnParams* p, i32 s, i32 t, i32 b0, i32 b1) {
   gate_grads(p, dgates, p->gates + s * B * GU, GU, 2, b0, b1);
   activation_grad_run(p->act, dcact + b0 * U, p->aux2 + (s * B + b0) * U, (b1 - b0) * U);
   for (i32 b = b0; b < b1; b++) {
-    float* dg = p->dg + (s * B + b) * GU;
+    float* restrict dg = p->dg + (s * B + b) * GU;
     if (masked(p, b, t)) {
       zero_row(dg, GU);
       continue;
     }
-    const float* g = p->gates + (s * B + b) * GU;
-    const float* cprev = p->aux + (s * B + b) * U;
-    const float* cact = p->aux2 + (s * B + b) * U;
-    const float* d = dgates + b * GU;
-    const float* dca = dcact + b * U;
-    float* dh = p->h + b * U;
-    float* dc = p->c + b * U;
+    const float* restrict g = p->gates + (s * B + b) * GU;
+    const float* restrict cprev = p->aux + (s * B + b) * U;
+    const float* restrict cact = p->aux2 + (s * B + b) * U;
+    const float* restrict d = dgates + b * GU;
+    const float* restrict dca = dcact + b * U;
+    float* restrict dh = p->h + b * U;
+    float* restrict dc = p->c + b * U;
+    #pragma clang loop vectorize(enable)
     for (i32 j = 0; j < U; j++) {
       float i = g[j], f = g[U + j], gg = g[2 * U + j], o = g[3 * U + j];
       float ac = cact[j];
@@ -623,18 +676,19 @@ static void gru_after_step_grad(const RnnParams* p, i32 s, i32 t, i32 b0, i32 b1
   gate_grads(p, p->gh, p->gates + s * B * GU, GU, 2, b0, b1);
   const float* hprev_all = p->rdm ? p->aux2 : p->hin;
   for (i32 b = b0; b < b1; b++) {
-    float* dg = p->dg + (s * B + b) * GU;
-    float* dgh = p->dgh + (s * B + b) * GU;
+    float* restrict dg = p->dg + (s * B + b) * GU;
+    float* restrict dgh = p->dgh + (s * B + b) * GU;
     if (masked(p, b, t)) {
       zero_row(dg, GU);
       zero_row(dgh, GU);
       continue;
     }
-    const float* g = p->gates + (s * B + b) * GU;
-    const float* rech = p->aux + (s * B + b) * U;
-    const float* hprev = hprev_all + (s * B + b) * U;
-    const float* d = p->gh + b * GU;
-    float* dh = p->h + b * U;
+    const float* restrict g = p->gates + (s * B + b) * GU;
+    const float* restrict rech = p->aux + (s * B + b) * U;
+    const float* restrict hprev = hprev_all + (s * B + b) * U;
+    const float* restrict d = p->gh + b * GU;
+    float* restrict dh = p->h + b * U;
+    #pragma clang loop vectorize(enable)
     for (i32 j = 0; j < U; j++) {
       float z = g[j], r = g[U + j], hh = g[2 * U + j];
       float dpre_h = dh[j] * (1.0f - z) * d[2 * U + j];
@@ -658,15 +712,16 @@ static void gru_before_step_grad(const RnnParams* p, i32 s, i32 t, i32 b0, i32 b
   const float* hprev_all = p->rdm ? p->aux2 : p->hin;
   float* dg_s = p->dg + s * B * GU;
   for (i32 b = b0; b < b1; b++) {
-    float* dg = dg_s + b * GU;
+    float* restrict dg = dg_s + b * GU;
     if (masked(p, b, t)) {
       zero_row(dg, GU);
       continue;
     }
-    const float* g = p->gates + (s * B + b) * GU;
-    const float* hprev = hprev_all + (s * B + b) * U;
-    const float* d = p->gh + b * GU;
-    float* dh = p->h + b * U;
+    const float* restrict g = p->gates + (s * B + b) * GU;
+    const float* restrict hprev = hprev_all + (s * B + b) * U;
+    const float* restrict d = p->gh + b * GU;
+    float* restrict dh = p->h + b * U;
+    #pragma clang loop vectorize(enable)
     for (i32 j = 0; j < U; j++) {
       float z = g[j], hh = g[2 * U + j];
       dg[j] = dh[j] * (hprev[j] - hh) * d[j];
@@ -677,9 +732,9 @@ static void gru_before_step_grad(const RnnParams* p, i32 s, i32 t, i32 b0, i32 b
   // d(r*h_in) = dPreH @ U_h^T, then split into the reset gate's gradient and the h_in part.
   gemm(0, 1, n, U, U, dg_s + b0 * GU + 2 * U, GU, p->rk + 2 * U, GU, p->dhin + b0 * U, U, 0, tid);
   for (i32 b = b0; b < b1; b++) {
-    const float* g = p->gates + (s * B + b) * GU;
-    const float* d = p->gh + b * GU;
-    float* dg = dg_s + b * GU;
+    const float* restrict g = p->gates + (s * B + b) * GU;
+    const float* restrict d = p->gh + b * GU;
+    float* restrict dg = dg_s + b * GU;
     i32 m = masked(p, b, t);
     for (i32 j = 0; j < U; j++) {
       float drh = p->dhin[b * U + j];
@@ -738,13 +793,27 @@ void rnn_backward_weights(RnnParams* p, i32 tid, i32 nt) {
   i32 gru_before = p->cell == CELL_GRU && !p->reset_after;
   float* dgh_all = (p->cell == CELL_GRU && p->reset_after) ? p->dgh : p->dg;
   i32 c0, c1;
-  if (gru_before) {
-    gemm_part(1, 0, U, 2 * U, T * B, p->hin, U, p->dg, GU, p->drk, GU, 0, tid, nt);
-    gemm_part(1, 0, U, U, T * B, p->aux, U, p->dg + 2 * U, GU, p->drk + 2 * U, GU, 0, tid, nt);
+  // dKernel = Xs^T @ dG and dRecurrentKernel = Hin^T @ dG share dG: where the two results are adjacent
+  // ([F + U, G*U]), one GEMM over [Xs | Hin]^T packs dG once and fills both (GRU resetAfter differentiates
+  // the recurrent side through dGh, so its two stay apart).
+  i32 fused = p->drk == p->dkernel + F * GU && !(p->cell == CELL_GRU && p->reset_after);
+  if (fused && gru_before) {
+    // The candidate's recurrent input is r * h_in (aux), the other gates' h_in.
+    ASrc xh = {p->xs, F, p->hin, U, F}, xa = {p->xs, F, p->aux, U, F};
+    gemm_cols(F + U, 2 * U, T * B, &xh, p->dg, GU, p->dkernel, GU, tid, nt);
+    gemm_cols(F + U, U, T * B, &xa, p->dg + 2 * U, GU, p->dkernel + 2 * U, GU, tid, nt);
+  } else if (fused) {
+    ASrc xh = {p->xs, F, p->hin, U, F};
+    gemm_cols(F + U, GU, T * B, &xh, p->dg, GU, p->dkernel, GU, tid, nt);
   } else {
-    gemm_part(1, 0, U, GU, T * B, p->hin, U, dgh_all, GU, p->drk, GU, 0, tid, nt);
+    if (gru_before) {
+      gemm_part(1, 0, U, 2 * U, T * B, p->hin, U, p->dg, GU, p->drk, GU, 0, tid, nt);
+      gemm_part(1, 0, U, U, T * B, p->aux, U, p->dg + 2 * U, GU, p->drk + 2 * U, GU, 0, tid, nt);
+    } else {
+      gemm_part(1, 0, U, GU, T * B, p->hin, U, dgh_all, GU, p->drk, GU, 0, tid, nt);
+    }
+    gemm_part(1, 0, F, GU, T * B, p->xs, F, p->dg, GU, p->dkernel, GU, 0, tid, nt);
   }
-  gemm_part(1, 0, F, GU, T * B, p->xs, F, p->dg, GU, p->dkernel, GU, 0, tid, nt);
   if (p->dbias) {
     share(GU, 4, tid, nt, &c0, &c1);
     column_sums(p->dg + c0, T * B, c1 - c0, GU, p->dbias + c0);

@@ -44,6 +44,35 @@ export function maxPool1dArgmax(x: ArrayLike<number>, d: Pool1DDims): Int32Array
 }
 
 /**
+ * Max pooling: every output cell is its window's maximum, the value at {@link maxPool1dArgmax}'s index
+ * (the same comparisons, so ties and NaN resolve the same way), without building the index array.
+ *
+ * @example
+ * maxPool1dImpl(Float32Array.of(1, 3, 2, 0), dims) // size 2, stride 2 → Float32Array [3, 2]
+ */
+export function maxPool1dImpl(x: ArrayLike<number>, d: Pool1DDims): Float32Array {
+  const { batch, inLength, channels, w } = d;
+  const y = new Float32Array(batch * w.outLength * channels);
+  for (let b = 0; b < batch; b++) {
+    const base = b * inLength * channels;
+    for (let t = 0; t < w.outLength; t++) {
+      const [lo, hi] = windowRange(t, d);
+      const o = (b * w.outLength + t) * channels;
+      const first = base + lo * channels;
+      for (let c = 0; c < channels; c++) y[o + c] = x[first + c];
+      for (let s = lo + 1; s < hi; s++) {
+        const row = base + s * channels;
+        for (let c = 0; c < channels; c++) {
+          const v = x[row + c];
+          if (v > y[o + c]) y[o + c] = v;
+        }
+      }
+    }
+  }
+  return y;
+}
+
+/**
  * Average pooling: each window divides by its number of REAL cells (TensorFlow's avg_pool under 'same').
  * With `adjoint`, maps dL/dy [B, outLength, C] back to dL/dx [B, inLength, C] (the same weights, spread).
  *

@@ -7,7 +7,7 @@ import {
   type Pool1DMode,
 } from '@tensorseq/kernels';
 import { type HostBackend, readTransient, writeFloat32 } from './host-backend';
-import { avgPool1dImpl, maxPool1dArgmax, type Pool1DDims } from './pool1d-impl';
+import { avgPool1dImpl, maxPool1dArgmax, maxPool1dImpl, type Pool1DDims } from './pool1d-impl';
 
 const MODES: readonly Pool1DMode[] = ['max', 'avg'];
 
@@ -19,8 +19,7 @@ function dims(x: tf.TensorInfo, attrs: tf.NamedAttrMap | undefined): Pool1DDims 
 
 function forward(mode: Pool1DMode, x: ArrayLike<number>, d: Pool1DDims): Float32Array {
   if (mode === 'avg') return avgPool1dImpl(x, d, false);
-  const argmax = maxPool1dArgmax(x, d);
-  return Float32Array.from(argmax, (i) => x[i]);
+  return maxPool1dImpl(x, d);
 }
 
 function backward(

@@ -333,6 +333,9 @@ export class WasmRuntime implements WasmKernels {
     });
     const params = arena.reserve(PARAM_FIELDS.length);
     const zeros = new Float32Array(B * U);
+    // dKernel directly above dRecurrentKernel: the kernel fills both with one GEMM ([F + U, G*U]).
+    const dkernel = arena.reserve((F + U) * gu);
+    const weightGrads = { dkernel, drk: dkernel + F * gu * 4 };
     const p: Partial<Record<ParamField, number>> = {
       ...this.headerOf(plan, true),
       kernel: arena.input(args.kernel),
@@ -349,8 +352,7 @@ export class WasmRuntime implements WasmKernels {
       ...savedAt('aux2', 'aux2'),
       dout: arena.input(dOutputs),
       dx: arena.reserve(B * T * F),
-      dkernel: arena.reserve(F * gu),
-      drk: arena.reserve(U * gu),
+      ...weightGrads,
       dbias: args.bias === null ? 0 : arena.reserve(args.bias.length),
       dg: arena.reserve(T * B * gu),
       dgh: plan.gruAfter ? arena.reserve(T * B * gu) : 0,
