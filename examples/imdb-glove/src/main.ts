@@ -1,6 +1,7 @@
 /**
  * Deep Learning with Python, section 6.1.3: from raw IMDB text to word embeddings (listings 6.8–6.16).
- * Run: pnpm exp imdb-glove [--epochs=10] [--backend=wasm|cpu|node|node-gpu|auto] [--imdb=<aclImdb folder or tar.gz>] [--glove=<glove .txt>] [--quick]
+ * Run: pnpm exp imdb-glove [--epochs 10] [--backend wasm|cpu|node|node-gpu|auto] [--imdb <aclImdb folder or tar.gz>] [--glove <glove .txt>] [--quick]
+ * (`--name=value` works too)
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,19 +27,22 @@ const FLAGS = ['epochs', 'backend', 'imdb', 'glove'] as const;
 
 function parseFlags(argv: string[]): Partial<Record<(typeof FLAGS)[number] | 'quick', string>> {
   const flags: Partial<Record<(typeof FLAGS)[number] | 'quick', string>> = {};
-  for (const arg of argv) {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
     if (arg === '--quick') {
       flags.quick = 'true';
       continue;
     }
-    const match = /^--([a-z]+)=(.+)$/.exec(arg);
+    // `--backend wasm` as every other example takes it, and `--backend=wasm`.
+    const match = /^--([a-z]+)(?:=(.+))?$/.exec(arg);
     const name = FLAGS.find((f) => f === match?.[1]);
-    if (!match || !name) {
+    const value = match?.[2] ?? (argv[i + 1]?.startsWith('--') ? undefined : argv[++i]);
+    if (!match || !name || value === undefined) {
       throw new TypeError(
-        `imdb-glove: arguments must be --epochs=<n>, --backend=wasm|cpu|node|node-gpu|auto, --imdb=<path>, --glove=<path> or --quick. Received: argument=${arg}.`,
+        `imdb-glove: arguments must be --epochs <n>, --backend wasm|cpu|node|node-gpu|auto, --imdb <path>, --glove <path> (or --name=value) or --quick. Received: argument=${arg}.`,
       );
     }
-    flags[name] = match[2];
+    flags[name] = value;
   }
   return flags;
 }
