@@ -14,7 +14,8 @@ const VALIDATION = '#d62728';
 
 /**
  * Writes `imdb-glove.json` (settings, data counts, histories, test results) and `imdb-glove.svg`
- * (training and validation accuracy and loss of both models: listing 6.14's plots, twice).
+ * (training and validation accuracy and loss of both models: listing 6.14's plots, twice); a `--quick`
+ * run writes `imdb-glove-quick.*` instead, leaving the full-scale result alone.
  *
  * @param outDir - the results folder (created if needed).
  * @param results - what `runExperiment` returned.
@@ -36,7 +37,8 @@ export async function writeResults(
   },
 ): Promise<ResultFiles> {
   await mkdir(outDir, { recursive: true });
-  const files = { json: join(outDir, 'imdb-glove.json'), svg: join(outDir, 'imdb-glove.svg') };
+  const stem = results.config.quick === true ? 'imdb-glove-quick' : 'imdb-glove';
+  const files = { json: join(outDir, `${stem}.json`), svg: join(outDir, `${stem}.svg`) };
   await writeFile(files.json, `${JSON.stringify(results, null, 2)}\n`);
   const panels = [
     ...modelPanels('GloVe (frozen)', results.glove),

@@ -93,5 +93,7 @@ describe('runExperiment', () => {
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg.match(/data-series="Training /g)).toHaveLength(4);
     expect(svg.match(/data-series="Validation /g)).toHaveLength(4);
+    const quick = await writeResults(outDir, { ...results, config: { ...results.config, quick: true } });
+    expect(quick.json).toBe(join(outDir, 'imdb-glove-quick.json'));
   });
 });

@@ -49,7 +49,8 @@ export interface ExperimentFiles {
 
 /**
  * Writes `<outDir>/<experiment>.json` (the whole result) and, when there is a history,
- * `<outDir>/<experiment>.svg` (the curves).
+ * `<outDir>/<experiment>.svg` (the curves); `-seed<N>` is added for a seed other than 1337 and `-quick`
+ * for a `--quick` run.
  *
  * @param outDir - the results folder, created if needed.
  * @param result - what the run produced.
@@ -101,7 +102,11 @@ function seedSuffix(result: ExperimentResult): boolean {
   return result.seed !== undefined && result.seed !== DEFAULT_SEED;
 }
 
-/** `<experiment>` for the default seed, `<experiment>-seed<N>` for the others. */
+/**
+ * `<experiment>` for the default seed, `<experiment>-seed<N>` for the others, and a `-quick` suffix for
+ * `--quick` smoke runs, so that one never overwrites the committed full-scale result beside it.
+ */
 function fileStem(result: ExperimentResult): string {
-  return seedSuffix(result) ? `${result.experiment}-seed${result.seed}` : result.experiment;
+  const stem = seedSuffix(result) ? `${result.experiment}-seed${result.seed}` : result.experiment;
+  return result.config.quick === true ? `${stem}-quick` : stem;
 }

@@ -43,6 +43,16 @@ describe('writeExperimentResults', () => {
     expect(svg).toContain('data-series="Common-sense baseline"');
   });
 
+  it('names seeded and --quick runs apart, so a smoke run never overwrites the full-scale result', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'example-utils-'));
+    const quick = await writeExperimentResults(dir, { ...result, config: { quick: true } });
+    expect(quick).toEqual({ json: join(dir, 'gru-quick.json'), svg: join(dir, 'gru-quick.svg') });
+    const seeded = await writeExperimentResults(dir, { ...result, seed: 1338, config: { quick: true } });
+    expect(seeded.json).toBe(join(dir, 'gru-seed1338-quick.json'));
+    const full = await writeExperimentResults(dir, { ...result, seed: 1337 });
+    expect(full.json).toBe(join(dir, 'gru.json'));
+  });
+
   it('writes no SVG when there is no history to draw', async () => {
     dir = await mkdtemp(join(tmpdir(), 'example-utils-'));
     const files = await writeExperimentResults(dir, { ...result, experiment: 'baseline', history: {} });
