@@ -9,7 +9,8 @@
 // can share out the work on a machine with idle cores.
 //
 // `node scripts/exp-queue.mjs --quick` (CI) runs every experiment once with --quick instead, on the
-// samples shipped in data/ (or synthetic reviews), into a temporary folder, and fails if any run fails.
+// samples shipped in data/ (or synthetic reviews), into a temporary folder, and fails if any run fails;
+// `--quick --backend wasm` does the same on another backend.
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +26,9 @@ const option = (name, fallback) => {
 const resultsRoot = option('results-root', repo);
 const logs = option('logs', join(repo, '.tmp', 'exp-queue'));
 const dryRun = args.includes('--dry-run');
+// `--quick --backend wasm` runs every quick experiment on that backend (CI runs cpu and wasm).
+const backendIndex = args.indexOf('--backend');
+const quickBackend = backendIndex >= 0 ? args[backendIndex + 1] : undefined;
 const onlyIndex = args.indexOf('--only');
 const only = onlyIndex >= 0 ? new Set(args[onlyIndex + 1].split(',')) : undefined;
 
@@ -126,6 +130,7 @@ function quickRuns() {
         'src/main.ts',
         ...(experiment ? [experiment] : []),
         '--quick',
+        ...(quickBackend ? ['--backend', quickBackend] : []),
       ],
       {
         cwd: join(repo, 'examples', example),
@@ -135,7 +140,8 @@ function quickRuns() {
     );
     const seconds = ((Date.now() - t0) / 1000).toFixed(1);
     const ok = result.status === 0;
-    console.log(`${ok ? 'ok  ' : 'FAIL'} ${example} ${experiment || example} --quick (${seconds} s)`);
+    const on = quickBackend ? ` --backend ${quickBackend}` : '';
+    console.log(`${ok ? 'ok  ' : 'FAIL'} ${example} ${experiment || example} --quick${on} (${seconds} s)`);
     if (!ok) {
       failed.push(`${example} ${experiment}`);
       console.log(`${result.stdout}${result.stderr}`.split('\n').slice(-15).join('\n'));
