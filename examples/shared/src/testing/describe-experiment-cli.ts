@@ -45,15 +45,15 @@ export function describeExperimentCli({ example, exampleDir, experiment, skipRun
     });
 
     it.skipIf(skipRun !== undefined)(
-      `runs ${experiment} --quick, printing each epoch and writing its JSON and SVG${skipRun ? ` (skipped: ${skipRun})` : ''}`,
+      `runs ${experiment} --quick, printing each epoch and writing its -quick JSON and SVG${skipRun ? ` (skipped: ${skipRun})` : ''}`,
       async () => {
         dir = await mkdtemp(join(tmpdir(), `${example}-`));
         const { stdout } = await main([experiment, '--quick', '--epochs', '2'], { TENSORSEQ_RESULTS: dir });
         expect(stdout).toMatch(/^Epoch 2\/2 - /m);
-        const result = JSON.parse(await readFile(join(dir, `${experiment}.json`), 'utf8'));
+        const result = JSON.parse(await readFile(join(dir, `${experiment}-quick.json`), 'utf8'));
         expect(result.config).toMatchObject({ quick: true, epochs: 2 });
         expect(result.history.val_loss).toHaveLength(2);
-        expect(await readFile(join(dir, `${experiment}.svg`), 'utf8')).toMatch(/^<svg /);
+        expect(await readFile(join(dir, `${experiment}-quick.svg`), 'utf8')).toMatch(/^<svg /);
       },
     );
   });
