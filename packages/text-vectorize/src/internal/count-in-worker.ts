@@ -91,10 +91,9 @@ interface OsLike {
  * load includes the calling thread itself (about 1 while it works), hence the half-core margin.
  */
 function spareCore(): boolean {
-  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const os = nodeBuiltin<OsLike>('node:os');
+  if (os === undefined) return false;
   try {
-    const os = proc?.getBuiltinModule?.('node:os') as OsLike | undefined;
-    if (os === undefined) return false;
     const cores = os.availableParallelism?.() ?? os.cpus().length;
     return cores >= 2 && os.loadavg()[0] <= cores - 0.5;
   } catch {
@@ -103,9 +102,14 @@ function spareCore(): boolean {
 }
 
 function workerThreads(): WorkerThreads | undefined {
+  return nodeBuiltin<WorkerThreads>('node:worker_threads');
+}
+
+/** A Node built-in module without a static import (the package also runs in browsers); undefined elsewhere. */
+function nodeBuiltin<T>(id: string): T | undefined {
   const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
   try {
-    return proc?.getBuiltinModule?.('node:worker_threads') as WorkerThreads | undefined;
+    return proc?.getBuiltinModule?.(id) as T | undefined;
   } catch {
     return undefined;
   }
