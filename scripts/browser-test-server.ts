@@ -14,7 +14,9 @@ export const TEST_ROUTES_PREFIX = '/__tensorseq';
  *   test-utils' `#host-files` in the browser (nothing else on the disk is reachable);
  * - `GET /__tensorseq/env`: the test variables (`TENSORSEQ_*`, `FUZZ_*`) of the process running the tests;
  * - `PUT /__tensorseq/served/<path>` stores a body in memory and `GET` serves it back, so the save/load
- *   suite can load a model from a real URL of the test server (`loadModel('http://…/model.json')`).
+ *   suite can load a model from a real URL of the test server (`loadModel('http://…/model.json')`);
+ * - every response carries COOP `same-origin` and COEP `require-corp`, so the test pages are cross-origin
+ *   isolated, as a user's page must be for the kernels' Web Worker threads (shared WebAssembly memory).
  *
  * @example
  * export default defineConfig({ plugins: [testServerRoutes()], test: { browser: { enabled: true } } });
@@ -28,6 +30,8 @@ export function testServerRoutes(): Plugin {
   return {
     name: 'tensorseq-test-server-routes',
     configureServer(server) {
+      // First in the stack: vitest's own middlewares answer the test pages before later ones run.
+      server.middlewares.stack.unshift({ route: '', handle: isolate });
       server.middlewares.use(TEST_ROUTES_PREFIX, (req, res) => {
         const url = new URL(req.url ?? '/', 'http://localhost');
         const path = decodeURIComponent(url.pathname);
@@ -40,6 +44,12 @@ export function testServerRoutes(): Plugin {
       });
     },
   };
+}
+
+function isolate(_req: IncomingMessage, res: ServerResponse, next: () => void): void {
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
+  next();
 }
 
 function testEnv(): Record<string, string> {

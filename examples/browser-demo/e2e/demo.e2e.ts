@@ -84,6 +84,15 @@ async function main(): Promise<void> {
   const errors: string[] = [];
   try {
     let page = await open(context, url, errors);
+    const isolated = await page.evaluate(() => ({
+      isolated: globalThis.crossOriginIsolated,
+      cores: navigator.hardwareConcurrency,
+    }));
+    const backendLine = (await page.textContent('#backend')) ?? '';
+    console.log(`backend: ${backendLine}`);
+    check(isolated.isolated, 'the page is cross-origin isolated (COOP + COEP)');
+    if (isolated.cores > 1)
+      check(/tensorseq kernels: [2-4] threads/.test(backendLine), 'the kernels run on Web Worker threads');
     const negative = await typeReview(page, NEGATIVE);
     const positive = await typeReview(page, POSITIVE);
     console.log(`positive review: ${positive.toFixed(4)}, negative review: ${negative.toFixed(4)}`);

@@ -2,12 +2,14 @@ import plainWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import simdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import threadedSimdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { backendInfo, useBackend } from '@tensorseq/backend-wasm';
+import { kernelsInfo } from '@tensorseq/kernels';
 
 /**
  * Starts tfjs-backend-wasm with tensorseq's training and fused recurrent kernels, telling it where Vite
- * serves the three .wasm builds, and describes what it got (SIMD, threads) for the page.
+ * serves the three .wasm builds, and describes what it got (SIMD, threads, and the threads of tensorseq's
+ * kernels: Web Workers when the page is cross-origin isolated) for the page.
  *
- * @returns a one-line description, e.g. `wasm · SIMD · 1 thread`.
+ * @returns a one-line description, e.g. `wasm · SIMD · 1 thread · tensorseq kernels: 2 threads`.
  * @example
  * document.querySelector('#backend').textContent = await startWasmBackend();
  */
@@ -21,5 +23,7 @@ export async function startWasmBackend(): Promise<string> {
   });
   const info = backendInfo();
   const threads = info?.threads ?? 1;
-  return `${name} · ${info?.simd ? 'SIMD' : 'no SIMD'} · ${threads} thread${threads === 1 ? '' : 's'}`;
+  const kernels = kernelsInfo();
+  const plural = (n: number) => `${n} thread${n === 1 ? '' : 's'}`;
+  return `${name} · ${info?.simd ? 'SIMD' : 'no SIMD'} · ${plural(threads)} · tensorseq kernels: ${plural(kernels.threads)}`;
 }

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { initKernels } from '@tensorseq/kernels';
 import { registerCpuKernels } from './register-cpu-kernels';
 
 /** Backends this adapter can select (`'auto'` means the best it has: cpu). */
@@ -32,7 +33,12 @@ export async function useBackend(
     );
   }
   await import('@tensorflow/tfjs-backend-cpu');
-  if (options.registerKernels ?? true) registerCpuKernels();
+  if (options.registerKernels ?? true) {
+    registerCpuKernels();
+    // The kernels compile without blocking and start their threads (Web Workers on a cross-origin
+    // isolated page): browsers refuse to compile them synchronously on the main thread.
+    await initKernels();
+  }
   const ok = await tf.setBackend('cpu');
   if (!ok)
     throw new Error(

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { initKernels } from '@tensorseq/kernels';
 import { setBackendInfo, type WasmBackendInfo } from './backend-info';
 import { installHostArrayCache } from './host-array-cache';
 import { registerWasmKernels } from './register-wasm-kernels';
@@ -93,7 +94,12 @@ async function startWasm(
       }
     }
   }
-  if (options.registerKernels) registerWasmKernels();
+  if (options.registerKernels) {
+    registerWasmKernels();
+    // Compiles tensorseq's kernels without blocking and starts their threads (Web Workers on a
+    // cross-origin isolated page): browsers refuse to compile them synchronously on the main thread.
+    await initKernels();
+  }
   let ok = await tf.setBackend('wasm').catch(() => false);
   if (!ok && restore) {
     restore();

@@ -1,6 +1,7 @@
 import type { KernelsBackend } from './types';
 import {
   loadThreadedWasmKernels,
+  loadThreadedWasmKernelsAsync,
   loadWasmKernels,
   loadWasmKernelsAsync,
   threadedUnsupported,
@@ -63,8 +64,9 @@ export function setKernelsBackend(backend: KernelsBackend): void {
 }
 
 /**
- * Compiles the WebAssembly module asynchronously. Browsers refuse synchronous compilation of large
- * modules on the main thread, so call this once before the first kernel there; Node compiles
+ * Compiles the WebAssembly module asynchronously and starts its worker threads where they can run
+ * (Node.js, or a cross-origin isolated page in a browser). Browsers refuse synchronous compilation of
+ * large modules on the main thread, so call this once before the first kernel there; Node compiles
  * synchronously on first use, so calling it is optional.
  *
  * @returns A promise that settles when the module is ready (immediately when SIMD is unavailable).
@@ -78,12 +80,17 @@ export function setKernelsBackend(backend: KernelsBackend): void {
 export async function initKernels(): Promise<void> {
   if (instance !== null || !wasmSupported()) return;
   const threads = requestedThreads ?? defaultThreads();
-  if (threadedUnsupported(threads) === null) {
-    wasmKernels();
-    return;
+  const unsupported = threadedUnsupported(threads);
+  singleThreadReason = unsupported ?? undefined;
+  if (unsupported === null) {
+    try {
+      instance = await loadThreadedWasmKernelsAsync(threads);
+      return;
+    } catch (error) {
+      singleThreadReason = `the worker threads did not start (${(error as Error).message})`;
+    }
   }
   instance = await loadWasmKernelsAsync();
-  singleThreadReason = threadedUnsupported(threads) ?? undefined;
 }
 
 /**
@@ -113,7 +120,8 @@ function defaultThreads(): number {
 
 /**
  * Sets how many threads the WebAssembly kernels use, the calling thread included: 1 runs everything on
- * the calling thread; more start worker threads over a shared `WebAssembly.Memory` (Node.js). Results do
+ * the calling thread; more start worker threads over a shared `WebAssembly.Memory` (Node.js; in browsers,
+ * Web Workers on a cross-origin isolated page, after the next `await initKernels()`). Results do
  * not depend on the thread count: every output element is computed in the same order on any split.
  * The default is `TENSORSEQ_KERNEL_THREADS`, else the number of cores (at most 4).
  *

@@ -1,5 +1,5 @@
 import type { WasmMemory } from '../wasm/webassembly-api';
-import { WORKER_SOURCE } from './worker-source';
+import type { KernelsWorker, WorkerHost } from './worker-host';
 
 /** The parallel entry points of the threaded module, by index (the worker resolves the same list). */
 export const PARALLEL_ENTRIES = [
@@ -23,36 +23,15 @@ const CLAIMS_CLOSED = 1 << 30;
 
 type EntryFn = (arg: number, share: number, shares: number) => void;
 
-interface NodeWorker {
-  unref(): void;
-  terminate(): Promise<number>;
-}
-
-interface WorkerThreadsModule {
-  Worker: new (
-    source: string,
-    options: { eval: true; workerData: unknown; stdout?: boolean; stderr?: boolean },
-  ) => NodeWorker;
-}
-
-/** `node:worker_threads` when this is Node (synchronously: kernels are synchronous calls), else undefined. */
-export function nodeWorkerThreads(): WorkerThreadsModule | undefined {
-  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  try {
-    return proc?.getBuiltinModule?.('node:worker_threads') as WorkerThreadsModule | undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Worker threads that run shares of one parallel call at a time over the module's shared memory. The
  * calling thread takes shares too and then blocks (Atomics.wait) until the shares that workers claimed
- * are done. Workers are unref'd, so they never keep Node alive, and stopped by {@link ThreadPool.close}.
+ * are done (spinning where it may not block: a browser's main thread). Node workers are unref'd, so they
+ * never keep Node alive; {@link ThreadPool.close} stops them.
  */
 export class ThreadPool {
   private readonly control = new Int32Array(new SharedArrayBuffer(8 * 4)).fill(0);
-  private readonly workers: NodeWorker[] = [];
+  private readonly workers: KernelsWorker[] = [];
 
   /**
    * @param threads Threads taking part, the calling thread included (workers = threads - 1).
@@ -60,25 +39,22 @@ export class ThreadPool {
    */
   constructor(
     readonly threads: number,
-    threadsModule: WorkerThreadsModule,
+    private readonly host: WorkerHost,
     module: object,
     memory: WasmMemory,
     heapBase: number,
     private readonly local: EntryFn[],
   ) {
     for (let i = 0; i < threads - 1; i++) {
-      const worker = new threadsModule.Worker(WORKER_SOURCE, {
-        eval: true,
-        workerData: {
+      this.workers.push(
+        host.start({
           module,
           memory,
-          control: this.control.buffer,
+          control: this.control.buffer as SharedArrayBuffer,
           stackTop: heapBase + (i + 1) * WORKER_STACK_BYTES,
           entries: PARALLEL_ENTRIES,
-        },
-      });
-      worker.unref();
-      this.workers.push(worker);
+        }),
+      );
     }
   }
 
@@ -104,8 +80,9 @@ export class ThreadPool {
       fn(arg, share, shares);
       Atomics.add(ctrl, 4, 1);
     }
+    const block = this.host.canBlock;
     for (let done = Atomics.load(ctrl, 4); done < shares; done = Atomics.load(ctrl, 4)) {
-      Atomics.wait(ctrl, 4, done, 50);
+      if (block) Atomics.wait(ctrl, 4, done, 50);
     }
     Atomics.store(ctrl, 5, CLAIMS_CLOSED);
     if (Atomics.load(ctrl, 6) !== 0) throw new Error(`kernels: a worker thread failed in ${entry}.`);
@@ -117,7 +94,7 @@ export class ThreadPool {
     Atomics.store(this.control, 3, 0);
     Atomics.add(this.control, 0, 1);
     Atomics.notify(this.control, 0);
-    for (const worker of this.workers) void worker.terminate();
+    for (const worker of this.workers) worker.terminate();
     this.workers.length = 0;
   }
 }

@@ -1,11 +1,12 @@
 import type { Conv1dArgs, Conv1dGrads } from '../conv1d-types';
 import type { RnnPlan } from '../rnn-plan';
-import { nodeWorkerThreads, PARALLEL_ENTRIES, ThreadPool, WORKER_STACK_BYTES } from '../threads/thread-pool';
+import { PARALLEL_ENTRIES, ThreadPool, WORKER_STACK_BYTES } from '../threads/thread-pool';
+import { type WorkerHost, workerHost } from '../threads/worker-host';
 import type { RnnSequenceGrads, RnnSequenceResult } from '../types';
 import { KERNELS_MT_WASM_BASE64 } from './kernels-mt-wasm.generated';
 import { KERNELS_WASM_BASE64 } from './kernels-wasm.generated';
 import { type KernelsExports, WasmRuntime } from './wasm-runtime';
-import { webAssembly } from './webassembly-api';
+import { type WasmMemory, webAssembly } from './webassembly-api';
 
 export { WasmOutOfMemoryError } from './arena';
 
@@ -81,14 +82,15 @@ export async function loadWasmKernelsAsync(): Promise<WasmKernels> {
 const MT_INITIAL_PAGES = 256;
 
 /**
- * Why `threads` threads cannot run here, or null when they can: shared memory, Atomics.wait on the
- * calling thread and Node's worker_threads are needed (browsers run on one thread for now).
+ * Why `threads` threads cannot run here, or null when they can: shared memory and workers are needed
+ * (Node's worker_threads, or Web Workers on a cross-origin isolated page).
  */
 export function threadedUnsupported(threads: number): string | null {
   if (threads <= 1) return 'one thread requested';
   if (typeof SharedArrayBuffer !== 'function')
     return 'SharedArrayBuffer is unavailable (not cross-origin isolated)';
-  if (nodeWorkerThreads() === undefined) return 'worker threads are only wired for Node.js';
+  const host = workerHost();
+  if (typeof host === 'string') return host;
   try {
     new (webAssembly()!.Memory)({ initial: 1, maximum: 1, shared: true });
   } catch {
@@ -97,20 +99,47 @@ export function threadedUnsupported(threads: number): string | null {
   return null;
 }
 
-/**
- * Compiles the threaded module, instantiates it on a new shared memory for the calling thread and
- * starts `threads - 1` workers on the same memory, each with its own stack.
- */
-export function loadThreadedWasmKernels(threads: number): WasmKernels {
-  const wasm = webAssembly()!;
-  const memory = new wasm.Memory({ initial: MT_INITIAL_PAGES, maximum: 65536, shared: true });
-  const module = new wasm.Module(wasmBytes(KERNELS_MT_WASM_BASE64));
-  const exports = new wasm.Instance(module, { env: { memory } }).exports as unknown as KernelsExports;
+/** Instantiates the threaded module for the calling thread on a new shared memory and starts the pool. */
+function startThreaded(
+  threads: number,
+  module: object,
+  exports: KernelsExports,
+  memory: WasmMemory,
+): WasmKernels {
   const heapBase = exports.__heap_base.value as number;
   const base = heapBase + (threads - 1) * WORKER_STACK_BYTES;
   const needed = Math.ceil((base - memory.buffer.byteLength) / 65536);
   if (needed > 0) memory.grow(needed);
   const local = PARALLEL_ENTRIES.map((name) => exports[name].bind(exports));
-  const pool = new ThreadPool(threads, nodeWorkerThreads()!, module, memory, heapBase, local);
+  const pool = new ThreadPool(threads, workerHost() as WorkerHost, module, memory, heapBase, local);
   return new WasmRuntime(exports, memory, base, pool);
+}
+
+function sharedMemory(): WasmMemory {
+  return new (webAssembly()!.Memory)({ initial: MT_INITIAL_PAGES, maximum: 65536, shared: true });
+}
+
+/**
+ * Compiles the threaded module synchronously (Node), instantiates it on a new shared memory for the
+ * calling thread and starts `threads - 1` workers on the same memory, each with its own stack.
+ */
+export function loadThreadedWasmKernels(threads: number): WasmKernels {
+  const wasm = webAssembly()!;
+  const memory = sharedMemory();
+  const module = new wasm.Module(wasmBytes(KERNELS_MT_WASM_BASE64));
+  const exports = new wasm.Instance(module, { env: { memory } }).exports as unknown as KernelsExports;
+  return startThreaded(threads, module, exports, memory);
+}
+
+/**
+ * {@link loadThreadedWasmKernels} without blocking: browsers refuse to compile or instantiate a module
+ * of this size synchronously on their main thread. The workers start in the background; until they run,
+ * the calling thread takes every share itself.
+ */
+export async function loadThreadedWasmKernelsAsync(threads: number): Promise<WasmKernels> {
+  const wasm = webAssembly()!;
+  const memory = sharedMemory();
+  const module = await wasm.compile(wasmBytes(KERNELS_MT_WASM_BASE64));
+  const instance = await wasm.instantiate(module, { env: { memory } });
+  return startThreaded(threads, module, instance.exports as unknown as KernelsExports, memory);
 }

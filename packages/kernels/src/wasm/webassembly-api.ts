@@ -20,7 +20,11 @@ export interface WebAssemblyApi {
   validate(bytes: Uint8Array): boolean;
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => WasmInstance;
-  instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: WasmInstance }>;
+  compile(bytes: Uint8Array): Promise<object>;
+  instantiate: {
+    (bytes: Uint8Array, imports: object): Promise<{ instance: WasmInstance }>;
+    (module: object, imports: object): Promise<WasmInstance>;
+  };
   Memory: new (descriptor: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory;
 }
 
