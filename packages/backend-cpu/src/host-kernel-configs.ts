@@ -3,6 +3,7 @@ import { conv1dKernelConfigs } from './kernels/conv1d';
 import { pool1dKernelConfigs } from './kernels/pool1d';
 import { rnnSequenceKernelConfigs } from './kernels/rnn-sequence';
 import { rnnSequenceGradKernelConfigs } from './kernels/rnn-sequence-grad';
+import { tapGatherKernelConfigs } from './kernels/tap-gather';
 import { unsortedSegmentSumConfigFor } from './kernels/unsorted-segment-sum';
 
 const cache = new Map<string, readonly tf.KernelConfig[]>();
@@ -10,7 +11,8 @@ const cache = new Map<string, readonly tf.KernelConfig[]>();
 /**
  * The kernels every host-memory backend (cpu, wasm, tensorflow) shares: the fused recurrent sequences
  * and their backward passes (`@tensorseq/kernels`' WebAssembly SIMD), Conv1D and 1D max/average pooling
- * with their backward passes, and the linear-time `UnsortedSegmentSum`. Built once per backend name, so registering again is a no-op.
+ * with their backward passes, the tap gather that runs a Conv1D on embedding ids (and its scatter), and the
+ * linear-time `UnsortedSegmentSum`. Built once per backend name, so registering again is a no-op.
  *
  * @param backendName The tfjs backend to build the configs for.
  * @example
@@ -26,6 +28,7 @@ export function hostKernelConfigs(backendName: string): readonly tf.KernelConfig
       ...rnnSequenceGradKernelConfigs(backendName),
       ...conv1dKernelConfigs(backendName),
       ...pool1dKernelConfigs(backendName),
+      ...tapGatherKernelConfigs(backendName),
     ];
     cache.set(backendName, configs);
   }

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { conv1dGradConfig } from './gradients/conv1d-grad';
 import { pool1dGradConfigs } from './gradients/pool1d-grad';
 import { rnnSequenceGradConfigs } from './gradients/rnn-sequence-grad';
+import { tapGatherGradConfig } from './gradients/tap-gather-grad';
 
 /**
  * Registers kernel configs, replacing kernels already registered under the same name and backend.
@@ -30,7 +31,12 @@ export function registerKernels(configs: readonly tf.KernelConfig[]): string[] {
  * tf.getGradient('TensorseqConv1D') !== undefined; // → true
  */
 export function registerTensorseqGradients(): void {
-  for (const config of [...rnnSequenceGradConfigs, conv1dGradConfig, ...pool1dGradConfigs]) {
+  for (const config of [
+    ...rnnSequenceGradConfigs,
+    conv1dGradConfig,
+    ...pool1dGradConfigs,
+    tapGatherGradConfig,
+  ]) {
     if (!tf.getGradient(config.kernelName)) tf.registerGradient(config);
   }
 }

@@ -38,6 +38,8 @@ describe('UnsortedSegmentSum', () => {
       'TensorseqMaxPool1DGrad',
       'TensorseqAvgPool1D',
       'TensorseqAvgPool1DGrad',
+      'TensorseqTapGather',
+      'TensorseqTapScatter',
       'BatchMatMul',
       'GatherV2',
     ]);

@@ -946,3 +946,93 @@ void conv1d_backward_grads(ConvParams* p, i32 tid, i32 nt) {
          1, tid);
   }
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Tap gather: a stride-1 'valid' Conv1D run on embedding ids. table [vocab, size*F] holds each word's
+// per-tap products (embedding @ kernel[j], side by side); y[b, t] = act(sum_j table[ids[b, t + j], j] +
+// bias). The backward scatters dz = dy * act'(y) back: dtable[ids[b, t + j], j] += dz[b, t], and dbias.
+// Field order must match TAP_FIELDS in src/wasm/wasm-runtime.ts.
+
+typedef struct {
+  i32 batch, steps, filters, size, out_len, vocab, relu;
+  const i32* ids;
+  const float *table, *bias, *dy, *y;
+  float *out, *dtable, *dbias;
+} TapParams;
+
+static inline v128_t relu4(v128_t v) {
+  v128_t zero = wasm_f32x4_splat(0);
+  return wasm_v128_bitselect(zero, v, wasm_f32x4_lt(v, zero));
+}
+
+// Threads split the batch rows; every output sums its taps in the same order on any split.
+EXPORT(tap_gather)
+void tap_gather(TapParams* p, i32 tid, i32 nt) {
+  i32 F = p->filters, K = p->size, L = p->out_len, row = K * F;
+  i32 b0, b1;
+  share(p->batch, 1, tid, nt, &b0, &b1);
+  for (i32 b = b0; b < b1; b++) {
+    for (i32 t = 0; t < L; t++) {
+      const i32* id = p->ids + b * p->steps + t;
+      float* out = p->out + (b * L + t) * F;
+      i32 f = 0;
+      for (; f + 4 <= F; f += 4) {
+        v128_t acc = wasm_f32x4_splat(0);
+        for (i32 j = 0; j < K; j++) acc = wasm_f32x4_add(acc, wasm_v128_load(p->table + id[j] * row + j * F + f));
+        if (p->bias) acc = wasm_f32x4_add(acc, wasm_v128_load(p->bias + f));
+        wasm_v128_store(out + f, p->relu ? relu4(acc) : acc);
+      }
+      for (; f < F; f++) {
+        float acc = 0;
+        for (i32 j = 0; j < K; j++) acc += p->table[id[j] * row + j * F + f];
+        if (p->bias) acc += p->bias[f];
+        out[f] = p->relu && acc < 0 ? 0 : acc;
+      }
+    }
+  }
+}
+
+// dz[f] = dy[f] where the relu passed (y > 0), else 0; dy itself without relu.
+static inline v128_t tap_dz4(const TapParams* p, i32 at) {
+  v128_t g = wasm_v128_load(p->dy + at);
+  if (!p->relu) return g;
+  return wasm_v128_and(g, wasm_f32x4_gt(wasm_v128_load(p->y + at), wasm_f32x4_splat(0)));
+}
+
+static inline float tap_dz(const TapParams* p, i32 at) {
+  return !p->relu || p->y[at] > 0 ? p->dy[at] : 0;
+}
+
+// Threads split the taps (each owns the columns of its taps in every table row, so no two write the same
+// element); the first also sums dbias. Each element accumulates in (b, t) order on any split.
+EXPORT(tap_scatter)
+void tap_scatter(TapParams* p, i32 tid, i32 nt) {
+  i32 F = p->filters, K = p->size, L = p->out_len, row = K * F;
+  i32 j0, j1;
+  share(K, 1, tid, nt, &j0, &j1);
+  for (i32 v = 0; v < p->vocab; v++)
+    for (i32 i = j0 * F; i < j1 * F; i++) p->dtable[v * row + i] = 0;
+  i32 sums = tid == 0 && p->dbias;
+  if (sums)
+    for (i32 f = 0; f < F; f++) p->dbias[f] = 0;
+  for (i32 b = 0; b < p->batch; b++) {
+    for (i32 t = 0; t < L; t++) {
+      const i32* id = p->ids + b * p->steps + t;
+      i32 at = (b * L + t) * F;
+      i32 f = 0;
+      for (; f + 4 <= F; f += 4) {
+        v128_t dz = tap_dz4(p, at + f);
+        for (i32 j = j0; j < j1; j++) {
+          float* dst = p->dtable + id[j] * row + j * F + f;
+          wasm_v128_store(dst, wasm_f32x4_add(wasm_v128_load(dst), dz));
+        }
+        if (sums) wasm_v128_store(p->dbias + f, wasm_f32x4_add(wasm_v128_load(p->dbias + f), dz));
+      }
+      for (; f < F; f++) {
+        float dz = tap_dz(p, at + f);
+        for (i32 j = j0; j < j1; j++) p->dtable[id[j] * row + j * F + f] += dz;
+        if (sums) p->dbias[f] += dz;
+      }
+    }
+  }
+}

@@ -32,12 +32,20 @@ export {
   TensorseqSimpleRnnSequence,
   TensorseqSimpleRnnSequenceGrad,
 } from './contract/rnn-sequence-kernel';
+export {
+  type TapGatherKernelAttrs,
+  type TapScatterKernelAttrs,
+  TensorseqTapGather,
+  TensorseqTapScatter,
+} from './contract/tap-gather-kernel';
 export { conv1dBackward, conv1dForward } from './conv1d';
 export type { Conv1dArgs, Conv1dGrads, Conv1dOptions } from './conv1d-types';
 export { type KernelsInfo, kernelsInfo } from './kernels-info';
 export { rnnSequenceBackward } from './rnn-sequence-backward';
 export { rnnSequenceForward } from './rnn-sequence-forward';
 export { sgemm } from './sgemm';
+export { tapGather, tapScatter } from './tap-gather';
+export type { TapGatherArgs, TapScatterArgs, TapScatterGrads, TapShape } from './tap-gather-types';
 export type {
   KernelActivation,
   KernelsBackend,

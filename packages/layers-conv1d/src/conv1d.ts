@@ -1,9 +1,12 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { TensorseqConv1D } from '@tensorseq/kernels';
+import { TensorseqConv1D, TensorseqTapGather } from '@tensorseq/kernels';
 import {
   type ActivationFunction,
   assertOneOf,
   assertPositiveInteger,
+  type CallArgs,
+  type EmbeddedIds,
+  type EmbeddingConsumer,
   type Initializer,
   type InitializerIdentifier,
   Layer,
@@ -18,6 +21,7 @@ import {
 import { assertRank3 } from './assert';
 import { type ConvPadding, convOutputLength, type Window1D, window1d } from './conv-utils';
 import { conv1dReference } from './conv1d-reference';
+import { embeddingConv1d, embeddingConv1dPays } from './embedding-conv1d';
 import { isFusedActivation } from './fused-activation';
 import { checkUseFusedKernel, type UseFusedKernel, useFusedKernel } from './fused-kernel';
 import { conv1dKernel } from './run-kernel';
@@ -73,7 +77,7 @@ export interface Conv1DOptions extends LayerOptions {
  * conv.apply(tf.zeros([2, 500, 128])).shape // → [2, 494, 32]
  * conv.countParams() // → 28704 (7·128·32 + 32)
  */
-export class Conv1D extends Layer {
+export class Conv1D extends Layer implements EmbeddingConsumer {
   static override readonly className: string = 'Conv1D';
 
   readonly filters: number;
@@ -166,6 +170,35 @@ export class Conv1D extends Layer {
       return tf.tidy(() => act.apply(conv1dKernel(x, kernel, bias, w)));
     }
     return tf.tidy(() => act.apply(conv1dReference(x, kernel, bias, w)));
+  }
+
+  /**
+   * This layer on `table[ids]` without gathering the vectors (see {@link EmbeddingConsumer}): when the
+   * window is stride-1 'valid' and undilated, the backend has the fused kernels, and the batch has more
+   * output steps than twice the vocabulary (IMDB's Embedding(10000) → Conv1D at batch 128 does), the
+   * per-tap products of the whole vocabulary are computed once and gathered; otherwise null.
+   *
+   * @example
+   * ```ts
+   * conv.applyToEmbedding({ table, ids }, {}); // → [B, T - kernelSize + 1, filters], or null
+   * ```
+   */
+  applyToEmbedding(embedded: EmbeddedIds, _args: CallArgs = {}): tf.Tensor | null {
+    const { table, ids } = embedded;
+    const kernel = (this.kernel as LayerWeight).read();
+    if (
+      this.padding !== 'valid' ||
+      this.strides !== 1 ||
+      this.dilationRate !== 1 ||
+      this.useFusedKernel === false ||
+      ids.rank !== 2 ||
+      table.shape[1] !== kernel.shape[1] ||
+      !tf.getKernel(TensorseqTapGather, tf.getBackend())
+    )
+      return null;
+    const outLength = this.window(ids.shape[1] as number).outLength;
+    if (!embeddingConv1dPays(table.shape[0], ids.shape[0] as number, outLength)) return null;
+    return embeddingConv1d(embedded, kernel, this.bias ? this.bias.read() : null, this.activation);
   }
 
   override getConfig(): LayerConfig {

@@ -28,6 +28,7 @@ export {
 } from './callbacks/model-checkpoint';
 export { ProgressLogger, type ProgressLoggerOptions } from './callbacks/progress-logger';
 export { TerminateOnNaN } from './callbacks/terminate-on-nan';
+export { type EmbeddedIds, type EmbeddingConsumer, isEmbeddingConsumer } from './embedded-ids';
 export {
   computeFans,
   constant,

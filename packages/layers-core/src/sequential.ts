@@ -9,6 +9,7 @@ import type { LoadSource, ModelHandler, SaveOptions, SaveTarget } from './io/mod
 import { loadSequential, saveSequential } from './io/save-load';
 import type { Layer, LayerConfig } from './layer';
 import type { LayerWeight } from './layer-weight';
+import { Embedding } from './layers/embedding';
 import type { Optimizer } from './optimizers/optimizer';
 import { registerGradients } from './register-gradients';
 import { layersFromConfig, sequentialConfig } from './sequential-config';
@@ -122,7 +123,19 @@ export class Sequential implements CallbackModel {
     const training = options.training ?? false;
     let out = x;
     let mask: tf.Tensor | null = null;
-    for (const layer of this.layerList) {
+    const layers = this.layerList;
+    for (let i = 0; i < layers.length; i++) {
+      const layer = layers[i];
+      // An Embedding and a layer that runs on its table and ids directly (Conv1D) may run as one op.
+      const fused =
+        layer instanceof Embedding && i + 1 < layers.length && mask === null
+          ? layer.applyFused(layers[i + 1], out, { training })
+          : null;
+      if (fused !== null) {
+        out = fused;
+        i++;
+        continue;
+      }
       const y = layer.apply(out, { training, mask });
       mask = layer.computeMask(out, mask);
       out = Array.isArray(y) ? y[0] : y;

@@ -11,6 +11,8 @@ export const PARALLEL_ENTRIES = [
   'conv1d_forward',
   'conv1d_backward_spread',
   'conv1d_backward_grads',
+  'tap_gather',
+  'tap_scatter',
 ] as const;
 
 export type ParallelEntry = (typeof PARALLEL_ENTRIES)[number];

@@ -1,5 +1,6 @@
 import type { Conv1dArgs, Conv1dGrads } from '../conv1d-types';
 import type { RnnPlan } from '../rnn-plan';
+import type { TapGatherArgs, TapScatterArgs, TapScatterGrads } from '../tap-gather-types';
 import { PARALLEL_ENTRIES, ThreadPool, WORKER_STACK_BYTES } from '../threads/thread-pool';
 import { type WorkerHost, workerHost } from '../threads/worker-host';
 import type { RnnSequenceGrads, RnnSequenceResult } from '../types';
@@ -29,6 +30,8 @@ export interface WasmKernels {
   close(): void;
   conv1dForward(args: Conv1dArgs, rows: number): Float32Array;
   conv1dBackward(args: Conv1dArgs, rows: number, dy: Float32Array): Conv1dGrads;
+  tapGather(args: TapGatherArgs): Float32Array;
+  tapScatter(args: TapScatterArgs, dy: Float32Array, y: Float32Array): TapScatterGrads;
   forward(plan: RnnPlan, training: boolean): RnnSequenceResult;
   backward(
     plan: RnnPlan,

@@ -1,6 +1,7 @@
 import { CELL_CODES } from '../activation-code';
 import type { Conv1dArgs, Conv1dGrads } from '../conv1d-types';
 import type { RnnPlan } from '../rnn-plan';
+import type { TapGatherArgs, TapScatterArgs, TapScatterGrads, TapShape } from '../tap-gather-types';
 import type { ThreadPool } from '../threads/thread-pool';
 import type { RnnSequenceGrads, RnnSequenceResult, RnnSequenceSaved } from '../types';
 import { Arena } from './arena';
@@ -33,7 +34,30 @@ export interface KernelsExports {
   conv1d_forward(params: number, share: number, shares: number): void;
   conv1d_backward_spread(params: number, share: number, shares: number): void;
   conv1d_backward_grads(params: number, share: number, shares: number): void;
+  tap_gather(params: number, share: number, shares: number): void;
+  tap_scatter(params: number, share: number, shares: number): void;
 }
+
+/** TapParams field order of csrc/kernels.c: 7 integers, then pointers. */
+const TAP_FIELDS = [
+  'batch',
+  'steps',
+  'filters',
+  'size',
+  'outLength',
+  'vocab',
+  'relu',
+  'ids',
+  'table',
+  'bias',
+  'dy',
+  'y',
+  'out',
+  'dtable',
+  'dbias',
+] as const;
+
+type TapField = (typeof TAP_FIELDS)[number];
 
 /** ConvParams field order of csrc/kernels.c: 8 integers, then pointers. */
 const CONV_FIELDS = [
@@ -216,6 +240,60 @@ export class WasmRuntime implements WasmKernels {
       dKernel: this.read(p.dk!, a.kernel.length),
       dBias: a.bias === null ? null : this.read(p.dbias!, a.filters),
     };
+  }
+
+  tapGather(a: TapGatherArgs): Float32Array {
+    const outputs = a.batch * (a.steps - a.size + 1) * a.filters;
+    const p = this.runTap(a, 'tap_gather', (arena) => ({
+      table: arena.input(a.table),
+      bias: arena.input(a.bias),
+      out: arena.reserve(outputs),
+    }));
+    return this.read(p.out!, outputs);
+  }
+
+  tapScatter(a: TapScatterArgs, dy: Float32Array, y: Float32Array): TapScatterGrads {
+    const tableLength = a.vocab * a.size * a.filters;
+    const p = this.runTap(a, 'tap_scatter', (arena) => ({
+      dy: arena.input(dy),
+      y: a.activation === 'relu' ? arena.input(y) : 0,
+      dtable: arena.reserve(tableLength),
+      dbias: a.hasBias ? arena.reserve(a.filters) : 0,
+    }));
+    return {
+      dTable: this.read(p.dtable!, tableLength),
+      dBias: a.hasBias ? this.read(p.dbias!, a.filters) : null,
+    };
+  }
+
+  /** Lays out a tap gather/scatter call (sizes and ids, plus `fields`) and runs it. */
+  private runTap(
+    a: TapShape,
+    entry: 'tap_gather' | 'tap_scatter',
+    fields: (arena: Arena) => Partial<Record<TapField, number>>,
+  ): Partial<Record<TapField, number>> {
+    const arena = new Arena(this.memory, this.freeStart());
+    const params = arena.reserve(TAP_FIELDS.length);
+    const p: Partial<Record<TapField, number>> = {
+      batch: a.batch,
+      steps: a.steps,
+      filters: a.filters,
+      size: a.size,
+      outLength: a.steps - a.size + 1,
+      vocab: a.vocab,
+      relu: a.activation === 'relu' ? 1 : 0,
+      // The ids' bits travel as they are (a typed-array copy between float views moves bytes).
+      ids: arena.input(new Float32Array(a.ids.buffer, a.ids.byteOffset, a.ids.length)),
+      ...fields(arena),
+    };
+    arena.commit();
+    const block = new Int32Array(this.memory.buffer, params, TAP_FIELDS.length);
+    TAP_FIELDS.forEach((field, i) => {
+      block[i] = p[field] ?? 0;
+    });
+    if (this.pool === null) this.exports[entry](params, 0, 1);
+    else this.pool.run(entry, params);
+    return p;
   }
 
   /** A copy of `length` floats of wasm memory at byte `offset`. */

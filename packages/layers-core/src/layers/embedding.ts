@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { assertPositiveInteger } from '@tensorseq/utils';
+import { isEmbeddingConsumer } from '../embedded-ids';
 import {
   type InitializerIdentifier,
   randomUniform,
@@ -74,6 +75,29 @@ export class Embedding extends Layer {
 
   override computeMask(inputs: tf.Tensor, _mask: tf.Tensor | null): tf.Tensor | null {
     return this.maskZero ? tf.notEqual(inputs, 0) : null;
+  }
+
+  /**
+   * Runs this layer and `next` as one op when `next` can work on the table and ids directly (see
+   * {@link EmbeddingConsumer}; Conv1D does when that costs less), building both if needed. Returns null
+   * when it cannot (a mask is produced, or `next` declines); then apply the two layers as usual.
+   *
+   * @example
+   * ```ts
+   * const y = embedding.applyFused(conv, ids, { training: true }) ?? conv.apply(embedding.apply(ids));
+   * ```
+   */
+  applyFused(next: Layer, inputs: tf.Tensor, args: CallArgs = {}): tf.Tensor | null {
+    if (this.maskZero || !isEmbeddingConsumer(next)) return null;
+    if (!this.built) this.build(inputs.shape);
+    if (!next.built) next.build(this.computeOutputShape(inputs.shape));
+    this.checkIds(inputs);
+    const ids = inputs.dtype === 'int32' ? inputs : tf.cast(inputs, 'int32');
+    try {
+      return next.applyToEmbedding({ table: (this.embeddings as LayerWeight).read(), ids }, args);
+    } finally {
+      if (ids !== inputs) ids.dispose();
+    }
   }
 
   call(inputs: tf.Tensor, _args: CallArgs = {}): tf.Tensor {

@@ -1,0 +1,91 @@
+import type * as tf from '@tensorflow/tfjs-core';
+import {
+  type TapGatherKernelAttrs,
+  type TapScatterKernelAttrs,
+  type TapShape,
+  TensorseqTapGather,
+  TensorseqTapScatter,
+  tapGather,
+  tapScatter,
+} from '@tensorseq/kernels';
+import { type HostBackend, readFloat32, writeFloat32 } from './host-backend';
+
+function readInt32(host: HostBackend, info: tf.TensorInfo): Int32Array {
+  const data = host.readSync(info.dataId) as ArrayLike<number>;
+  return data instanceof Int32Array ? data : Int32Array.from(data);
+}
+
+/** The kernels package's sizes and ids of a gather over `ids`. */
+function tapShape(
+  ids: tf.TensorInfo,
+  idValues: Int32Array,
+  filters: number,
+  vocab: number,
+  attrs: TapGatherKernelAttrs,
+): TapShape {
+  const [batch, steps] = ids.shape;
+  return { batch, steps, filters, size: attrs.size, vocab, activation: attrs.activation, ids: idValues };
+}
+
+/** dL/d(bias): the column sums of dy, where the relu passed (y > 0) under relu. */
+function biasGrad(dy: Float32Array, y: Float32Array, filters: number, activation: string): Float32Array {
+  const sums = new Float32Array(filters);
+  const relu = activation === 'relu';
+  for (let i = 0; i < dy.length; i += filters) {
+    for (let f = 0; f < filters; f++) if (!relu || y[i + f] > 0) sums[f] += dy[i + f];
+  }
+  return sums;
+}
+
+/**
+ * `TensorseqTapGather` and `TensorseqTapScatter` for a host-memory backend (glue; the math is the kernels
+ * package's `tapGather` / `tapScatter`).
+ *
+ * @param backendName The tfjs backend the configs are for (`'cpu'`, `'wasm'`, `'tensorflow'`).
+ * @example
+ * tapGatherKernelConfigs('cpu').map((c) => c.kernelName); // → ['TensorseqTapGather', 'TensorseqTapScatter']
+ */
+export function tapGatherKernelConfigs(backendName: string): tf.KernelConfig[] {
+  return [
+    {
+      kernelName: TensorseqTapGather,
+      backendName,
+      kernelFunc: ({ inputs, attrs, backend }) => {
+        const host = backend as unknown as HostBackend;
+        const { table, ids, bias } = inputs as {
+          table: tf.TensorInfo;
+          ids: tf.TensorInfo;
+          bias?: tf.TensorInfo;
+        };
+        const a = attrs as unknown as TapGatherKernelAttrs;
+        const filters = table.shape[1] / a.size;
+        const y = tapGather({
+          ...tapShape(ids, readInt32(host, ids), filters, table.shape[0], a),
+          table: readFloat32(host, table),
+          bias: bias ? readFloat32(host, bias) : null,
+        });
+        return writeFloat32(host, y, [ids.shape[0], a.outLength, filters]);
+      },
+    },
+    {
+      kernelName: TensorseqTapScatter,
+      backendName,
+      kernelFunc: ({ inputs, attrs, backend }) => {
+        const host = backend as unknown as HostBackend;
+        const { dy, ids, y } = inputs as { dy: tf.TensorInfo; ids: tf.TensorInfo; y: tf.TensorInfo };
+        const a = attrs as unknown as TapScatterKernelAttrs;
+        const filters = dy.shape[2];
+        const dyValues = readFloat32(host, dy);
+        const yValues = readFloat32(host, y);
+        if (a.part === 'bias')
+          return writeFloat32(host, biasGrad(dyValues, yValues, filters, a.activation), [filters]);
+        const g = tapScatter(
+          { ...tapShape(ids, readInt32(host, ids), filters, a.vocab, a), hasBias: false },
+          dyValues,
+          yValues,
+        );
+        return writeFloat32(host, g.dTable, [a.vocab, a.size * filters]);
+      },
+    },
+  ];
+}

@@ -1,0 +1,116 @@
+import { resolveBackend, wasmKernels } from './backend';
+import { tapGatherJs, tapScatterJs } from './js/tap-gather-js';
+import type { TapGatherArgs, TapScatterArgs, TapScatterGrads, TapShape } from './tap-gather-types';
+import type { KernelsBackend } from './types';
+import { WasmOutOfMemoryError } from './wasm/wasm-kernels';
+
+function checkShape(owner: string, a: TapShape): void {
+  for (const name of ['batch', 'steps', 'filters', 'size', 'vocab'] as const) {
+    const v = a[name];
+    if (!Number.isInteger(v) || v < 1)
+      throw new RangeError(`${owner}: ${name} must be an integer ≥ 1. Received: ${name}=${String(v)}.`);
+  }
+  if (a.size > a.steps)
+    throw new RangeError(`${owner}: size must be at most steps = ${a.steps}. Received: size=${a.size}.`);
+  if (a.activation !== 'linear' && a.activation !== 'relu')
+    throw new RangeError(
+      `${owner}: activation must be "linear" or "relu". Received: activation=${JSON.stringify(a.activation)}.`,
+    );
+  checkArray(owner, 'ids', a.ids, Int32Array, a.batch * a.steps, 'batch*steps');
+  // An id outside the table would read (or, backward, write) another row's memory.
+  for (let i = 0; i < a.ids.length; i++) {
+    const id = a.ids[i];
+    if (id < 0 || id >= a.vocab)
+      throw new RangeError(`${owner}: ids must be in [0, ${a.vocab - 1}]. Received: ids[${i}]=${id}.`);
+  }
+}
+
+function checkArray(
+  owner: string,
+  name: string,
+  value: unknown,
+  type: typeof Float32Array | typeof Int32Array,
+  length: number,
+  shape: string,
+): void {
+  if (!(value instanceof type) || value.length !== length)
+    throw new RangeError(
+      `${owner}: ${name} must be a ${type.name} of ${shape} = ${length} elements. Received: ${name}.length=${(value as ArrayLike<number> | null)?.length}.`,
+    );
+}
+
+/**
+ * A stride-1 'valid' Conv1D of embedded ids, read from a table of each word's per-tap products:
+ * `y[b, t, f] = act(Σ_j table[ids[b, t + j], j·F + f] + bias[f])`. Where the vocabulary is smaller than
+ * the batch's output steps this is far less work than convolving `embeddings[ids]`: the table costs one
+ * matMul of the vocabulary. WebAssembly SIMD, threads split the batch.
+ *
+ * @param args The sizes, the ids, the table and the bias.
+ * @param options `backend`.
+ * @returns y [batch, steps - size + 1, filters].
+ * @throws RangeError when a size, an array or an id does not match.
+ * @example
+ * ```ts
+ * import { tapGather } from '@tensorseq/kernels';
+ * tapGather({
+ *   batch: 1, steps: 2, filters: 1, size: 2, vocab: 2, activation: 'linear',
+ *   ids: Int32Array.of(0, 1), table: Float32Array.of(1, 10, 2, 20), bias: null,
+ * }); // → Float32Array [21]
+ * ```
+ */
+export function tapGather(args: TapGatherArgs, options: { backend?: KernelsBackend } = {}): Float32Array {
+  checkShape('tapGather', args);
+  checkArray(
+    'tapGather',
+    'table',
+    args.table,
+    Float32Array,
+    args.vocab * args.size * args.filters,
+    'vocab*size*filters',
+  );
+  if (args.bias !== null) checkArray('tapGather', 'bias', args.bias, Float32Array, args.filters, 'filters');
+  if (resolveBackend('tapGather', options.backend) === 'wasm') {
+    try {
+      return wasmKernels().tapGather(args);
+    } catch (error) {
+      if (!(error instanceof WasmOutOfMemoryError)) throw error;
+    }
+  }
+  return tapGatherJs(args);
+}
+
+/**
+ * The gradients of {@link tapGather} given dL/dy and its output y (relu passes dy where y > 0):
+ * `dTable[ids[b, t + j], j·F + f] += dz[b, t, f]` (dense) and `dBias = Σ dz`.
+ *
+ * @param args The gather's sizes and ids, and whether it had a bias.
+ * @param dy dL/dy [batch, steps - size + 1, filters].
+ * @param y The gather's output (read only for relu).
+ * @param options `backend`.
+ * @returns dTable [vocab, size·filters] and dBias (null unless `hasBias`).
+ * @throws RangeError when a size, an array or an id does not match.
+ * @example
+ * ```ts
+ * import { tapScatter } from '@tensorseq/kernels';
+ * tapScatter(args, Float32Array.of(1), y).dTable; // → Float32Array [1, 0, 0, 1]
+ * ```
+ */
+export function tapScatter(
+  args: TapScatterArgs,
+  dy: Float32Array,
+  y: Float32Array,
+  options: { backend?: KernelsBackend } = {},
+): TapScatterGrads {
+  checkShape('tapScatter', args);
+  const outputs = args.batch * (args.steps - args.size + 1) * args.filters;
+  checkArray('tapScatter', 'dy', dy, Float32Array, outputs, 'batch*(steps-size+1)*filters');
+  checkArray('tapScatter', 'y', y, Float32Array, outputs, 'batch*(steps-size+1)*filters');
+  if (resolveBackend('tapScatter', options.backend) === 'wasm') {
+    try {
+      return wasmKernels().tapScatter(args, dy, y);
+    } catch (error) {
+      if (!(error instanceof WasmOutOfMemoryError)) throw error;
+    }
+  }
+  return tapScatterJs(args, dy, y);
+}

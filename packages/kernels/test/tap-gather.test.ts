@@ -1,0 +1,139 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { setKernelsThreads, type TapGatherArgs, tapGather, tapScatter } from '../src/index';
+import { threadedUnsupported, wasmSupported } from '../src/wasm/wasm-kernels';
+import { seededRandom } from './seeded-random';
+
+/** A Conv1D of embedded ids, straight from its definition (float64): the reference for the tap gather. */
+function reference(embeddings: Float64Array, kernel: Float64Array, a: TapGatherArgs, channels: number) {
+  const { batch, steps, filters: F, size: K, ids } = a;
+  const L = steps - K + 1;
+  const y = new Float64Array(batch * L * F);
+  for (let b = 0; b < batch; b++)
+    for (let t = 0; t < L; t++)
+      for (let f = 0; f < F; f++) {
+        let s = a.bias ? a.bias[f] : 0;
+        for (let j = 0; j < K; j++)
+          for (let c = 0; c < channels; c++)
+            s += embeddings[ids[b * steps + t + j] * channels + c] * kernel[(j * channels + c) * F + f];
+        y[(b * L + t) * F + f] = a.activation === 'relu' && s < 0 ? 0 : s;
+      }
+  return y;
+}
+
+/** Random embeddings [V, C] and kernel [K, C, F], and the tap table [V, K·F] they give. */
+function randomCase(
+  shape: { batch: number; steps: number; filters: number; size: number; vocab: number },
+  seed: number,
+) {
+  const rand = seededRandom(seed);
+  const channels = 5;
+  const { vocab: V, size: K, filters: F } = shape;
+  const embeddings = Float64Array.from({ length: V * channels }, () => rand(-1, 1));
+  const kernel = Float64Array.from({ length: K * channels * F }, () => rand(-1, 1));
+  const table = new Float32Array(V * K * F);
+  for (let v = 0; v < V; v++)
+    for (let j = 0; j < K; j++)
+      for (let f = 0; f < F; f++) {
+        let s = 0;
+        for (let c = 0; c < channels; c++)
+          s += embeddings[v * channels + c] * kernel[(j * channels + c) * F + f];
+        table[v * K * F + j * F + f] = s;
+      }
+  const args: TapGatherArgs = {
+    ...shape,
+    activation: 'relu',
+    ids: Int32Array.from({ length: shape.batch * shape.steps }, () => Math.floor(rand(0, V))),
+    table,
+    bias: Float32Array.from({ length: F }, () => rand(-0.5, 0.5)),
+  };
+  return { args, embeddings, kernel, channels };
+}
+
+const paths: [string, 'js' | 'wasm', number][] = [['js', 'js', 1]];
+if (wasmSupported()) {
+  paths.push(['wasm, 1 thread', 'wasm', 1]);
+  if (threadedUnsupported(2) === null)
+    paths.push(['wasm, 2 threads', 'wasm', 2], ['wasm, 3 threads', 'wasm', 3]);
+}
+const shapes = [
+  { batch: 3, steps: 12, filters: 8, size: 3, vocab: 7 },
+  { batch: 5, steps: 9, filters: 6, size: 4, vocab: 20 }, // F not a multiple of 4: the scalar tail
+];
+
+describe('tapGather / tapScatter', () => {
+  afterAll(() => setKernelsThreads(1));
+
+  it('computes the documented example', () => {
+    const args: TapGatherArgs = {
+      batch: 1,
+      steps: 2,
+      filters: 1,
+      size: 2,
+      vocab: 2,
+      activation: 'linear',
+      ids: Int32Array.of(0, 1),
+      table: Float32Array.of(1, 10, 2, 20),
+      bias: null,
+    };
+    expect(Array.from(tapGather(args))).toEqual([21]);
+    const { dTable, dBias } = tapScatter(
+      { ...args, hasBias: false },
+      Float32Array.of(1),
+      Float32Array.of(21),
+    );
+    expect(Array.from(dTable)).toEqual([1, 0, 0, 1]);
+    expect(dBias).toBeNull();
+  });
+
+  it.each(shapes)('equals the Conv1D of the embedded ids, bit-identical on every path: %o', (shape) => {
+    const { args, embeddings, kernel, channels } = randomCase(shape, shape.vocab);
+    const expected = reference(embeddings, kernel, args, channels);
+    const rand = seededRandom(99);
+    const dy = Float32Array.from({ length: expected.length }, () => rand(-1, 1));
+    const results = paths.map(([, backend, threads]) => {
+      setKernelsThreads(threads);
+      const y = tapGather(args, { backend });
+      return { y, ...tapScatter({ ...args, hasBias: true }, dy, y, { backend }) };
+    });
+    for (let i = 0; i < expected.length; i++) expect(results[0].y[i]).toBeCloseTo(expected[i], 5);
+    // dBias = Σ dy where relu passed; dTable rows gather the passed dy of each id's windows.
+    const L = shape.steps - shape.size + 1;
+    const dBias = new Float64Array(shape.filters);
+    const dTable = new Float64Array(results[0].dTable.length);
+    for (let b = 0; b < shape.batch; b++)
+      for (let t = 0; t < L; t++)
+        for (let f = 0; f < shape.filters; f++) {
+          const o = (b * L + t) * shape.filters + f;
+          const g = expected[o] > 0 ? dy[o] : 0;
+          dBias[f] += g;
+          for (let j = 0; j < shape.size; j++)
+            dTable[args.ids[b * shape.steps + t + j] * shape.size * shape.filters + j * shape.filters + f] +=
+              g;
+        }
+    for (let i = 0; i < dTable.length; i++) expect(results[0].dTable[i]).toBeCloseTo(dTable[i], 5);
+    for (let f = 0; f < shape.filters; f++) expect(results[0].dBias?.[f]).toBeCloseTo(dBias[f], 5);
+    for (const [i, r] of results.entries()) {
+      expect(Array.from(r.y), paths[i][0]).toEqual(Array.from(results[0].y));
+      expect(Array.from(r.dTable), paths[i][0]).toEqual(Array.from(results[0].dTable));
+      expect(Array.from(r.dBias ?? []), paths[i][0]).toEqual(Array.from(results[0].dBias ?? []));
+    }
+  });
+
+  it('rejects ids outside the table and arrays of the wrong size, naming them', () => {
+    const { args } = randomCase(shapes[0], 1);
+    const ids = args.ids.slice();
+    ids[5] = 7;
+    expect(() => tapGather({ ...args, ids })).toThrow(
+      'tapGather: ids must be in [0, 6]. Received: ids[5]=7.',
+    );
+    expect(() => tapGather({ ...args, table: new Float32Array(3) })).toThrow(
+      'tapGather: table must be a Float32Array of vocab*size*filters = 168 elements. Received: table.length=3.',
+    );
+    expect(() => tapGather({ ...args, size: 13 })).toThrow(
+      'tapGather: size must be at most steps = 12. Received: size=13.',
+    );
+    expect(() => tapScatter({ ...args, hasBias: false }, new Float32Array(2), new Float32Array(2))).toThrow(
+      'tapScatter: dy must be a Float32Array of batch*(steps-size+1)*filters = 240 elements. Received: dy.length=2.',
+    );
+  });
+});
