@@ -405,7 +405,7 @@ typedef struct {
   // State: h and c hold the initial states on entry and the final states on exit (forward), or the
   // final-state gradients on entry and the initial-state gradients on exit (backward).
   float *h, *c;
-  // Forward: outputs [B,T,U]; saved [T,B,.] buffers (only slot 0 used without training); scratch gh
+  // Forward: outputs [B,T,U] (null: not wanted, only the final states); saved [T,B,.] buffers (only slot 0 used without training); scratch gh
   // [B, G*U] (backward: [B, G*U + U], the activation derivatives of one step).
   float *outputs, *xs, *gx, *gates, *hin, *aux, *aux2, *gh;
   // Backward: upstream dOutputs or null; results; scratch.
@@ -582,9 +582,11 @@ void rnn_forward_recur(RnnParams* p, i32 tid, i32 nt) {
       else
         simple_rnn_step(p, gx, gates, t, b0, b1);
     }
-    for (i32 b = b0; b < b1; b++) {
-      float* out = p->outputs + (b * T + s) * U;
-      for (i32 j = 0; j < U; j++) out[j] = p->h[b * U + j];
+    if (p->outputs) {
+      for (i32 b = b0; b < b1; b++) {
+        float* out = p->outputs + (b * T + s) * U;
+        for (i32 j = 0; j < U; j++) out[j] = p->h[b * U + j];
+      }
     }
   }
 }

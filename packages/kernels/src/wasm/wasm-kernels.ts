@@ -28,7 +28,7 @@ export interface WasmKernels {
   close(): void;
   conv1dForward(args: Conv1dArgs, rows: number): Float32Array;
   conv1dBackward(args: Conv1dArgs, rows: number, dy: Float32Array): Conv1dGrads;
-  forward(plan: RnnPlan, training: boolean): RnnSequenceResult;
+  forward(plan: RnnPlan, training: boolean, returnSequences?: boolean): RnnSequenceResult;
   backward(
     plan: RnnPlan,
     forward: RnnSequenceResult,

@@ -250,7 +250,7 @@ export class WasmRuntime implements WasmKernels {
     return p;
   }
 
-  forward(plan: RnnPlan, training: boolean): RnnSequenceResult {
+  forward(plan: RnnPlan, training: boolean, returnSequences = true): RnnSequenceResult {
     const { args, gu } = plan;
     const { batch: B, time: T, features: F, units: U } = args;
     const lstm = args.cell === 'lstm';
@@ -285,7 +285,8 @@ export class WasmRuntime implements WasmKernels {
       rdm: arena.input(rdm),
       h: arena.input(args.initialStates[0]),
       c: lstm ? arena.input(args.initialStates[1]) : 0,
-      outputs: arena.reserve(B * T * U),
+      // A null outputs pointer tells the kernel to skip writing them.
+      outputs: returnSequences ? arena.reserve(B * T * U) : 0,
       gx: arena.reserve(T * B * gu),
       gh: arena.reserve(B * gu),
     };
@@ -312,7 +313,8 @@ export class WasmRuntime implements WasmKernels {
     }
     const finalStates = [read(p.h!, B * U)];
     if (lstm) finalStates.push(read(p.c!, B * U));
-    return { outputs: read(p.outputs!, B * T * U), finalStates, saved };
+    const outputs = returnSequences ? read(p.outputs!, B * T * U) : empty;
+    return { outputs, finalStates, saved };
   }
 
   backward(
