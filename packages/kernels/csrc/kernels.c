@@ -405,18 +405,70 @@ typedef struct {
   // State: h and c hold the initial states on entry and the final states on exit (forward), or the
   // final-state gradients on entry and the initial-state gradients on exit (backward).
   float *h, *c;
-  // Forward: outputs [B,T,U] (null: not wanted, only the final states); saved [T,B,.] buffers (only slot 0 used without training); scratch gh
-  // [B, G*U] (backward: [B, G*U + U], the activation derivatives of one step).
+  // Forward: outputs [B,T,U] (null: not wanted, only the final states); saved [T,B,.] buffers (only slot 0 used without training; xs only
+  // written when training or with an input dropout mask); scratch gx and gh [B, G*U] (one step's input and
+  // recurrent products; backward: gh is [B, G*U + U], the activation derivatives of one step).
   float *outputs, *xs, *gx, *gates, *hin, *aux, *aux2, *gh;
   // Backward: upstream dOutputs or null; results; scratch.
   const float* dout;
-  float *dx, *dkernel, *drk, *dbias, *dg, *dgh, *dhin, *dxs;
+  float *dx, *dkernel, *drk, *dbias, *dg, *dgh, *dhin;
 } RnnParams;
 
 static i32 gate_count(i32 cell) { return cell == CELL_LSTM ? 4 : (cell == CELL_GRU ? 3 : 1); }
 
 static i32 masked(const RnnParams* p, i32 b, i32 t) {
   return p->mask && p->mask[b * p->time + t] == 0.0f;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Per-step GEMMs against a fixed B operand (the kernel, the recurrent kernel or their transposes): B is
+// packed into panels once per call and thread, and every step runs only the micro-kernel over it. The
+// multiply-adds and their order are those of gemm() (k fits one KC block), so results are identical.
+
+#define PACKED_SLOT (KC * 256)
+enum { SLOT_K = 0, SLOT_R0 = 1, SLOT_R1 = 2, SLOTS = 3 };
+static float packed_slots[MAX_THREADS][SLOTS][PACKED_SLOT] __attribute__((aligned(16)));
+
+typedef struct {
+  i32 tb, k, n, ldb;
+  const float* b;
+  // Null when op(B) does not fit a slot: gemm() packs it per call instead.
+  const float* panels;
+} PackedB;
+
+static PackedB packed_b(i32 tb, const float* b, i32 ldb, i32 k, i32 n, i32 tid, i32 slot) {
+  PackedB pb = {tb, k, n, ldb, b, 0};
+  i32 padded = (n + NR - 1) / NR * NR;
+  if (k > 0 && k <= KC && k * padded <= PACKED_SLOT) {
+    pack_b(tb, b, ldb, 0, 0, k, n, packed_slots[tid][slot]);
+    pb.panels = packed_slots[tid][slot];
+  }
+  return pb;
+}
+
+// C[m x n] (+)= A[m x k] (row-major, read in place) @ op(B).
+static void gemm_packed(i32 m, const float* a, i32 lda, const PackedB* pb, float* c, i32 ldc, i32 accumulate,
+                        i32 tid) {
+  i32 k = pb->k, n = pb->n;
+  if (!pb->panels) {
+    gemm(0, pb->tb, m, n, k, a, lda, pb->b, pb->ldb, c, ldc, accumulate, tid);
+    return;
+  }
+  if (m <= 0) return;
+  i32 full = m / MR * MR;
+  // A partial last panel of rows is packed (zero-padded) so no row past m is read.
+  if (full < m) pack_a(0, &(ASrc){a, lda, 0, 0, m}, full, 0, m - full, k, pack_a_buf[tid]);
+  // Row panels outside: a panel's rows of A stay in L1 across B's (L1/L2-resident) column panels, and C's
+  // rows are finished one after another, which matters when they lie far apart (dx rows are T*F apart).
+  for (i32 ir = 0; ir < m; ir += MR) {
+    i32 mr = m - ir < MR ? m - ir : MR;
+    const float* ap = ir < full ? a + ir * lda : pack_a_buf[tid];
+    i32 rs = ir < full ? lda : 1, ps = ir < full ? 1 : MR;
+    for (i32 jr = 0; jr < n; jr += NR) {
+      i32 nr = n - jr < NR ? n - jr : NR;
+      micro_kernel(k, ap, rs, ps, pb->panels + jr * k, c + ir * ldc + jr, ldc, mr, nr, accumulate);
+    }
+  }
 }
 
 // Every recurrent function below works on batch rows [b0, b1) or steps [s0, s1): the threaded build
@@ -509,10 +561,11 @@ static void gru_after_step(const RnnParams* p, const float* gx, float* gates, fl
 }
 
 // resetAfter false: the reset gate is needed before the candidate's recurrent matmul.
+// `rzr` is the recurrent kernel's z and r columns packed, `rh` its candidate columns.
 static void gru_before_step(const RnnParams* p, const float* gx, float* gates, const float* hin, float* rh, i32 t,
-                            i32 b0, i32 b1, i32 tid) {
+                            i32 b0, i32 b1, i32 tid, const PackedB* rzr, const PackedB* rhh) {
   i32 U = p->units, GU = 3 * U, n = b1 - b0;
-  gemm(0, 0, n, 2 * U, U, hin + b0 * U, U, p->rk, GU, p->gh + b0 * GU, GU, 0, tid);
+  gemm_packed(n, hin + b0 * U, U, rzr, p->gh + b0 * GU, GU, 0, tid);
   for (i32 b = b0; b < b1; b++) {
     float* g = gates + b * GU;
     const float* x = gx + b * GU;
@@ -521,7 +574,7 @@ static void gru_before_step(const RnnParams* p, const float* gx, float* gates, c
     activate_run(p->rec_act, g, 2 * U);
     for (i32 j = 0; j < U; j++) rh[b * U + j] = g[U + j] * hin[b * U + j];
   }
-  gemm(0, 0, n, U, U, rh + b0 * U, U, p->rk + 2 * U, GU, p->gh + b0 * GU + 2 * U, GU, 0, tid);
+  gemm_packed(n, rh + b0 * U, U, rhh, p->gh + b0 * GU + 2 * U, GU, 0, tid);
   for (i32 b = b0; b < b1; b++) {
     if (masked(p, b, t)) continue;
     float* g = gates + b * GU;
@@ -537,18 +590,27 @@ static void gru_before_step(const RnnParams* p, const float* gx, float* gates, c
   }
 }
 
-// Forward, phase 1 (split by steps): gather the inputs and project them, gx = xs @ kernel + bias.
+// Forward, phase 1 (split by steps): gather the inputs into xs where the backward pass needs them (or
+// the input dropout mask applies). The projection itself runs per step inside the recurrence, on rows
+// that are still in cache, instead of writing a [T, B, G*U] buffer and reading it back.
 EXPORT(rnn_forward_project)
 void rnn_forward_project(RnnParams* p, i32 tid, i32 nt) {
-  i32 B = p->batch, T = p->time, F = p->features, U = p->units;
-  i32 GU = gate_count(p->cell) * U;
   i32 s0, s1;
-  share(T, 1, tid, nt, &s0, &s1);
+  if (!p->training && !p->dm) return;
+  share(p->time, 1, tid, nt, &s0, &s1);
   gather_inputs(p, s0, s1);
-  gemm(0, 0, (s1 - s0) * B, GU, F, p->xs + s0 * B * F, F, p->kernel, GU, p->gx + s0 * B * GU, GU, 0, tid);
+}
+
+// The input projection of step s for rows [b0, b1): gx[b] = x_t[b] @ kernel + bias, gx being [B, G*U]
+// scratch. Without a gathered xs, x_t is read in place (its rows are T*F apart).
+static void project_step(const RnnParams* p, const PackedB* kernel, i32 s, i32 t, i32 b0, i32 b1, i32 tid) {
+  i32 B = p->batch, T = p->time, F = p->features, GU = kernel->n;
+  i32 gathered = p->training || p->dm;
+  const float* a = gathered ? p->xs + (s * B + b0) * F : p->x + (b0 * T + t) * F;
+  gemm_packed(b1 - b0, a, gathered ? F : T * F, kernel, p->gx + b0 * GU, GU, 0, tid);
   if (p->bias) {
-    for (i32 r = s0 * B; r < s1 * B; r++) {
-      float* row = p->gx + r * GU;
+    for (i32 b = b0; b < b1; b++) {
+      float* row = p->gx + b * GU;
       for (i32 j = 0; j < GU; j++) row[j] += p->bias[j];
     }
   }
@@ -557,11 +619,16 @@ void rnn_forward_project(RnnParams* p, i32 tid, i32 nt) {
 // Forward, phase 2 (split by batch rows): the recurrence over every step.
 EXPORT(rnn_forward_recur)
 void rnn_forward_recur(RnnParams* p, i32 tid, i32 nt) {
-  i32 B = p->batch, T = p->time, U = p->units;
+  i32 B = p->batch, T = p->time, F = p->features, U = p->units;
   i32 GU = gate_count(p->cell) * U;
+  i32 gru_before = p->cell == CELL_GRU && !p->reset_after;
   i32 b0, b1;
   share(B, 1, tid, nt, &b0, &b1);
   if (b1 <= b0) return;
+  PackedB kernel = packed_b(0, p->kernel, GU, F, GU, tid, SLOT_K);
+  // GRU resetAfter false multiplies the z, r columns and the candidate's columns separately.
+  PackedB r0 = packed_b(0, p->rk, GU, U, gru_before ? 2 * U : GU, tid, SLOT_R0);
+  PackedB r1 = gru_before ? packed_b(0, p->rk + 2 * U, GU, U, U, tid, SLOT_R1) : r0;
   for (i32 s = 0; s < T; s++) {
     i32 t = p->go_backwards ? T - 1 - s : s;
     i32 so = p->training ? s * B : 0;
@@ -569,12 +636,13 @@ void rnn_forward_recur(RnnParams* p, i32 tid, i32 nt) {
     for (i32 i = b0 * U; i < b1 * U; i++) hin[i] = p->rdm ? p->h[i] * p->rdm[i] : p->h[i];
     if (p->cell == CELL_GRU && p->rdm)
       for (i32 i = b0 * U; i < b1 * U; i++) p->aux2[so * U + i] = p->h[i];
-    const float* gx = p->gx + s * B * GU;
+    project_step(p, &kernel, s, t, b0, b1, tid);
+    const float* gx = p->gx;
     float* gates = p->gates + so * GU;
-    if (p->cell == CELL_GRU && !p->reset_after) {
-      gru_before_step(p, gx, gates, hin, p->aux + so * U, t, b0, b1, tid);
+    if (gru_before) {
+      gru_before_step(p, gx, gates, hin, p->aux + so * U, t, b0, b1, tid, &r0, &r1);
     } else {
-      gemm(0, 0, b1 - b0, GU, U, hin + b0 * U, U, p->rk, GU, p->gh + b0 * GU, GU, 0, tid);
+      gemm_packed(b1 - b0, hin + b0 * U, U, &r0, p->gh + b0 * GU, GU, 0, tid);
       if (p->cell == CELL_LSTM)
         lstm_step(p, gx, gates, p->aux + so * U, p->aux2 + so * U, t, b0, b1);
       else if (p->cell == CELL_GRU)
@@ -707,7 +775,9 @@ static void gru_after_step_grad(const RnnParams* p, i32 s, i32 t, i32 b0, i32 b1
   }
 }
 
-static void gru_before_step_grad(const RnnParams* p, i32 s, i32 t, i32 b0, i32 b1, i32 tid) {
+// `rht` is the candidate columns of the recurrent kernel transposed and packed, `rzrt` its z and r columns.
+static void gru_before_step_grad(const RnnParams* p, i32 s, i32 t, i32 b0, i32 b1, i32 tid, const PackedB* rht,
+                                 const PackedB* rzrt) {
   i32 B = p->batch, U = p->units, GU = 3 * U, n = b1 - b0;
   gate_grads(p, p->gh, p->gates + s * B * GU, GU, 2, b0, b1);
   const float* hin = p->hin + s * B * U;
@@ -732,7 +802,7 @@ static void gru_before_step_grad(const RnnParams* p, i32 s, i32 t, i32 b0, i32 b
     }
   }
   // d(r*h_in) = dPreH @ U_h^T, then split into the reset gate's gradient and the h_in part.
-  gemm(0, 1, n, U, U, dg_s + b0 * GU + 2 * U, GU, p->rk + 2 * U, GU, p->dhin + b0 * U, U, 0, tid);
+  gemm_packed(n, dg_s + b0 * GU + 2 * U, GU, rht, p->dhin + b0 * U, U, 0, tid);
   for (i32 b = b0; b < b1; b++) {
     const float* restrict g = p->gates + (s * B + b) * GU;
     const float* restrict d = p->gh + b * GU;
@@ -745,7 +815,7 @@ static void gru_before_step_grad(const RnnParams* p, i32 s, i32 t, i32 b0, i32 b
       p->dhin[b * U + j] = drh * r;
     }
   }
-  gemm(0, 1, n, U, 2 * U, dg_s + b0 * GU, GU, p->rk, GU, p->dhin + b0 * U, U, 1, tid);
+  gemm_packed(n, dg_s + b0 * GU, GU, rzrt, p->dhin + b0 * U, U, 1, tid);
 }
 
 static void column_sums(const float* m, i32 rows, i32 cols, i32 ld, float* out) {
@@ -754,16 +824,35 @@ static void column_sums(const float* m, i32 rows, i32 cols, i32 ld, float* out) 
     for (i32 j = 0; j < cols; j++) out[j] += m[r * ld + j];
 }
 
-// Backward, phase 1 (split by batch rows): backpropagation through every step.
+// dx at step s for rows [b0, b1): dg[s] @ kernel^T times the input dropout mask, written in place into
+// dx [B, T, F] (rows T*F apart) while dg[s] is still in cache.
+static void input_grad_step(const RnnParams* p, const PackedB* kt, i32 s, i32 t, i32 b0, i32 b1, i32 tid) {
+  i32 B = p->batch, T = p->time, F = p->features, GU = kt->k;
+  float* dx = p->dx + (b0 * T + t) * F;
+  gemm_packed(b1 - b0, p->dg + (s * B + b0) * GU, GU, kt, dx, T * F, 0, tid);
+  if (p->dm) {
+    for (i32 b = b0; b < b1; b++) {
+      float* row = dx + (b - b0) * T * F;
+      const float* m = p->dm + b * F;
+      for (i32 f = 0; f < F; f++) row[f] *= m[f];
+    }
+  }
+}
+
+// Backward, phase 1 (split by batch rows): backpropagation through every step, and dx.
 EXPORT(rnn_backward_recur)
 void rnn_backward_recur(RnnParams* p, i32 tid, i32 nt) {
-  i32 B = p->batch, T = p->time, U = p->units;
+  i32 B = p->batch, T = p->time, F = p->features, U = p->units;
   i32 GU = gate_count(p->cell) * U;
   i32 gru_before = p->cell == CELL_GRU && !p->reset_after;
   float* dgh_all = (p->cell == CELL_GRU && p->reset_after) ? p->dgh : p->dg;
   i32 b0, b1;
   share(B, 1, tid, nt, &b0, &b1);
   if (b1 <= b0) return;
+  PackedB kt = packed_b(1, p->kernel, GU, GU, F, tid, SLOT_K);
+  // dh_in = dG @ U^T; GRU resetAfter false takes the candidate's columns and the z, r columns apart.
+  PackedB r0 = gru_before ? packed_b(1, p->rk + 2 * U, GU, U, U, tid, SLOT_R0) : packed_b(1, p->rk, GU, GU, U, tid, SLOT_R0);
+  PackedB r1 = gru_before ? packed_b(1, p->rk, GU, 2 * U, U, tid, SLOT_R1) : r0;
   for (i32 s = T - 1; s >= 0; s--) {
     i32 t = p->go_backwards ? T - 1 - s : s;
     if (p->dout) {
@@ -773,7 +862,7 @@ void rnn_backward_recur(RnnParams* p, i32 tid, i32 nt) {
       }
     }
     if (gru_before) {
-      gru_before_step_grad(p, s, t, b0, b1, tid);
+      gru_before_step_grad(p, s, t, b0, b1, tid, &r0, &r1);
     } else {
       if (p->cell == CELL_LSTM)
         lstm_step_grad(p, s, t, b0, b1);
@@ -781,13 +870,14 @@ void rnn_backward_recur(RnnParams* p, i32 tid, i32 nt) {
         gru_after_step_grad(p, s, t, b0, b1);
       else
         simple_rnn_step_grad(p, s, t, b0, b1);
-      gemm(0, 1, b1 - b0, U, GU, dgh_all + (s * B + b0) * GU, GU, p->rk, GU, p->dhin + b0 * U, U, 0, tid);
+      gemm_packed(b1 - b0, dgh_all + (s * B + b0) * GU, GU, &r0, p->dhin + b0 * U, U, 0, tid);
     }
     for (i32 i = b0 * U; i < b1 * U; i++) p->h[i] += p->rdm ? p->dhin[i] * p->rdm[i] : p->dhin[i];
+    input_grad_step(p, &kt, s, t, b0, b1, tid);
   }
 }
 
-// Backward, phase 2: the weight gradients (split by columns), dx (split by steps) and the bias sums.
+// Backward, phase 2: the weight gradients (split by columns) and the bias sums.
 EXPORT(rnn_backward_weights)
 void rnn_backward_weights(RnnParams* p, i32 tid, i32 nt) {
   i32 B = p->batch, T = p->time, F = p->features, U = p->units;
@@ -820,22 +910,6 @@ void rnn_backward_weights(RnnParams* p, i32 tid, i32 nt) {
     share(GU, 4, tid, nt, &c0, &c1);
     column_sums(p->dg + c0, T * B, c1 - c0, GU, p->dbias + c0);
     if (p->cell == CELL_GRU && p->reset_after) column_sums(p->dgh + c0, T * B, c1 - c0, GU, p->dbias + GU + c0);
-  }
-  i32 s0, s1;
-  share(T, 1, tid, nt, &s0, &s1);
-  gemm(0, 1, (s1 - s0) * B, F, GU, p->dg + s0 * B * GU, GU, p->kernel, GU, p->dxs + s0 * B * F, F, 0, tid);
-  for (i32 s = s0; s < s1; s++) {
-    i32 t = p->go_backwards ? T - 1 - s : s;
-    for (i32 b = 0; b < B; b++) {
-      const float* src = p->dxs + (s * B + b) * F;
-      float* dst = p->dx + (b * T + t) * F;
-      if (p->dm) {
-        const float* m = p->dm + b * F;
-        for (i32 f = 0; f < F; f++) dst[f] = src[f] * m[f];
-      } else {
-        for (i32 f = 0; f < F; f++) dst[f] = src[f];
-      }
-    }
   }
 }
 

@@ -100,7 +100,6 @@ const PARAM_FIELDS = [
   'dg',
   'dgh',
   'dhin',
-  'dxs',
 ] as const;
 
 type ParamField = (typeof PARAM_FIELDS)[number];
@@ -264,8 +263,10 @@ export class WasmRuntime implements WasmKernels {
     // The saved buffers first: a training forward's other buffers (x, outputs, the input projection:
     // about as large) lie above the resident set, so the backward pass reuses their memory instead of
     // growing the heap past both.
+    // Inference reads x in place unless an input dropout mask must be applied first.
+    const gathered = training || args.inputDropoutMask !== null;
     const savedAt = {
-      xs: arena.reserve(T * B * F),
+      xs: arena.reserve(gathered ? T * B * F : 0),
       gates: arena.reserve(steps * B * gu),
       hin: arena.reserve(steps * B * U),
       aux: arena.reserve(auxSize),
@@ -287,7 +288,8 @@ export class WasmRuntime implements WasmKernels {
       c: lstm ? arena.input(args.initialStates[1]) : 0,
       // A null outputs pointer tells the kernel to skip writing them.
       outputs: returnSequences ? arena.reserve(B * T * U) : 0,
-      gx: arena.reserve(T * B * gu),
+      // One step's input and recurrent products.
+      gx: arena.reserve(B * gu),
       gh: arena.reserve(B * gu),
     };
     this.run(arena, params, p, 'rnn_forward');
@@ -359,7 +361,6 @@ export class WasmRuntime implements WasmKernels {
       dg: arena.reserve(T * B * gu),
       dgh: plan.gruAfter ? arena.reserve(T * B * gu) : 0,
       dhin: arena.reserve(B * U),
-      dxs: arena.reserve(T * B * F),
       // One step's activation derivatives: the gate block [B, G*U] and lstm's act(c) [B, U].
       gh: arena.reserve(B * gu + B * U),
     };
