@@ -45,49 +45,78 @@ static inline float fsigmoid(float x) { return 0.5f + 0.5f * ftanh(0.5f * x); }
 enum { ACT_TANH = 0, ACT_RELU = 1, ACT_SIGMOID = 2, ACT_HARD_SIGMOID = 3, ACT_LINEAR = 4 };
 enum { CELL_SIMPLE_RNN = 0, CELL_LSTM = 1, CELL_GRU = 2 };
 
-// In-place activation of a contiguous run; the switch is outside the loop so each case vectorizes.
-static void activate_run(i32 code, float* v, i32 n) {
+static inline float fhard_sigmoid(float x) {
+  float y = 0.2f * x + 0.5f;
+  return y < 0 ? 0 : (y > 1 ? 1 : y);
+}
+
+// Applies `expr` (of x = the element) to `rows` runs of n elements, `ld` apart.
+#define MAP_ROWS(expr)                          \
+  for (i32 r = 0; r < rows; r++) {              \
+    float* w = v + r * ld;                      \
+    for (i32 i = 0; i < n; i++) {               \
+      float x = w[i];                           \
+      w[i] = (expr);                            \
+    }                                           \
+  }
+
+// In-place activation of `rows` runs of n elements, `ld` apart (one gate's columns of a block of gate
+// rows); the switch is outside the loops so each case vectorizes, and a step makes one call per gate
+// rather than one per batch row.
+static void activate_rows(i32 code, float* v, i32 rows, i32 ld, i32 n) {
   switch (code) {
     case ACT_TANH:
-      for (i32 i = 0; i < n; i++) v[i] = ftanh(v[i]);
+      MAP_ROWS(ftanh(x));
       break;
     case ACT_RELU:
-      for (i32 i = 0; i < n; i++) v[i] = v[i] > 0 ? v[i] : 0;
+      MAP_ROWS(x > 0 ? x : 0);
       break;
     case ACT_SIGMOID:
-      for (i32 i = 0; i < n; i++) v[i] = fsigmoid(v[i]);
+      MAP_ROWS(fsigmoid(x));
       break;
     case ACT_HARD_SIGMOID:
-      for (i32 i = 0; i < n; i++) {
-        float y = 0.2f * v[i] + 0.5f;
-        v[i] = y < 0 ? 0 : (y > 1 ? 1 : y);
-      }
+      MAP_ROWS(fhard_sigmoid(x));
       break;
     default:
       break;
   }
 }
 
-// out[i] = act'(x) given y = act(x) (all five are monotone, so the output determines it), for a
-// contiguous run, switch outside the loop so each case vectorizes.
-static void activation_grad_run(i32 code, float* out, const float* y, i32 n) {
+static void activate_run(i32 code, float* v, i32 n) { activate_rows(code, v, 1, n, n); }
+
+// Applies `expr` (of y = the activation's output) to `rows` runs of n elements, `ld` apart, into out.
+#define GRAD_ROWS(expr)                          \
+  for (i32 r = 0; r < rows; r++) {               \
+    float* o = out + r * ld;                     \
+    const float* w = y + r * ld;                 \
+    for (i32 i = 0; i < n; i++) o[i] = (expr);   \
+  }
+
+// out = act'(x) given y = act(x) (all five are monotone, so the output determines it), for `rows` runs
+// of n elements `ld` apart, switch outside the loops so each case vectorizes.
+static void activation_grad_rows(i32 code, float* out, const float* y, i32 rows, i32 ld, i32 n) {
   switch (code) {
     case ACT_TANH:
-      for (i32 i = 0; i < n; i++) out[i] = 1.0f - y[i] * y[i];
+      GRAD_ROWS(1.0f - w[i] * w[i]);
       break;
     case ACT_RELU:
-      for (i32 i = 0; i < n; i++) out[i] = y[i] > 0 ? 1.0f : 0.0f;
+      GRAD_ROWS(w[i] > 0 ? 1.0f : 0.0f);
       break;
     case ACT_SIGMOID:
-      for (i32 i = 0; i < n; i++) out[i] = y[i] * (1.0f - y[i]);
+      GRAD_ROWS(w[i] * (1.0f - w[i]));
       break;
     case ACT_HARD_SIGMOID:
-      for (i32 i = 0; i < n; i++) out[i] = (y[i] > 0 && y[i] < 1) ? 0.2f : 0.0f;
+      GRAD_ROWS((w[i] > 0 && w[i] < 1) ? 0.2f : 0.0f);
       break;
     default:
-      for (i32 i = 0; i < n; i++) out[i] = 1.0f;
+      for (i32 r = 0; r < rows; r++)
+        for (i32 i = 0; i < n; i++) out[r * ld + i] = 1.0f;
       break;
   }
+}
+
+static void activation_grad_run(i32 code, float* out, const float* y, i32 n) {
+  activation_grad_rows(code, out, y, 1, n, n);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -493,99 +522,144 @@ static void gather_inputs(const RnnParams* p, i32 s0, i32 s1) {
   }
 }
 
+// The step functions below work on runs of unmasked rows (one run [b0, b1) without a mask): a masked row
+// carries its state and writes nothing, and a run's gate block is contiguous, so each gate's activation is
+// one call over the run. Per element the math is the same as row by row.
+
+// The first run [*lo, *hi) of unmasked rows of step t at or after *hi, before b1; 0 when none is left.
+static i32 next_run(const RnnParams* p, i32 t, i32 b1, i32* lo, i32* hi) {
+  i32 b = *hi;
+  while (b < b1 && masked(p, b, t)) b++;
+  if (b >= b1) return 0;
+  *lo = b;
+  while (b < b1 && !masked(p, b, t)) b++;
+  *hi = b;
+  return 1;
+}
+
+#define FOR_UNMASKED_RUNS(p, t, b0, b1, lo, hi) for (i32 lo = b0, hi = b0; next_run(p, t, b1, &lo, &hi);)
+
 static void simple_rnn_step(const RnnParams* p, const float* gx, float* gates, i32 t, i32 b0, i32 b1) {
   i32 U = p->units;
-  for (i32 b = b0; b < b1; b++) {
-    if (masked(p, b, t)) continue;
-    float* g = gates + b * U;
-    const float* x = gx + b * U;
-    const float* r = p->gh + b * U;
-    for (i32 j = 0; j < U; j++) g[j] = x[j] + r[j];
-    activate_run(p->act, g, U);
-    for (i32 j = 0; j < U; j++) p->h[b * U + j] = g[j];
+  FOR_UNMASKED_RUNS(p, t, b0, b1, lo, hi) {
+    i32 n = (hi - lo) * U;
+    float* restrict g = gates + lo * U;
+    const float* restrict x = gx + lo * U;
+    const float* restrict r = p->gh + lo * U;
+    float* restrict h = p->h + lo * U;
+    for (i32 i = 0; i < n; i++) g[i] = x[i] + r[i];
+    activate_run(p->act, g, n);
+    for (i32 i = 0; i < n; i++) h[i] = g[i];
   }
 }
 
 static void lstm_step(const RnnParams* p, const float* gx, float* gates, float* cprev, float* cact, i32 t, i32 b0,
                       i32 b1) {
   i32 U = p->units, GU = 4 * U;
-  for (i32 b = b0; b < b1; b++) {
-    if (masked(p, b, t)) continue;
-    float* restrict g = gates + b * GU;
-    const float* x = gx + b * GU;
-    const float* r = p->gh + b * GU;
-    for (i32 j = 0; j < GU; j++) g[j] = x[j] + r[j];
-    activate_run(p->rec_act, g, 2 * U);
-    activate_run(p->act, g + 2 * U, U);
-    activate_run(p->rec_act, g + 3 * U, U);
-    float* restrict c = p->c + b * U;
-    float* restrict cp = cprev + b * U;
-    float* restrict ca = cact + b * U;
-    #pragma clang loop vectorize(enable)
-    for (i32 j = 0; j < U; j++) {
-      cp[j] = c[j];
-      float cn = g[U + j] * c[j] + g[j] * g[2 * U + j];
-      c[j] = cn;
-      ca[j] = cn;
+  FOR_UNMASKED_RUNS(p, t, b0, b1, lo, hi) {
+    i32 n = hi - lo;
+    float* restrict gr = gates + lo * GU;
+    const float* restrict x = gx + lo * GU;
+    const float* restrict r = p->gh + lo * GU;
+    for (i32 i = 0; i < n * GU; i++) gr[i] = x[i] + r[i];
+    activate_rows(p->rec_act, gr, n, GU, 2 * U);
+    activate_rows(p->act, gr + 2 * U, n, GU, U);
+    activate_rows(p->rec_act, gr + 3 * U, n, GU, U);
+    for (i32 b = lo; b < hi; b++) {
+      const float* restrict g = gates + b * GU;
+      float* restrict c = p->c + b * U;
+      float* restrict cp = cprev + b * U;
+      float* restrict ca = cact + b * U;
+      #pragma clang loop vectorize(enable)
+      for (i32 j = 0; j < U; j++) {
+        cp[j] = c[j];
+        float cn = g[U + j] * c[j] + g[j] * g[2 * U + j];
+        c[j] = cn;
+        ca[j] = cn;
+      }
     }
-    activate_run(p->act, ca, U);
-    float* restrict h = p->h + b * U;
-    for (i32 j = 0; j < U; j++) h[j] = g[3 * U + j] * ca[j];
+    activate_run(p->act, cact + lo * U, n * U);
+    for (i32 b = lo; b < hi; b++) {
+      const float* restrict o = gates + b * GU + 3 * U;
+      const float* restrict ca = cact + b * U;
+      float* restrict h = p->h + b * U;
+      for (i32 j = 0; j < U; j++) h[j] = o[j] * ca[j];
+    }
   }
 }
 
 static void gru_after_step(const RnnParams* p, const float* gx, float* gates, float* rech, i32 t, i32 b0, i32 b1) {
   i32 U = p->units, GU = 3 * U;
   const float* br = p->bias ? p->bias + GU : 0;
-  for (i32 b = b0; b < b1; b++) {
-    if (masked(p, b, t)) continue;
-    float* restrict g = gates + b * GU;
-    const float* restrict x = gx + b * GU;
-    float* restrict r = p->gh + b * GU;
-    if (br)
-      for (i32 j = 0; j < GU; j++) r[j] += br[j];
-    for (i32 j = 0; j < 2 * U; j++) g[j] = x[j] + r[j];
-    activate_run(p->rec_act, g, 2 * U);
-    float* restrict rh = rech + b * U;
-    for (i32 j = 0; j < U; j++) {
-      rh[j] = r[2 * U + j];
-      g[2 * U + j] = x[2 * U + j] + g[U + j] * rh[j];
+  FOR_UNMASKED_RUNS(p, t, b0, b1, lo, hi) {
+    i32 n = hi - lo;
+    for (i32 b = lo; b < hi; b++) {
+      float* restrict g = gates + b * GU;
+      const float* restrict x = gx + b * GU;
+      float* restrict r = p->gh + b * GU;
+      if (br)
+        for (i32 j = 0; j < GU; j++) r[j] += br[j];
+      for (i32 j = 0; j < 2 * U; j++) g[j] = x[j] + r[j];
     }
-    activate_run(p->act, g + 2 * U, U);
-    float* restrict h = p->h + b * U;
-    for (i32 j = 0; j < U; j++) {
-      float z = g[j];
-      h[j] = z * h[j] + (1.0f - z) * g[2 * U + j];
+    activate_rows(p->rec_act, gates + lo * GU, n, GU, 2 * U);
+    for (i32 b = lo; b < hi; b++) {
+      float* restrict g = gates + b * GU;
+      const float* restrict x = gx + b * GU;
+      const float* restrict r = p->gh + b * GU;
+      float* restrict rh = rech + b * U;
+      for (i32 j = 0; j < U; j++) {
+        rh[j] = r[2 * U + j];
+        g[2 * U + j] = x[2 * U + j] + g[U + j] * rh[j];
+      }
+    }
+    activate_rows(p->act, gates + lo * GU + 2 * U, n, GU, U);
+    for (i32 b = lo; b < hi; b++) {
+      const float* restrict g = gates + b * GU;
+      float* restrict h = p->h + b * U;
+      for (i32 j = 0; j < U; j++) {
+        float z = g[j];
+        h[j] = z * h[j] + (1.0f - z) * g[2 * U + j];
+      }
     }
   }
 }
 
 // resetAfter false: the reset gate is needed before the candidate's recurrent matmul.
-// `rzr` is the recurrent kernel's z and r columns packed, `rh` its candidate columns.
+// `rzr` is the recurrent kernel's z and r columns packed, `rhh` its candidate columns. z, r and r*h_in are
+// computed for masked rows too (r*h_in feeds the second GEMM); only the state update skips them.
 static void gru_before_step(const RnnParams* p, const float* gx, float* gates, const float* hin, float* rh, i32 t,
                             i32 b0, i32 b1, i32 tid, const PackedB* rzr, const PackedB* rhh) {
   i32 U = p->units, GU = 3 * U, n = b1 - b0;
   gemm_packed(n, hin + b0 * U, U, rzr, p->gh + b0 * GU, GU, 0, tid);
   for (i32 b = b0; b < b1; b++) {
-    float* g = gates + b * GU;
-    const float* x = gx + b * GU;
-    const float* r = p->gh + b * GU;
+    float* restrict g = gates + b * GU;
+    const float* restrict x = gx + b * GU;
+    const float* restrict r = p->gh + b * GU;
     for (i32 j = 0; j < 2 * U; j++) g[j] = x[j] + r[j];
-    activate_run(p->rec_act, g, 2 * U);
-    for (i32 j = 0; j < U; j++) rh[b * U + j] = g[U + j] * hin[b * U + j];
+  }
+  activate_rows(p->rec_act, gates + b0 * GU, n, GU, 2 * U);
+  for (i32 b = b0; b < b1; b++) {
+    const float* restrict g = gates + b * GU;
+    const float* restrict hb = hin + b * U;
+    float* restrict rb = rh + b * U;
+    for (i32 j = 0; j < U; j++) rb[j] = g[U + j] * hb[j];
   }
   gemm_packed(n, rh + b0 * U, U, rhh, p->gh + b0 * GU + 2 * U, GU, 0, tid);
-  for (i32 b = b0; b < b1; b++) {
-    if (masked(p, b, t)) continue;
-    float* g = gates + b * GU;
-    const float* x = gx + b * GU;
-    const float* r = p->gh + b * GU;
-    for (i32 j = 0; j < U; j++) g[2 * U + j] = x[2 * U + j] + r[2 * U + j];
-    activate_run(p->act, g + 2 * U, U);
-    float* h = p->h + b * U;
-    for (i32 j = 0; j < U; j++) {
-      float z = g[j];
-      h[j] = z * h[j] + (1.0f - z) * g[2 * U + j];
+  FOR_UNMASKED_RUNS(p, t, b0, b1, lo, hi) {
+    for (i32 b = lo; b < hi; b++) {
+      float* restrict g = gates + b * GU;
+      const float* restrict x = gx + b * GU;
+      const float* restrict r = p->gh + b * GU;
+      for (i32 j = 0; j < U; j++) g[2 * U + j] = x[2 * U + j] + r[2 * U + j];
+    }
+    activate_rows(p->act, gates + lo * GU + 2 * U, hi - lo, GU, U);
+    for (i32 b = lo; b < hi; b++) {
+      const float* restrict g = gates + b * GU;
+      float* restrict h = p->h + b * U;
+      for (i32 j = 0; j < U; j++) {
+        float z = g[j];
+        h[j] = z * h[j] + (1.0f - z) * g[2 * U + j];
+      }
     }
   }
 }
@@ -673,16 +747,12 @@ void rnn_forward(RnnParams* p) {
 // Derivatives of a step's gate block rows [b0, b1) of [B, G*U]: blocks [0, rec_blocks*U) use the
 // recurrent activation, the next U the cell activation, the rest (lstm's o) the recurrent activation.
 static void gate_grads(const RnnParams* p, float* out, const float* gates, i32 GU, i32 rec_blocks, i32 b0, i32 b1) {
-  i32 U = p->units;
-  for (i32 b = b0; b < b1; b++) {
-    const float* g = gates + b * GU;
-    float* d = out + b * GU;
-    activation_grad_run(p->rec_act, d, g, rec_blocks * U);
-    activation_grad_run(p->act, d + rec_blocks * U, g + rec_blocks * U, U);
-    if (GU > (rec_blocks + 1) * U) {
-      activation_grad_run(p->rec_act, d + (rec_blocks + 1) * U, g + (rec_blocks + 1) * U, GU - (rec_blocks + 1) * U);
-    }
-  }
+  i32 U = p->units, n = b1 - b0, rec = rec_blocks * U;
+  float* d = out + b0 * GU;
+  const float* g = gates + b0 * GU;
+  activation_grad_rows(p->rec_act, d, g, n, GU, rec);
+  activation_grad_rows(p->act, d + rec, g + rec, n, GU, U);
+  if (GU > rec + U) activation_grad_rows(p->rec_act, d + rec + U, g + rec + U, n, GU, GU - rec - U);
 }
 
 static void zero_row(float* row, i32 n) {
