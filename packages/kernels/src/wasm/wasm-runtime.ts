@@ -292,7 +292,7 @@ export class WasmRuntime implements WasmKernels {
       gx: arena.reserve(B * gu),
       gh: arena.reserve(B * gu),
     };
-    this.run(arena, params, p, 'rnn_forward');
+    this.run(arena, params, p, gathered ? 'rnn_forward' : 'rnn_forward_recur');
     const read = (offset: number, length: number) => this.read(offset, length);
     const empty = new Float32Array(0);
     let saved: RnnSequenceSaved = {
@@ -398,7 +398,7 @@ export class WasmRuntime implements WasmKernels {
     arena: Arena,
     params: number,
     p: Partial<Record<ParamField, number>>,
-    entry: 'rnn_forward' | 'rnn_backward',
+    entry: 'rnn_forward' | 'rnn_forward_recur' | 'rnn_backward',
   ): void {
     arena.commit();
     const block = new Int32Array(this.memory.buffer, params, PARAM_FIELDS.length);
@@ -406,7 +406,11 @@ export class WasmRuntime implements WasmKernels {
       block[i] = p[field] ?? 0;
     });
     const { pool } = this;
-    if (pool === null) {
+    if (entry === 'rnn_forward_recur') {
+      // Nothing to gather (inference without input dropout): the recurrence alone.
+      if (pool === null) this.exports.rnn_forward_recur(params, 0, 1);
+      else pool.run('rnn_forward_recur', params);
+    } else if (pool === null) {
       this.exports[entry](params);
     } else if (entry === 'rnn_forward') {
       pool.run('rnn_forward_project', params);
