@@ -117,10 +117,25 @@ function convHeader(a: Conv1dArgs, rows: number): Partial<Record<ConvField, numb
   };
 }
 
+/**
+ * The most training forwards whose saved buffers stay in wasm memory together: a model's stacked and
+ * bidirectional layers run their forwards before any backward, and each forward past these spills the
+ * older ones to JS memory (a copy of tens of MB, and as much again to copy back for the backward).
+ */
+const MAX_RESIDENT_SETS = 8;
+/** Bytes of wasm memory the resident saved buffers may hold before a training forward spills them. */
+const MAX_RESIDENT_BYTES = 2 ** 30;
+
+interface ResidentEntry {
+  saved: ResidentSaved;
+  /** A backward pass has read it: its memory may be reused once nothing above it is live. */
+  consumed: boolean;
+}
+
 /** The compiled module behind WasmKernels: lays out each call in memory and runs one export. */
 export class WasmRuntime implements WasmKernels {
-  /** The last training forward's saved buffers while they live in wasm memory. */
-  private resident: { saved: ResidentSaved; consumed: boolean } | null = null;
+  /** Training forwards' saved buffers living in wasm memory, oldest (lowest) first. */
+  private readonly resident: ResidentEntry[] = [];
 
   private readonly base: number;
   private readonly memory: WasmMemory;
@@ -153,16 +168,27 @@ export class WasmRuntime implements WasmKernels {
 
   /** Where a call may start allocating: above the resident saved buffers, if any. */
   private freeStart(): number {
-    return this.resident === null ? this.base : this.resident.saved.end;
+    const top = this.resident.at(-1);
+    return top === undefined ? this.base : top.saved.end;
   }
 
-  /** Frees the memory of the resident saved buffers, copying them out first unless already consumed. */
-  private evict(): void {
-    const r = this.resident;
-    if (r === null) return;
-    this.resident = null;
-    if (!r.consumed) r.saved.materialize();
-    r.saved.resident = false;
+  /**
+   * Makes room for a training forward's saved buffers (`bytes` of them): releases the consumed sets on
+   * top (a backward pass already used them, so the usual forward → backward loop reuses one region),
+   * and spills every set when too many or too large would stay resident.
+   */
+  private makeRoom(bytes: number): void {
+    for (let top = this.resident.at(-1); top?.consumed; top = this.resident.at(-1)) {
+      this.resident.pop();
+      top.saved.resident = false;
+    }
+    const used = this.freeStart() - this.base;
+    if (this.resident.length < MAX_RESIDENT_SETS && used + bytes <= MAX_RESIDENT_BYTES) return;
+    for (const r of this.resident) {
+      if (!r.consumed) r.saved.materialize();
+      r.saved.resident = false;
+    }
+    this.resident.length = 0;
   }
 
   sgemm(
@@ -257,14 +283,14 @@ export class WasmRuntime implements WasmKernels {
     const steps = training ? T : 1;
     const auxSize = args.cell === 'simpleRnn' ? 0 : steps * B * U;
     const aux2Size = lstm || (args.cell === 'gru' && rdm !== null) ? steps * B * U : 0;
-    // A training forward's buffers become the new resident set; inference allocates above the current one.
-    if (training) this.evict();
+    // A training forward's buffers join the resident sets; inference allocates above them.
+    const gathered = training || args.inputDropoutMask !== null;
+    if (training) this.makeRoom(4 * (T * B * (F + gu + U) + auxSize + aux2Size));
     const arena = new Arena(this.memory, this.freeStart());
     // The saved buffers first: a training forward's other buffers (x, outputs, the input projection:
     // about as large) lie above the resident set, so the backward pass reuses their memory instead of
     // growing the heap past both.
     // Inference reads x in place unless an input dropout mask must be applied first.
-    const gathered = training || args.inputDropoutMask !== null;
     const savedAt = {
       xs: arena.reserve(gathered ? T * B * F : 0),
       gates: arena.reserve(steps * B * gu),
@@ -310,7 +336,7 @@ export class WasmRuntime implements WasmKernels {
         { xs: T * B * F, gates: T * B * gu, hIn: T * B * U, aux: auxSize, aux2: aux2Size },
         savedEnd,
       );
-      this.resident = { saved: resident, consumed: false };
+      this.resident.push({ saved: resident, consumed: false });
       saved = resident;
     }
     const finalStates = [read(p.h!, B * U)];
@@ -329,7 +355,7 @@ export class WasmRuntime implements WasmKernels {
     const { batch: B, time: T, features: F, units: U } = args;
     const lstm = args.cell === 'lstm';
     const { saved } = forward;
-    const inPlace = this.resident?.saved === saved ? this.resident : null;
+    const inPlace = this.resident.find((r) => r.saved === saved) ?? null;
     // Resident buffers are read in place; either way this call allocates above them.
     const arena = new Arena(this.memory, this.freeStart());
     const savedAt = (name: SavedName, hostName: ParamField): Partial<Record<ParamField, number>> => ({
