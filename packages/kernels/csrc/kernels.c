@@ -45,49 +45,78 @@ static inline float fsigmoid(float x) { return 0.5f + 0.5f * ftanh(0.5f * x); }
 enum { ACT_TANH = 0, ACT_RELU = 1, ACT_SIGMOID = 2, ACT_HARD_SIGMOID = 3, ACT_LINEAR = 4 };
 enum { CELL_SIMPLE_RNN = 0, CELL_LSTM = 1, CELL_GRU = 2 };
 
-// In-place activation of a contiguous run; the switch is outside the loop so each case vectorizes.
-static void activate_run(i32 code, float* v, i32 n) {
+static inline float fhard_sigmoid(float x) {
+  float y = 0.2f * x + 0.5f;
+  return y < 0 ? 0 : (y > 1 ? 1 : y);
+}
+
+// Applies `expr` (of x = the element) to `rows` runs of n elements, `ld` apart.
+#define MAP_ROWS(expr)                          \
+  for (i32 r = 0; r < rows; r++) {              \
+    float* w = v + r * ld;                      \
+    for (i32 i = 0; i < n; i++) {               \
+      float x = w[i];                           \
+      w[i] = (expr);                            \
+    }                                           \
+  }
+
+// In-place activation of `rows` runs of n elements, `ld` apart (one gate's columns of a block of gate
+// rows); the switch is outside the loops so each case vectorizes, and a step makes one call per gate
+// rather than one per batch row.
+static void activate_rows(i32 code, float* v, i32 rows, i32 ld, i32 n) {
   switch (code) {
     case ACT_TANH:
-      for (i32 i = 0; i < n; i++) v[i] = ftanh(v[i]);
+      MAP_ROWS(ftanh(x));
       break;
     case ACT_RELU:
-      for (i32 i = 0; i < n; i++) v[i] = v[i] > 0 ? v[i] : 0;
+      MAP_ROWS(x > 0 ? x : 0);
       break;
     case ACT_SIGMOID:
-      for (i32 i = 0; i < n; i++) v[i] = fsigmoid(v[i]);
+      MAP_ROWS(fsigmoid(x));
       break;
     case ACT_HARD_SIGMOID:
-      for (i32 i = 0; i < n; i++) {
-        float y = 0.2f * v[i] + 0.5f;
-        v[i] = y < 0 ? 0 : (y > 1 ? 1 : y);
-      }
+      MAP_ROWS(fhard_sigmoid(x));
       break;
     default:
       break;
   }
 }
 
-// out[i] = act'(x) given y = act(x) (all five are monotone, so the output determines it), for a
-// contiguous run, switch outside the loop so each case vectorizes.
-static void activation_grad_run(i32 code, float* out, const float* y, i32 n) {
+static void activate_run(i32 code, float* v, i32 n) { activate_rows(code, v, 1, n, n); }
+
+// Applies `expr` (of y = the activation's output) to `rows` runs of n elements, `ld` apart, into out.
+#define GRAD_ROWS(expr)                          \
+  for (i32 r = 0; r < rows; r++) {               \
+    float* o = out + r * ld;                     \
+    const float* w = y + r * ld;                 \
+    for (i32 i = 0; i < n; i++) o[i] = (expr);   \
+  }
+
+// out = act'(x) given y = act(x) (all five are monotone, so the output determines it), for `rows` runs
+// of n elements `ld` apart, switch outside the loops so each case vectorizes.
+static void activation_grad_rows(i32 code, float* out, const float* y, i32 rows, i32 ld, i32 n) {
   switch (code) {
     case ACT_TANH:
-      for (i32 i = 0; i < n; i++) out[i] = 1.0f - y[i] * y[i];
+      GRAD_ROWS(1.0f - w[i] * w[i]);
       break;
     case ACT_RELU:
-      for (i32 i = 0; i < n; i++) out[i] = y[i] > 0 ? 1.0f : 0.0f;
+      GRAD_ROWS(w[i] > 0 ? 1.0f : 0.0f);
       break;
     case ACT_SIGMOID:
-      for (i32 i = 0; i < n; i++) out[i] = y[i] * (1.0f - y[i]);
+      GRAD_ROWS(w[i] * (1.0f - w[i]));
       break;
     case ACT_HARD_SIGMOID:
-      for (i32 i = 0; i < n; i++) out[i] = (y[i] > 0 && y[i] < 1) ? 0.2f : 0.0f;
+      GRAD_ROWS((w[i] > 0 && w[i] < 1) ? 0.2f : 0.0f);
       break;
     default:
-      for (i32 i = 0; i < n; i++) out[i] = 1.0f;
+      for (i32 r = 0; r < rows; r++)
+        for (i32 i = 0; i < n; i++) out[r * ld + i] = 1.0f;
       break;
   }
+}
+
+static void activation_grad_run(i32 code, float* out, const float* y, i32 n) {
+  activation_grad_rows(code, out, y, 1, n, n);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -405,18 +434,70 @@ typedef struct {
   // State: h and c hold the initial states on entry and the final states on exit (forward), or the
   // final-state gradients on entry and the initial-state gradients on exit (backward).
   float *h, *c;
-  // Forward: outputs [B,T,U]; saved [T,B,.] buffers (only slot 0 used without training); scratch gh
-  // [B, G*U] (backward: [B, G*U + U], the activation derivatives of one step).
+  // Forward: outputs [B,T,U] (null: not wanted, only the final states); saved [T,B,.] buffers (only slot 0 used without training; xs only
+  // written when training or with an input dropout mask); scratch gx and gh [B, G*U] (one step's input and
+  // recurrent products; backward: gh is [B, G*U + U], the activation derivatives of one step).
   float *outputs, *xs, *gx, *gates, *hin, *aux, *aux2, *gh;
   // Backward: upstream dOutputs or null; results; scratch.
   const float* dout;
-  float *dx, *dkernel, *drk, *dbias, *dg, *dgh, *dhin, *dxs;
+  float *dx, *dkernel, *drk, *dbias, *dg, *dgh, *dhin;
 } RnnParams;
 
 static i32 gate_count(i32 cell) { return cell == CELL_LSTM ? 4 : (cell == CELL_GRU ? 3 : 1); }
 
 static i32 masked(const RnnParams* p, i32 b, i32 t) {
   return p->mask && p->mask[b * p->time + t] == 0.0f;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Per-step GEMMs against a fixed B operand (the kernel, the recurrent kernel or their transposes): B is
+// packed into panels once per call and thread, and every step runs only the micro-kernel over it. The
+// multiply-adds and their order are those of gemm() (k fits one KC block), so results are identical.
+
+#define PACKED_SLOT (KC * 256)
+enum { SLOT_K = 0, SLOT_R0 = 1, SLOT_R1 = 2, SLOTS = 3 };
+static float packed_slots[MAX_THREADS][SLOTS][PACKED_SLOT] __attribute__((aligned(16)));
+
+typedef struct {
+  i32 tb, k, n, ldb;
+  const float* b;
+  // Null when op(B) does not fit a slot: gemm() packs it per call instead.
+  const float* panels;
+} PackedB;
+
+static PackedB packed_b(i32 tb, const float* b, i32 ldb, i32 k, i32 n, i32 tid, i32 slot) {
+  PackedB pb = {tb, k, n, ldb, b, 0};
+  i32 padded = (n + NR - 1) / NR * NR;
+  if (k > 0 && k <= KC && k * padded <= PACKED_SLOT) {
+    pack_b(tb, b, ldb, 0, 0, k, n, packed_slots[tid][slot]);
+    pb.panels = packed_slots[tid][slot];
+  }
+  return pb;
+}
+
+// C[m x n] (+)= A[m x k] (row-major, read in place) @ op(B).
+static void gemm_packed(i32 m, const float* a, i32 lda, const PackedB* pb, float* c, i32 ldc, i32 accumulate,
+                        i32 tid) {
+  i32 k = pb->k, n = pb->n;
+  if (!pb->panels) {
+    gemm(0, pb->tb, m, n, k, a, lda, pb->b, pb->ldb, c, ldc, accumulate, tid);
+    return;
+  }
+  if (m <= 0) return;
+  i32 full = m / MR * MR;
+  // A partial last panel of rows is packed (zero-padded) so no row past m is read.
+  if (full < m) pack_a(0, &(ASrc){a, lda, 0, 0, m}, full, 0, m - full, k, pack_a_buf[tid]);
+  // Row panels outside: a panel's rows of A stay in L1 across B's (L1/L2-resident) column panels, and C's
+  // rows are finished one after another, which matters when they lie far apart (dx rows are T*F apart).
+  for (i32 ir = 0; ir < m; ir += MR) {
+    i32 mr = m - ir < MR ? m - ir : MR;
+    const float* ap = ir < full ? a + ir * lda : pack_a_buf[tid];
+    i32 rs = ir < full ? lda : 1, ps = ir < full ? 1 : MR;
+    for (i32 jr = 0; jr < n; jr += NR) {
+      i32 nr = n - jr < NR ? n - jr : NR;
+      micro_kernel(k, ap, rs, ps, pb->panels + jr * k, c + ir * ldc + jr, ldc, mr, nr, accumulate);
+    }
+  }
 }
 
 // Every recurrent function below works on batch rows [b0, b1) or steps [s0, s1): the threaded build
@@ -441,114 +522,169 @@ static void gather_inputs(const RnnParams* p, i32 s0, i32 s1) {
   }
 }
 
+// The step functions below work on runs of unmasked rows (one run [b0, b1) without a mask): a masked row
+// carries its state and writes nothing, and a run's gate block is contiguous, so each gate's activation is
+// one call over the run. Per element the math is the same as row by row.
+
+// The first run [*lo, *hi) of unmasked rows of step t at or after *hi, before b1; 0 when none is left.
+static i32 next_run(const RnnParams* p, i32 t, i32 b1, i32* lo, i32* hi) {
+  i32 b = *hi;
+  while (b < b1 && masked(p, b, t)) b++;
+  if (b >= b1) return 0;
+  *lo = b;
+  while (b < b1 && !masked(p, b, t)) b++;
+  *hi = b;
+  return 1;
+}
+
+#define FOR_UNMASKED_RUNS(p, t, b0, b1, lo, hi) for (i32 lo = b0, hi = b0; next_run(p, t, b1, &lo, &hi);)
+
 static void simple_rnn_step(const RnnParams* p, const float* gx, float* gates, i32 t, i32 b0, i32 b1) {
   i32 U = p->units;
-  for (i32 b = b0; b < b1; b++) {
-    if (masked(p, b, t)) continue;
-    float* g = gates + b * U;
-    const float* x = gx + b * U;
-    const float* r = p->gh + b * U;
-    for (i32 j = 0; j < U; j++) g[j] = x[j] + r[j];
-    activate_run(p->act, g, U);
-    for (i32 j = 0; j < U; j++) p->h[b * U + j] = g[j];
+  FOR_UNMASKED_RUNS(p, t, b0, b1, lo, hi) {
+    i32 n = (hi - lo) * U;
+    float* restrict g = gates + lo * U;
+    const float* restrict x = gx + lo * U;
+    const float* restrict r = p->gh + lo * U;
+    float* restrict h = p->h + lo * U;
+    for (i32 i = 0; i < n; i++) g[i] = x[i] + r[i];
+    activate_run(p->act, g, n);
+    for (i32 i = 0; i < n; i++) h[i] = g[i];
   }
 }
 
 static void lstm_step(const RnnParams* p, const float* gx, float* gates, float* cprev, float* cact, i32 t, i32 b0,
                       i32 b1) {
   i32 U = p->units, GU = 4 * U;
-  for (i32 b = b0; b < b1; b++) {
-    if (masked(p, b, t)) continue;
-    float* restrict g = gates + b * GU;
-    const float* x = gx + b * GU;
-    const float* r = p->gh + b * GU;
-    for (i32 j = 0; j < GU; j++) g[j] = x[j] + r[j];
-    activate_run(p->rec_act, g, 2 * U);
-    activate_run(p->act, g + 2 * U, U);
-    activate_run(p->rec_act, g + 3 * U, U);
-    float* restrict c = p->c + b * U;
-    float* restrict cp = cprev + b * U;
-    float* restrict ca = cact + b * U;
-    #pragma clang loop vectorize(enable)
-    for (i32 j = 0; j < U; j++) {
-      cp[j] = c[j];
-      float cn = g[U + j] * c[j] + g[j] * g[2 * U + j];
-      c[j] = cn;
-      ca[j] = cn;
+  FOR_UNMASKED_RUNS(p, t, b0, b1, lo, hi) {
+    i32 n = hi - lo;
+    float* restrict gr = gates + lo * GU;
+    const float* restrict x = gx + lo * GU;
+    const float* restrict r = p->gh + lo * GU;
+    for (i32 i = 0; i < n * GU; i++) gr[i] = x[i] + r[i];
+    activate_rows(p->rec_act, gr, n, GU, 2 * U);
+    activate_rows(p->act, gr + 2 * U, n, GU, U);
+    activate_rows(p->rec_act, gr + 3 * U, n, GU, U);
+    for (i32 b = lo; b < hi; b++) {
+      const float* restrict g = gates + b * GU;
+      float* restrict c = p->c + b * U;
+      float* restrict cp = cprev + b * U;
+      float* restrict ca = cact + b * U;
+      #pragma clang loop vectorize(enable)
+      for (i32 j = 0; j < U; j++) {
+        cp[j] = c[j];
+        float cn = g[U + j] * c[j] + g[j] * g[2 * U + j];
+        c[j] = cn;
+        ca[j] = cn;
+      }
     }
-    activate_run(p->act, ca, U);
-    float* restrict h = p->h + b * U;
-    for (i32 j = 0; j < U; j++) h[j] = g[3 * U + j] * ca[j];
+    activate_run(p->act, cact + lo * U, n * U);
+    for (i32 b = lo; b < hi; b++) {
+      const float* restrict o = gates + b * GU + 3 * U;
+      const float* restrict ca = cact + b * U;
+      float* restrict h = p->h + b * U;
+      for (i32 j = 0; j < U; j++) h[j] = o[j] * ca[j];
+    }
   }
 }
 
 static void gru_after_step(const RnnParams* p, const float* gx, float* gates, float* rech, i32 t, i32 b0, i32 b1) {
   i32 U = p->units, GU = 3 * U;
   const float* br = p->bias ? p->bias + GU : 0;
-  for (i32 b = b0; b < b1; b++) {
-    if (masked(p, b, t)) continue;
-    float* restrict g = gates + b * GU;
-    const float* restrict x = gx + b * GU;
-    float* restrict r = p->gh + b * GU;
-    if (br)
-      for (i32 j = 0; j < GU; j++) r[j] += br[j];
-    for (i32 j = 0; j < 2 * U; j++) g[j] = x[j] + r[j];
-    activate_run(p->rec_act, g, 2 * U);
-    float* restrict rh = rech + b * U;
-    for (i32 j = 0; j < U; j++) {
-      rh[j] = r[2 * U + j];
-      g[2 * U + j] = x[2 * U + j] + g[U + j] * rh[j];
+  FOR_UNMASKED_RUNS(p, t, b0, b1, lo, hi) {
+    i32 n = hi - lo;
+    for (i32 b = lo; b < hi; b++) {
+      float* restrict g = gates + b * GU;
+      const float* restrict x = gx + b * GU;
+      float* restrict r = p->gh + b * GU;
+      if (br)
+        for (i32 j = 0; j < GU; j++) r[j] += br[j];
+      for (i32 j = 0; j < 2 * U; j++) g[j] = x[j] + r[j];
     }
-    activate_run(p->act, g + 2 * U, U);
-    float* restrict h = p->h + b * U;
-    for (i32 j = 0; j < U; j++) {
-      float z = g[j];
-      h[j] = z * h[j] + (1.0f - z) * g[2 * U + j];
+    activate_rows(p->rec_act, gates + lo * GU, n, GU, 2 * U);
+    for (i32 b = lo; b < hi; b++) {
+      float* restrict g = gates + b * GU;
+      const float* restrict x = gx + b * GU;
+      const float* restrict r = p->gh + b * GU;
+      float* restrict rh = rech + b * U;
+      for (i32 j = 0; j < U; j++) {
+        rh[j] = r[2 * U + j];
+        g[2 * U + j] = x[2 * U + j] + g[U + j] * rh[j];
+      }
+    }
+    activate_rows(p->act, gates + lo * GU + 2 * U, n, GU, U);
+    for (i32 b = lo; b < hi; b++) {
+      const float* restrict g = gates + b * GU;
+      float* restrict h = p->h + b * U;
+      for (i32 j = 0; j < U; j++) {
+        float z = g[j];
+        h[j] = z * h[j] + (1.0f - z) * g[2 * U + j];
+      }
     }
   }
 }
 
 // resetAfter false: the reset gate is needed before the candidate's recurrent matmul.
+// `rzr` is the recurrent kernel's z and r columns packed, `rhh` its candidate columns. z, r and r*h_in are
+// computed for masked rows too (r*h_in feeds the second GEMM); only the state update skips them.
 static void gru_before_step(const RnnParams* p, const float* gx, float* gates, const float* hin, float* rh, i32 t,
-                            i32 b0, i32 b1, i32 tid) {
+                            i32 b0, i32 b1, i32 tid, const PackedB* rzr, const PackedB* rhh) {
   i32 U = p->units, GU = 3 * U, n = b1 - b0;
-  gemm(0, 0, n, 2 * U, U, hin + b0 * U, U, p->rk, GU, p->gh + b0 * GU, GU, 0, tid);
+  gemm_packed(n, hin + b0 * U, U, rzr, p->gh + b0 * GU, GU, 0, tid);
   for (i32 b = b0; b < b1; b++) {
-    float* g = gates + b * GU;
-    const float* x = gx + b * GU;
-    const float* r = p->gh + b * GU;
+    float* restrict g = gates + b * GU;
+    const float* restrict x = gx + b * GU;
+    const float* restrict r = p->gh + b * GU;
     for (i32 j = 0; j < 2 * U; j++) g[j] = x[j] + r[j];
-    activate_run(p->rec_act, g, 2 * U);
-    for (i32 j = 0; j < U; j++) rh[b * U + j] = g[U + j] * hin[b * U + j];
   }
-  gemm(0, 0, n, U, U, rh + b0 * U, U, p->rk + 2 * U, GU, p->gh + b0 * GU + 2 * U, GU, 0, tid);
+  activate_rows(p->rec_act, gates + b0 * GU, n, GU, 2 * U);
   for (i32 b = b0; b < b1; b++) {
-    if (masked(p, b, t)) continue;
-    float* g = gates + b * GU;
-    const float* x = gx + b * GU;
-    const float* r = p->gh + b * GU;
-    for (i32 j = 0; j < U; j++) g[2 * U + j] = x[2 * U + j] + r[2 * U + j];
-    activate_run(p->act, g + 2 * U, U);
-    float* h = p->h + b * U;
-    for (i32 j = 0; j < U; j++) {
-      float z = g[j];
-      h[j] = z * h[j] + (1.0f - z) * g[2 * U + j];
+    const float* restrict g = gates + b * GU;
+    const float* restrict hb = hin + b * U;
+    float* restrict rb = rh + b * U;
+    for (i32 j = 0; j < U; j++) rb[j] = g[U + j] * hb[j];
+  }
+  gemm_packed(n, rh + b0 * U, U, rhh, p->gh + b0 * GU + 2 * U, GU, 0, tid);
+  FOR_UNMASKED_RUNS(p, t, b0, b1, lo, hi) {
+    for (i32 b = lo; b < hi; b++) {
+      float* restrict g = gates + b * GU;
+      const float* restrict x = gx + b * GU;
+      const float* restrict r = p->gh + b * GU;
+      for (i32 j = 0; j < U; j++) g[2 * U + j] = x[2 * U + j] + r[2 * U + j];
+    }
+    activate_rows(p->act, gates + lo * GU + 2 * U, hi - lo, GU, U);
+    for (i32 b = lo; b < hi; b++) {
+      const float* restrict g = gates + b * GU;
+      float* restrict h = p->h + b * U;
+      for (i32 j = 0; j < U; j++) {
+        float z = g[j];
+        h[j] = z * h[j] + (1.0f - z) * g[2 * U + j];
+      }
     }
   }
 }
 
-// Forward, phase 1 (split by steps): gather the inputs and project them, gx = xs @ kernel + bias.
+// Forward, phase 1 (split by steps): gather the inputs into xs where the backward pass needs them (or
+// the input dropout mask applies). The projection itself runs per step inside the recurrence, on rows
+// that are still in cache, instead of writing a [T, B, G*U] buffer and reading it back.
 EXPORT(rnn_forward_project)
 void rnn_forward_project(RnnParams* p, i32 tid, i32 nt) {
-  i32 B = p->batch, T = p->time, F = p->features, U = p->units;
-  i32 GU = gate_count(p->cell) * U;
   i32 s0, s1;
-  share(T, 1, tid, nt, &s0, &s1);
+  if (!p->training && !p->dm) return;
+  share(p->time, 1, tid, nt, &s0, &s1);
   gather_inputs(p, s0, s1);
-  gemm(0, 0, (s1 - s0) * B, GU, F, p->xs + s0 * B * F, F, p->kernel, GU, p->gx + s0 * B * GU, GU, 0, tid);
+}
+
+// The input projection of step s for rows [b0, b1): gx[b] = x_t[b] @ kernel + bias, gx being [B, G*U]
+// scratch. Without a gathered xs, x_t is read in place (its rows are T*F apart).
+static void project_step(const RnnParams* p, const PackedB* kernel, i32 s, i32 t, i32 b0, i32 b1, i32 tid) {
+  i32 B = p->batch, T = p->time, F = p->features, GU = kernel->n;
+  i32 gathered = p->training || p->dm;
+  const float* a = gathered ? p->xs + (s * B + b0) * F : p->x + (b0 * T + t) * F;
+  gemm_packed(b1 - b0, a, gathered ? F : T * F, kernel, p->gx + b0 * GU, GU, 0, tid);
   if (p->bias) {
-    for (i32 r = s0 * B; r < s1 * B; r++) {
-      float* row = p->gx + r * GU;
+    for (i32 b = b0; b < b1; b++) {
+      float* row = p->gx + b * GU;
       for (i32 j = 0; j < GU; j++) row[j] += p->bias[j];
     }
   }
@@ -557,11 +693,16 @@ void rnn_forward_project(RnnParams* p, i32 tid, i32 nt) {
 // Forward, phase 2 (split by batch rows): the recurrence over every step.
 EXPORT(rnn_forward_recur)
 void rnn_forward_recur(RnnParams* p, i32 tid, i32 nt) {
-  i32 B = p->batch, T = p->time, U = p->units;
+  i32 B = p->batch, T = p->time, F = p->features, U = p->units;
   i32 GU = gate_count(p->cell) * U;
+  i32 gru_before = p->cell == CELL_GRU && !p->reset_after;
   i32 b0, b1;
   share(B, 1, tid, nt, &b0, &b1);
   if (b1 <= b0) return;
+  PackedB kernel = packed_b(0, p->kernel, GU, F, GU, tid, SLOT_K);
+  // GRU resetAfter false multiplies the z, r columns and the candidate's columns separately.
+  PackedB r0 = packed_b(0, p->rk, GU, U, gru_before ? 2 * U : GU, tid, SLOT_R0);
+  PackedB r1 = gru_before ? packed_b(0, p->rk + 2 * U, GU, U, U, tid, SLOT_R1) : r0;
   for (i32 s = 0; s < T; s++) {
     i32 t = p->go_backwards ? T - 1 - s : s;
     i32 so = p->training ? s * B : 0;
@@ -569,12 +710,13 @@ void rnn_forward_recur(RnnParams* p, i32 tid, i32 nt) {
     for (i32 i = b0 * U; i < b1 * U; i++) hin[i] = p->rdm ? p->h[i] * p->rdm[i] : p->h[i];
     if (p->cell == CELL_GRU && p->rdm)
       for (i32 i = b0 * U; i < b1 * U; i++) p->aux2[so * U + i] = p->h[i];
-    const float* gx = p->gx + s * B * GU;
+    project_step(p, &kernel, s, t, b0, b1, tid);
+    const float* gx = p->gx;
     float* gates = p->gates + so * GU;
-    if (p->cell == CELL_GRU && !p->reset_after) {
-      gru_before_step(p, gx, gates, hin, p->aux + so * U, t, b0, b1, tid);
+    if (gru_before) {
+      gru_before_step(p, gx, gates, hin, p->aux + so * U, t, b0, b1, tid, &r0, &r1);
     } else {
-      gemm(0, 0, b1 - b0, GU, U, hin + b0 * U, U, p->rk, GU, p->gh + b0 * GU, GU, 0, tid);
+      gemm_packed(b1 - b0, hin + b0 * U, U, &r0, p->gh + b0 * GU, GU, 0, tid);
       if (p->cell == CELL_LSTM)
         lstm_step(p, gx, gates, p->aux + so * U, p->aux2 + so * U, t, b0, b1);
       else if (p->cell == CELL_GRU)
@@ -582,9 +724,11 @@ void rnn_forward_recur(RnnParams* p, i32 tid, i32 nt) {
       else
         simple_rnn_step(p, gx, gates, t, b0, b1);
     }
-    for (i32 b = b0; b < b1; b++) {
-      float* out = p->outputs + (b * T + s) * U;
-      for (i32 j = 0; j < U; j++) out[j] = p->h[b * U + j];
+    if (p->outputs) {
+      for (i32 b = b0; b < b1; b++) {
+        float* out = p->outputs + (b * T + s) * U;
+        for (i32 j = 0; j < U; j++) out[j] = p->h[b * U + j];
+      }
     }
   }
 }
@@ -603,16 +747,12 @@ void rnn_forward(RnnParams* p) {
 // Derivatives of a step's gate block rows [b0, b1) of [B, G*U]: blocks [0, rec_blocks*U) use the
 // recurrent activation, the next U the cell activation, the rest (lstm's o) the recurrent activation.
 static void gate_grads(const RnnParams* p, float* out, const float* gates, i32 GU, i32 rec_blocks, i32 b0, i32 b1) {
-  i32 U = p->units;
-  for (i32 b = b0; b < b1; b++) {
-    const float* g = gates + b * GU;
-    float* d = out + b * GU;
-    activation_grad_run(p->rec_act, d, g, rec_blocks * U);
-    activation_grad_run(p->act, d + rec_blocks * U, g + rec_blocks * U, U);
-    if (GU > (rec_blocks + 1) * U) {
-      activation_grad_run(p->rec_act, d + (rec_blocks + 1) * U, g + (rec_blocks + 1) * U, GU - (rec_blocks + 1) * U);
-    }
-  }
+  i32 U = p->units, n = b1 - b0, rec = rec_blocks * U;
+  float* d = out + b0 * GU;
+  const float* g = gates + b0 * GU;
+  activation_grad_rows(p->rec_act, d, g, n, GU, rec);
+  activation_grad_rows(p->act, d + rec, g + rec, n, GU, U);
+  if (GU > rec + U) activation_grad_rows(p->rec_act, d + rec + U, g + rec + U, n, GU, GU - rec - U);
 }
 
 static void zero_row(float* row, i32 n) {
@@ -705,7 +845,9 @@ static void gru_after_step_grad(const RnnParams* p, i32 s, i32 t, i32 b0, i32 b1
   }
 }
 
-static void gru_before_step_grad(const RnnParams* p, i32 s, i32 t, i32 b0, i32 b1, i32 tid) {
+// `rht` is the candidate columns of the recurrent kernel transposed and packed, `rzrt` its z and r columns.
+static void gru_before_step_grad(const RnnParams* p, i32 s, i32 t, i32 b0, i32 b1, i32 tid, const PackedB* rht,
+                                 const PackedB* rzrt) {
   i32 B = p->batch, U = p->units, GU = 3 * U, n = b1 - b0;
   gate_grads(p, p->gh, p->gates + s * B * GU, GU, 2, b0, b1);
   const float* hin = p->hin + s * B * U;
@@ -730,7 +872,7 @@ static void gru_before_step_grad(const RnnParams* p, i32 s, i32 t, i32 b0, i32 b
     }
   }
   // d(r*h_in) = dPreH @ U_h^T, then split into the reset gate's gradient and the h_in part.
-  gemm(0, 1, n, U, U, dg_s + b0 * GU + 2 * U, GU, p->rk + 2 * U, GU, p->dhin + b0 * U, U, 0, tid);
+  gemm_packed(n, dg_s + b0 * GU + 2 * U, GU, rht, p->dhin + b0 * U, U, 0, tid);
   for (i32 b = b0; b < b1; b++) {
     const float* restrict g = p->gates + (s * B + b) * GU;
     const float* restrict d = p->gh + b * GU;
@@ -743,7 +885,7 @@ static void gru_before_step_grad(const RnnParams* p, i32 s, i32 t, i32 b0, i32 b
       p->dhin[b * U + j] = drh * r;
     }
   }
-  gemm(0, 1, n, U, 2 * U, dg_s + b0 * GU, GU, p->rk, GU, p->dhin + b0 * U, U, 1, tid);
+  gemm_packed(n, dg_s + b0 * GU, GU, rzrt, p->dhin + b0 * U, U, 1, tid);
 }
 
 static void column_sums(const float* m, i32 rows, i32 cols, i32 ld, float* out) {
@@ -752,16 +894,35 @@ static void column_sums(const float* m, i32 rows, i32 cols, i32 ld, float* out) 
     for (i32 j = 0; j < cols; j++) out[j] += m[r * ld + j];
 }
 
-// Backward, phase 1 (split by batch rows): backpropagation through every step.
+// dx at step s for rows [b0, b1): dg[s] @ kernel^T times the input dropout mask, written in place into
+// dx [B, T, F] (rows T*F apart) while dg[s] is still in cache.
+static void input_grad_step(const RnnParams* p, const PackedB* kt, i32 s, i32 t, i32 b0, i32 b1, i32 tid) {
+  i32 B = p->batch, T = p->time, F = p->features, GU = kt->k;
+  float* dx = p->dx + (b0 * T + t) * F;
+  gemm_packed(b1 - b0, p->dg + (s * B + b0) * GU, GU, kt, dx, T * F, 0, tid);
+  if (p->dm) {
+    for (i32 b = b0; b < b1; b++) {
+      float* row = dx + (b - b0) * T * F;
+      const float* m = p->dm + b * F;
+      for (i32 f = 0; f < F; f++) row[f] *= m[f];
+    }
+  }
+}
+
+// Backward, phase 1 (split by batch rows): backpropagation through every step, and dx.
 EXPORT(rnn_backward_recur)
 void rnn_backward_recur(RnnParams* p, i32 tid, i32 nt) {
-  i32 B = p->batch, T = p->time, U = p->units;
+  i32 B = p->batch, T = p->time, F = p->features, U = p->units;
   i32 GU = gate_count(p->cell) * U;
   i32 gru_before = p->cell == CELL_GRU && !p->reset_after;
   float* dgh_all = (p->cell == CELL_GRU && p->reset_after) ? p->dgh : p->dg;
   i32 b0, b1;
   share(B, 1, tid, nt, &b0, &b1);
   if (b1 <= b0) return;
+  PackedB kt = packed_b(1, p->kernel, GU, GU, F, tid, SLOT_K);
+  // dh_in = dG @ U^T; GRU resetAfter false takes the candidate's columns and the z, r columns apart.
+  PackedB r0 = gru_before ? packed_b(1, p->rk + 2 * U, GU, U, U, tid, SLOT_R0) : packed_b(1, p->rk, GU, GU, U, tid, SLOT_R0);
+  PackedB r1 = gru_before ? packed_b(1, p->rk, GU, 2 * U, U, tid, SLOT_R1) : r0;
   for (i32 s = T - 1; s >= 0; s--) {
     i32 t = p->go_backwards ? T - 1 - s : s;
     if (p->dout) {
@@ -771,7 +932,7 @@ void rnn_backward_recur(RnnParams* p, i32 tid, i32 nt) {
       }
     }
     if (gru_before) {
-      gru_before_step_grad(p, s, t, b0, b1, tid);
+      gru_before_step_grad(p, s, t, b0, b1, tid, &r0, &r1);
     } else {
       if (p->cell == CELL_LSTM)
         lstm_step_grad(p, s, t, b0, b1);
@@ -779,13 +940,14 @@ void rnn_backward_recur(RnnParams* p, i32 tid, i32 nt) {
         gru_after_step_grad(p, s, t, b0, b1);
       else
         simple_rnn_step_grad(p, s, t, b0, b1);
-      gemm(0, 1, b1 - b0, U, GU, dgh_all + (s * B + b0) * GU, GU, p->rk, GU, p->dhin + b0 * U, U, 0, tid);
+      gemm_packed(b1 - b0, dgh_all + (s * B + b0) * GU, GU, &r0, p->dhin + b0 * U, U, 0, tid);
     }
     for (i32 i = b0 * U; i < b1 * U; i++) p->h[i] += p->rdm ? p->dhin[i] * p->rdm[i] : p->dhin[i];
+    input_grad_step(p, &kt, s, t, b0, b1, tid);
   }
 }
 
-// Backward, phase 2: the weight gradients (split by columns), dx (split by steps) and the bias sums.
+// Backward, phase 2: the weight gradients (split by columns) and the bias sums.
 EXPORT(rnn_backward_weights)
 void rnn_backward_weights(RnnParams* p, i32 tid, i32 nt) {
   i32 B = p->batch, T = p->time, F = p->features, U = p->units;
@@ -818,22 +980,6 @@ void rnn_backward_weights(RnnParams* p, i32 tid, i32 nt) {
     share(GU, 4, tid, nt, &c0, &c1);
     column_sums(p->dg + c0, T * B, c1 - c0, GU, p->dbias + c0);
     if (p->cell == CELL_GRU && p->reset_after) column_sums(p->dgh + c0, T * B, c1 - c0, GU, p->dbias + GU + c0);
-  }
-  i32 s0, s1;
-  share(T, 1, tid, nt, &s0, &s1);
-  gemm(0, 1, (s1 - s0) * B, F, GU, p->dg + s0 * B * GU, GU, p->kernel, GU, p->dxs + s0 * B * F, F, 0, tid);
-  for (i32 s = s0; s < s1; s++) {
-    i32 t = p->go_backwards ? T - 1 - s : s;
-    for (i32 b = 0; b < B; b++) {
-      const float* src = p->dxs + (s * B + b) * F;
-      float* dst = p->dx + (b * T + t) * F;
-      if (p->dm) {
-        const float* m = p->dm + b * F;
-        for (i32 f = 0; f < F; f++) dst[f] = src[f] * m[f];
-      } else {
-        for (i32 f = 0; f < F; f++) dst[f] = src[f];
-      }
-    }
   }
 }
 

@@ -109,7 +109,7 @@ export interface RnnSequenceSaved {
  * ```
  */
 export interface RnnSequenceResult {
-  /** Every step's output [B, T, U], in processing order. */
+  /** Every step's output [B, T, U], in processing order; empty with `returnSequences: false`. */
   outputs: Float32Array;
   /** `[hT]`, or `[hT, cT]` for lstm; each [B, U]. */
   finalStates: Float32Array[];
@@ -142,11 +142,17 @@ export interface RnnSequenceGrads {
  * @example
  * ```ts
  * rnnSequenceForward(args, { training: false }); // inference: saves nothing
+ * rnnSequenceForward(args, { returnSequences: false }).outputs.length; // → 0 (finalStates only)
  * ```
  */
 export interface RnnSequenceForwardOptions {
   /** Save what the backward pass needs. @defaultValue true */
   training?: boolean;
+  /**
+   * Return every step's output. False skips writing them (`outputs` is then empty): a layer that only
+   * returns its final state spares a [B, T, U] copy per call. @defaultValue true
+   */
+  returnSequences?: boolean;
   /** Force an implementation. @defaultValue the active one, see `kernelsBackend()` */
   backend?: KernelsBackend;
 }

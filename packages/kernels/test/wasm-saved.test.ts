@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rnnSequenceBackward, rnnSequenceForward, sgemm } from '../src/index';
+import { ResidentSaved } from '../src/wasm/resident-saved';
 import { wasmSupported } from '../src/wasm/wasm-kernels';
 import { expectClose } from './helpers';
 import { randomArgs, randomUpstream } from './random-args';
@@ -36,6 +37,21 @@ describe.skipIf(!wasmSupported())('wasm saved buffers', () => {
       1e-4,
       'second dRecurrentKernel',
     );
+  });
+
+  it('keeps several forwards resident until their backward passes, then reuses their memory', () => {
+    const f1 = rnnSequenceForward(first, { backend: 'wasm' });
+    const f2 = rnnSequenceForward(second, { backend: 'wasm' });
+    // The second forward no longer spills the first to JS memory (a stacked or bidirectional layer).
+    expect(f1.saved).toBeInstanceOf(ResidentSaved);
+    expect((f1.saved as ResidentSaved).resident).toBe(true);
+    rnnSequenceBackward(second, f2, null, [null], { backend: 'wasm' });
+    rnnSequenceBackward(first, f1, null, [null, null], { backend: 'wasm' });
+    // Both consumed: the next step's forward starts from the same place.
+    const again = rnnSequenceForward(first, { backend: 'wasm' });
+    expect((again.saved as ResidentSaved).offsets.xs).toBe((f1.saved as ResidentSaved).offsets.xs);
+    expect((f1.saved as ResidentSaved).resident).toBe(false);
+    expect((f2.saved as ResidentSaved).resident).toBe(false);
   });
 
   it('can differentiate twice in a row, and on the js backend', () => {

@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rnnSequenceBackward, rnnSequenceForward } from '../src/index';
 import { wasmSupported } from '../src/wasm/wasm-kernels';
 import { expectClose } from './helpers';
@@ -110,6 +110,11 @@ const scenarios: [string, RandomCaseOptions][] = [
     { cell: 'gru', batch: 4, time: 1, features: 3, units: 6, activation: 'linear', recurrentDropout: true },
   ],
   [
+    // Past one 256-deep GEMM block: the per-step products fall back from pre-packed operands.
+    'lstm F=300 U=70 (operands wider than a packed block), goBackwards',
+    { cell: 'lstm', batch: 5, time: 4, features: 300, units: 70, goBackwards: true, scale: 0.2 },
+  ],
+  [
     'lstm Jena-like B=128 T=24 F=14 U=32',
     { cell: 'lstm', batch: 128, time: 24, features: 14, units: 32, mask: true },
   ],
@@ -122,6 +127,9 @@ describe.skipIf(!wasmSupported())('wasm agrees with js', () => {
     const js = rnnSequenceForward(args, { backend: 'js' });
     const wasm = rnnSequenceForward(args, { backend: 'wasm' });
     expectSame(wasm.outputs, js.outputs, 'outputs');
+    // Inference reads x in place (no gathered copy) and must not change a bit.
+    const inference = rnnSequenceForward(args, { backend: 'wasm', training: false });
+    expect(inference.outputs).toEqual(wasm.outputs);
     js.finalStates.forEach((s, i) => {
       expectSame(wasm.finalStates[i], s, `finalStates[${i}]`);
     });

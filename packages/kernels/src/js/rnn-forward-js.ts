@@ -13,7 +13,7 @@ const EMPTY = new Float32Array(0);
  * Whole-sequence forward pass in plain TypeScript: one GEMM projects the inputs of every step, then per
  * step one [B, U] @ [U, G*U] GEMM and fused gate math. Saved buffers follow RnnSequenceSaved's layout.
  */
-export function rnnForwardJs(plan: RnnPlan, training: boolean): RnnSequenceResult {
+export function rnnForwardJs(plan: RnnPlan, training: boolean, returnSequences = true): RnnSequenceResult {
   const { args, gu } = plan;
   const { batch: B, time: T, features: F, units: U, mask, goBackwards } = args;
   const rdm = args.recurrentDropoutMask;
@@ -25,7 +25,7 @@ export function rnnForwardJs(plan: RnnPlan, training: boolean): RnnSequenceResul
   }
   const h = Float32Array.from(args.initialStates[0]);
   const c = args.cell === 'lstm' ? Float32Array.from(args.initialStates[1]) : EMPTY;
-  const outputs = new Float32Array(B * T * U);
+  const outputs = returnSequences ? new Float32Array(B * T * U) : EMPTY;
   const size = T * B * U;
   const gates = training ? new Float32Array(T * B * gu) : new Float32Array(B * gu);
   const hIn = training ? new Float32Array(size) : new Float32Array(B * U);
@@ -59,7 +59,9 @@ export function rnnForwardJs(plan: RnnPlan, training: boolean): RnnSequenceResul
       else if (args.cell === 'gru') gruAfterStep(step, h, mask, t);
       else simpleRnnStep(step, h, mask, t);
     }
-    for (let b = 0; b < B; b++) outputs.set(h.subarray(b * U, (b + 1) * U), (b * T + s) * U);
+    if (returnSequences) {
+      for (let b = 0; b < B; b++) outputs.set(h.subarray(b * U, (b + 1) * U), (b * T + s) * U);
+    }
   }
   const saved: RnnSequenceSaved = training
     ? { complete: true, xs, gates, hIn, aux, aux2 }

@@ -7,9 +7,10 @@ export const SAVED_NAMES: readonly SavedName[] = ['xs', 'gates', 'hIn', 'aux', '
 /**
  * Saved buffers that stay in the module's memory after a training forward, so the usual
  * forward → backward sequence copies nothing (copying ~70 MB out of wasm and back costs as much as the
- * LSTM math itself). Other calls allocate above them; the next training forward copies them out
- * ("spills" them) unless a backward pass already consumed them; reading a field from JS copies them out
- * too.
+ * LSTM math itself). Several forwards' sets stay resident together (stacked and bidirectional layers run
+ * every forward before any backward); other calls allocate above them. A training forward releases the
+ * consumed sets on top, and spills the rest to JS memory only past a count or size limit; reading a
+ * field from JS copies them out too.
  */
 export class ResidentSaved implements RnnSequenceSaved {
   readonly complete = true;

@@ -32,7 +32,7 @@ export interface WasmKernels {
   conv1dBackward(args: Conv1dArgs, rows: number, dy: Float32Array): Conv1dGrads;
   tapGather(args: TapGatherArgs): Float32Array;
   tapScatter(args: TapScatterArgs, dy: Float32Array, y: Float32Array): TapScatterGrads;
-  forward(plan: RnnPlan, training: boolean): RnnSequenceResult;
+  forward(plan: RnnPlan, training: boolean, returnSequences?: boolean): RnnSequenceResult;
   backward(
     plan: RnnPlan,
     forward: RnnSequenceResult,

@@ -124,7 +124,6 @@ const PARAM_FIELDS = [
   'dg',
   'dgh',
   'dhin',
-  'dxs',
 ] as const;
 
 type ParamField = (typeof PARAM_FIELDS)[number];
@@ -142,10 +141,25 @@ function convHeader(a: Conv1dArgs, rows: number): Partial<Record<ConvField, numb
   };
 }
 
+/**
+ * The most training forwards whose saved buffers stay in wasm memory together: a model's stacked and
+ * bidirectional layers run their forwards before any backward, and each forward past these spills the
+ * older ones to JS memory (a copy of tens of MB, and as much again to copy back for the backward).
+ */
+const MAX_RESIDENT_SETS = 8;
+/** Bytes of wasm memory the resident saved buffers may hold before a training forward spills them. */
+const MAX_RESIDENT_BYTES = 2 ** 30;
+
+interface ResidentEntry {
+  saved: ResidentSaved;
+  /** A backward pass has read it: its memory may be reused once nothing above it is live. */
+  consumed: boolean;
+}
+
 /** The compiled module behind WasmKernels: lays out each call in memory and runs one export. */
 export class WasmRuntime implements WasmKernels {
-  /** The last training forward's saved buffers while they live in wasm memory. */
-  private resident: { saved: ResidentSaved; consumed: boolean } | null = null;
+  /** Training forwards' saved buffers living in wasm memory, oldest (lowest) first. */
+  private readonly resident: ResidentEntry[] = [];
 
   private readonly base: number;
   private readonly memory: WasmMemory;
@@ -178,16 +192,27 @@ export class WasmRuntime implements WasmKernels {
 
   /** Where a call may start allocating: above the resident saved buffers, if any. */
   private freeStart(): number {
-    return this.resident === null ? this.base : this.resident.saved.end;
+    const top = this.resident.at(-1);
+    return top === undefined ? this.base : top.saved.end;
   }
 
-  /** Frees the memory of the resident saved buffers, copying them out first unless already consumed. */
-  private evict(): void {
-    const r = this.resident;
-    if (r === null) return;
-    this.resident = null;
-    if (!r.consumed) r.saved.materialize();
-    r.saved.resident = false;
+  /**
+   * Makes room for a training forward's saved buffers (`bytes` of them): releases the consumed sets on
+   * top (a backward pass already used them, so the usual forward → backward loop reuses one region),
+   * and spills every set when too many or too large would stay resident.
+   */
+  private makeRoom(bytes: number): void {
+    for (let top = this.resident.at(-1); top?.consumed; top = this.resident.at(-1)) {
+      this.resident.pop();
+      top.saved.resident = false;
+    }
+    const used = this.freeStart() - this.base;
+    if (this.resident.length < MAX_RESIDENT_SETS && used + bytes <= MAX_RESIDENT_BYTES) return;
+    for (const r of this.resident) {
+      if (!r.consumed) r.saved.materialize();
+      r.saved.resident = false;
+    }
+    this.resident.length = 0;
   }
 
   sgemm(
@@ -328,7 +353,7 @@ export class WasmRuntime implements WasmKernels {
     return p;
   }
 
-  forward(plan: RnnPlan, training: boolean): RnnSequenceResult {
+  forward(plan: RnnPlan, training: boolean, returnSequences = true): RnnSequenceResult {
     const { args, gu } = plan;
     const { batch: B, time: T, features: F, units: U } = args;
     const lstm = args.cell === 'lstm';
@@ -336,14 +361,16 @@ export class WasmRuntime implements WasmKernels {
     const steps = training ? T : 1;
     const auxSize = args.cell === 'simpleRnn' ? 0 : steps * B * U;
     const aux2Size = lstm || (args.cell === 'gru' && rdm !== null) ? steps * B * U : 0;
-    // A training forward's buffers become the new resident set; inference allocates above the current one.
-    if (training) this.evict();
+    // A training forward's buffers join the resident sets; inference allocates above them.
+    const gathered = training || args.inputDropoutMask !== null;
+    if (training) this.makeRoom(4 * (T * B * (F + gu + U) + auxSize + aux2Size));
     const arena = new Arena(this.memory, this.freeStart());
     // The saved buffers first: a training forward's other buffers (x, outputs, the input projection:
     // about as large) lie above the resident set, so the backward pass reuses their memory instead of
     // growing the heap past both.
+    // Inference reads x in place unless an input dropout mask must be applied first.
     const savedAt = {
-      xs: arena.reserve(T * B * F),
+      xs: arena.reserve(gathered ? T * B * F : 0),
       gates: arena.reserve(steps * B * gu),
       hin: arena.reserve(steps * B * U),
       aux: arena.reserve(auxSize),
@@ -363,11 +390,13 @@ export class WasmRuntime implements WasmKernels {
       rdm: arena.input(rdm),
       h: arena.input(args.initialStates[0]),
       c: lstm ? arena.input(args.initialStates[1]) : 0,
-      outputs: arena.reserve(B * T * U),
-      gx: arena.reserve(T * B * gu),
+      // A null outputs pointer tells the kernel to skip writing them.
+      outputs: returnSequences ? arena.reserve(B * T * U) : 0,
+      // One step's input and recurrent products.
+      gx: arena.reserve(B * gu),
       gh: arena.reserve(B * gu),
     };
-    this.run(arena, params, p, 'rnn_forward');
+    this.run(arena, params, p, gathered ? 'rnn_forward' : 'rnn_forward_recur');
     const read = (offset: number, length: number) => this.read(offset, length);
     const empty = new Float32Array(0);
     let saved: RnnSequenceSaved = {
@@ -385,12 +414,13 @@ export class WasmRuntime implements WasmKernels {
         { xs: T * B * F, gates: T * B * gu, hIn: T * B * U, aux: auxSize, aux2: aux2Size },
         savedEnd,
       );
-      this.resident = { saved: resident, consumed: false };
+      this.resident.push({ saved: resident, consumed: false });
       saved = resident;
     }
     const finalStates = [read(p.h!, B * U)];
     if (lstm) finalStates.push(read(p.c!, B * U));
-    return { outputs: read(p.outputs!, B * T * U), finalStates, saved };
+    const outputs = returnSequences ? read(p.outputs!, B * T * U) : empty;
+    return { outputs, finalStates, saved };
   }
 
   backward(
@@ -403,7 +433,7 @@ export class WasmRuntime implements WasmKernels {
     const { batch: B, time: T, features: F, units: U } = args;
     const lstm = args.cell === 'lstm';
     const { saved } = forward;
-    const inPlace = this.resident?.saved === saved ? this.resident : null;
+    const inPlace = this.resident.find((r) => r.saved === saved) ?? null;
     // Resident buffers are read in place; either way this call allocates above them.
     const arena = new Arena(this.memory, this.freeStart());
     const savedAt = (name: SavedName, hostName: ParamField): Partial<Record<ParamField, number>> => ({
@@ -435,7 +465,6 @@ export class WasmRuntime implements WasmKernels {
       dg: arena.reserve(T * B * gu),
       dgh: plan.gruAfter ? arena.reserve(T * B * gu) : 0,
       dhin: arena.reserve(B * U),
-      dxs: arena.reserve(T * B * F),
       // One step's activation derivatives: the gate block [B, G*U] and lstm's act(c) [B, U].
       gh: arena.reserve(B * gu + B * U),
     };
@@ -473,7 +502,7 @@ export class WasmRuntime implements WasmKernels {
     arena: Arena,
     params: number,
     p: Partial<Record<ParamField, number>>,
-    entry: 'rnn_forward' | 'rnn_backward',
+    entry: 'rnn_forward' | 'rnn_forward_recur' | 'rnn_backward',
   ): void {
     arena.commit();
     const block = new Int32Array(this.memory.buffer, params, PARAM_FIELDS.length);
@@ -481,7 +510,11 @@ export class WasmRuntime implements WasmKernels {
       block[i] = p[field] ?? 0;
     });
     const { pool } = this;
-    if (pool === null) {
+    if (entry === 'rnn_forward_recur') {
+      // Nothing to gather (inference without input dropout): the recurrence alone.
+      if (pool === null) this.exports.rnn_forward_recur(params, 0, 1);
+      else pool.run('rnn_forward_recur', params);
+    } else if (pool === null) {
       this.exports[entry](params);
     } else if (entry === 'rnn_forward') {
       pool.run('rnn_forward_project', params);
