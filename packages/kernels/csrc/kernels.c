@@ -846,12 +846,15 @@ void rnn_backward(RnnParams* p) {
 // ---------------------------------------------------------------------------------------------------
 // Conv1D with stride 1 as batch-wide GEMMs, one per kernel tap: the padded batch is one [batch*span, C]
 // matrix and full[r] = sum_j X[r + j*d] @ K[j] for r < rows = batch*span - (size-1)*d; output step t
-// of sample b is full[b*span + t] (+ bias). Field order must match CONV_FIELDS in src/wasm/wasm-runtime.ts.
-// Threads split rows of full (forward), channels of dK and rows of dX (backward): each output element
-// sums its taps in the same order on any split.
+// of sample b is act(full[b*span + t] + bias). Field order must match CONV_FIELDS in
+// src/wasm/wasm-runtime.ts. Threads split rows of full (forward), channels of dK and rows of dX
+// (backward): each output element sums its taps in the same order on any split.
 
 typedef struct {
-  i32 batch, span, channels, filters, size, dilation, out_len, rows;
+  // act: ACT_LINEAR or ACT_RELU, applied by the forward; the backward masks dy by y > 0 under relu.
+  i32 batch, span, channels, filters, size, dilation, out_len, rows, act;
+  // The backward reads y (the forward's output) under relu; a null dk skips dK and dbias, a null dx
+  // skips dX.
   const float *x, *kernel, *bias, *dy;
   // dfull has (size-1)*dilation zero rows before and after its `rows` rows; kflip is [size*filters,
   // channels] scratch (the kernel with its taps reversed and transposed, for dX as one GEMM).
@@ -874,6 +877,8 @@ void conv1d_forward(ConvParams* p, i32 tid, i32 nt) {
            tid);
     }
   }
+  // The bias and the activation ride on the copy out of `full`: no extra pass over y.
+  i32 relu = p->act == ACT_RELU;
   for (i32 r = r0; r < r1; r++) {
     i32 b = r / p->span, t = r % p->span;
     if (t >= p->out_len) continue;
@@ -883,23 +888,27 @@ void conv1d_forward(ConvParams* p, i32 tid, i32 nt) {
       for (i32 o = 0; o < Fo; o++) dst[o] = src[o] + p->bias[o];
     else
       for (i32 o = 0; o < Fo; o++) dst[o] = src[o];
+    if (relu)
+      for (i32 o = 0; o < Fo; o++) dst[o] = dst[o] > 0 ? dst[o] : 0;
   }
 }
 
-// Backward, phase 1 (split by rows): dy spread onto the full rows (straddling rows get zeros), and the
-// bias gradient (split by filters).
+// Backward, phase 1 (split by rows): dy, masked by the activation's derivative, spread onto the full
+// rows (straddling rows get zeros).
 EXPORT(conv1d_backward_spread)
 void conv1d_backward_spread(ConvParams* p, i32 tid, i32 nt) {
   i32 Fo = p->filters, C = p->channels, K = p->size, pad = (p->size - 1) * p->dilation;
-  i32 r0, r1, c0, c1;
+  i32 r0, r1;
   float* dfull = p->dfull + pad * Fo;
   if (tid == 0) {
     for (i32 i = 0; i < pad * Fo; i++) p->dfull[i] = 0;
     for (i32 i = 0; i < pad * Fo; i++) dfull[p->rows * Fo + i] = 0;
-    for (i32 i = 0; i < K; i++)
-      for (i32 f = 0; f < Fo; f++)
-        for (i32 c = 0; c < C; c++) p->kflip[(i * Fo + f) * C + c] = p->kernel[((K - 1 - i) * C + c) * Fo + f];
+    if (p->dx)
+      for (i32 i = 0; i < K; i++)
+        for (i32 f = 0; f < Fo; f++)
+          for (i32 c = 0; c < C; c++) p->kflip[(i * Fo + f) * C + c] = p->kernel[((K - 1 - i) * C + c) * Fo + f];
   }
+  i32 relu = p->act == ACT_RELU;
   share(p->rows, 1, tid, nt, &r0, &r1);
   for (i32 r = r0; r < r1; r++) {
     i32 b = r / p->span, t = r % p->span;
@@ -907,18 +916,20 @@ void conv1d_backward_spread(ConvParams* p, i32 tid, i32 nt) {
     if (t >= p->out_len) {
       for (i32 o = 0; o < Fo; o++) dst[o] = 0;
     } else {
-      const float* src = p->dy + (b * p->out_len + t) * Fo;
-      for (i32 o = 0; o < Fo; o++) dst[o] = src[o];
+      i32 at = (b * p->out_len + t) * Fo;
+      const float* src = p->dy + at;
+      if (relu) {
+        const float* y = p->y + at;
+        for (i32 o = 0; o < Fo; o++) dst[o] = y[o] > 0 ? src[o] : 0;
+      } else {
+        for (i32 o = 0; o < Fo; o++) dst[o] = src[o];
+      }
     }
-  }
-  if (p->dbias) {
-    share(Fo, 1, tid, nt, &c0, &c1);
-    column_sums(p->dy + c0, p->batch * p->out_len, c1 - c0, Fo, p->dbias + c0);
   }
 }
 
-// Backward, phase 2: dK[j] = X_j^T @ dfull (split by channels) and dX[r] = sum_j dfull[r - j*d] @ K[j]^T
-// (split by rows of dX).
+// Backward, phase 2: dK[j] = X_j^T @ dfull (split by channels), dbias = the column sums of dfull (split
+// by filters) and dX[r] = sum_j dfull[r - j*d] @ K[j]^T (split by rows of dX).
 EXPORT(conv1d_backward_grads)
 void conv1d_backward_grads(ConvParams* p, i32 tid, i32 nt) {
   i32 C = p->channels, Fo = p->filters, d = p->dilation, total = p->batch * p->span;
@@ -926,17 +937,26 @@ void conv1d_backward_grads(ConvParams* p, i32 tid, i32 nt) {
   const float* dfull = p->dfull + pad * Fo;
   i32 lo, hi;
   share(total, MR, tid, nt, &lo, &hi);
+  if (p->dk && p->dbias) {
+    // The straddling rows of dfull are zeros, so its column sums are the (masked) dy's.
+    share(Fo, 1, tid, nt, &lo, &hi);
+    column_sums(dfull + lo, p->rows, hi - lo, Fo, p->dbias + lo);
+    share(total, MR, tid, nt, &lo, &hi);
+  }
   if (d == 1) {
     // dK as [size*C, filters] = (the overlapping windows)^T @ dfull, one GEMM (see conv1d_forward).
-    gemm_part(1, 0, p->size * C, Fo, p->rows, p->x, C, dfull, Fo, p->dk, Fo, 0, tid, nt);
+    if (p->dk) gemm_part(1, 0, p->size * C, Fo, p->rows, p->x, C, dfull, Fo, p->dk, Fo, 0, tid, nt);
     // dX[r] = sum_i dfull[r - (size-1) + i] @ K[size-1-i]^T: a window of `size` contiguous rows of the
     // zero-padded dfull against kflip, one GEMM.
-    if (hi > lo) gemm(0, 0, hi - lo, C, p->size * Fo, p->dfull + lo * Fo, Fo, p->kflip, C, p->dx + lo * C, C, 0, tid);
+    if (p->dx && hi > lo)
+      gemm(0, 0, hi - lo, C, p->size * Fo, p->dfull + lo * Fo, Fo, p->kflip, C, p->dx + lo * C, C, 0, tid);
     return;
   }
-  for (i32 j = 0; j < p->size; j++) {
-    gemm_part(1, 0, C, Fo, p->rows, p->x + j * d * C, C, dfull, Fo, p->dk + j * C * Fo, Fo, 0, tid, nt);
-  }
+  if (p->dk)
+    for (i32 j = 0; j < p->size; j++) {
+      gemm_part(1, 0, C, Fo, p->rows, p->x + j * d * C, C, dfull, Fo, p->dk + j * C * Fo, Fo, 0, tid, nt);
+    }
+  if (!p->dx) return;
   for (i32 i = lo * C; i < hi * C; i++) p->dx[i] = 0;
   for (i32 j = 0; j < p->size; j++) {
     i32 first = lo > j * d ? lo : j * d;

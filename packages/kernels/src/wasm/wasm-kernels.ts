@@ -1,4 +1,4 @@
-import type { Conv1dArgs, Conv1dGrads } from '../conv1d-types';
+import type { Conv1dArgs, Conv1dPartialGrads, Conv1dWanted } from '../conv1d-types';
 import type { RnnPlan } from '../rnn-plan';
 import { nodeWorkerThreads, PARALLEL_ENTRIES, ThreadPool, WORKER_STACK_BYTES } from '../threads/thread-pool';
 import type { RnnSequenceGrads, RnnSequenceResult } from '../types';
@@ -27,7 +27,13 @@ export interface WasmKernels {
   /** Stops the worker threads, if any. */
   close(): void;
   conv1dForward(args: Conv1dArgs, rows: number): Float32Array;
-  conv1dBackward(args: Conv1dArgs, rows: number, dy: Float32Array): Conv1dGrads;
+  conv1dBackward(
+    args: Conv1dArgs,
+    rows: number,
+    dy: Float32Array,
+    y: Float32Array | null,
+    wanted: Conv1dWanted,
+  ): Conv1dPartialGrads;
   forward(plan: RnnPlan, training: boolean): RnnSequenceResult;
   backward(
     plan: RnnPlan,
