@@ -966,3 +966,90 @@ void conv1d_backward_grads(ConvParams* p, i32 tid, i32 nt) {
          1, tid);
   }
 }
+
+// ---------------------------------------------------------------------------------------------------
+// 1D max pooling over [batch, in_len, C]: output cell (b, t, c) is the first maximum of input steps
+// [t*stride - pad_left, + size) clipped to the real steps (padding never wins; a NaN that comes first
+// stays, later ones lose: every comparison is `v > best`, as in src/js/max-pool1d-js.ts). Branch-free
+// selects, four channels at a time: on real activations the scalar compare-and-branch mispredicts
+// about half the time.
+
+static inline void pool_window(i32 t, i32 stride, i32 pad_left, i32 size, i32 in_len, i32* lo, i32* hi) {
+  i32 start = t * stride - pad_left;
+  *lo = start > 0 ? start : 0;
+  *hi = start + size < in_len ? start + size : in_len;
+}
+
+EXPORT(maxpool1d_forward)
+void maxpool1d_forward(i32 batch, i32 in_len, i32 C, i32 size, i32 stride, i32 pad_left, i32 out_len, const float* x,
+                       float* y) {
+  i32 C4 = C & ~3;
+  for (i32 b = 0; b < batch; b++) {
+    const float* xb = x + b * in_len * C;
+    for (i32 t = 0; t < out_len; t++) {
+      i32 lo, hi;
+      pool_window(t, stride, pad_left, size, in_len, &lo, &hi);
+      float* yo = y + (b * out_len + t) * C;
+      const float* first = xb + lo * C;
+      i32 c = 0;
+      for (; c < C4; c += 4) {
+        v128_t best = wasm_v128_load(first + c);
+        for (i32 s = lo + 1; s < hi; s++) {
+          v128_t v = wasm_v128_load(xb + s * C + c);
+          best = wasm_v128_bitselect(v, best, wasm_f32x4_gt(v, best));
+        }
+        wasm_v128_store(yo + c, best);
+      }
+      for (; c < C; c++) {
+        float best = first[c];
+        for (i32 s = lo + 1; s < hi; s++) {
+          float v = xb[s * C + c];
+          best = v > best ? v : best;
+        }
+        yo[c] = best;
+      }
+    }
+  }
+}
+
+// dx = 0, then each dy cell added at its window's first maximum (cells in (b, t, c) order, so
+// overlapping windows add in the same order as the TypeScript twin).
+EXPORT(maxpool1d_backward)
+void maxpool1d_backward(i32 batch, i32 in_len, i32 C, i32 size, i32 stride, i32 pad_left, i32 out_len, const float* x,
+                        const float* dy, float* dx) {
+  i32 C4 = C & ~3;
+  for (i32 i = 0; i < batch * in_len * C; i++) dx[i] = 0;
+  for (i32 b = 0; b < batch; b++) {
+    i32 base = b * in_len * C;
+    for (i32 t = 0; t < out_len; t++) {
+      i32 lo, hi;
+      pool_window(t, stride, pad_left, size, in_len, &lo, &hi);
+      const float* dyo = dy + (b * out_len + t) * C;
+      i32 first = base + lo * C;
+      i32 c = 0;
+      for (; c < C4; c += 4) {
+        v128_t best = wasm_v128_load(x + first + c);
+        v128_t at = wasm_i32x4_add(wasm_i32x4_splat(first + c), wasm_i32x4_make(0, 1, 2, 3));
+        for (i32 s = lo + 1; s < hi; s++) {
+          i32 row = base + s * C + c;
+          v128_t v = wasm_v128_load(x + row);
+          v128_t gt = wasm_f32x4_gt(v, best);
+          best = wasm_v128_bitselect(v, best, gt);
+          at = wasm_v128_bitselect(wasm_i32x4_add(wasm_i32x4_splat(row), wasm_i32x4_make(0, 1, 2, 3)), at, gt);
+        }
+        dx[wasm_i32x4_extract_lane(at, 0)] += dyo[c];
+        dx[wasm_i32x4_extract_lane(at, 1)] += dyo[c + 1];
+        dx[wasm_i32x4_extract_lane(at, 2)] += dyo[c + 2];
+        dx[wasm_i32x4_extract_lane(at, 3)] += dyo[c + 3];
+      }
+      for (; c < C; c++) {
+        i32 at = first + c;
+        for (i32 s = lo + 1; s < hi; s++) {
+          i32 row = base + s * C + c;
+          at = x[row] > x[at] ? row : at;
+        }
+        dx[at] += dyo[c];
+      }
+    }
+  }
+}

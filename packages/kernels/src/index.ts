@@ -42,6 +42,8 @@ export type {
   Conv1dWeightGrads,
 } from './conv1d-types';
 export { type KernelsInfo, kernelsInfo } from './kernels-info';
+export { maxPool1dBackward, maxPool1dForward } from './max-pool1d';
+export type { MaxPool1dArgs, MaxPool1dOptions } from './max-pool1d-types';
 export { rnnSequenceBackward } from './rnn-sequence-backward';
 export { rnnSequenceForward } from './rnn-sequence-forward';
 export { sgemm } from './sgemm';

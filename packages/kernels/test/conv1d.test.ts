@@ -118,7 +118,11 @@ describe('conv1dForward / conv1dBackward', () => {
     (_, backend, threads) => {
       setKernelsThreads(threads);
       for (const [i, shape] of shapes.entries()) {
-        const [padLeft, padRight] = [[2, 0], [1, 3], [0, 4]][i];
+        const [padLeft, padRight] = [
+          [2, 0],
+          [1, 3],
+          [0, 4],
+        ][i];
         const padded = randomConv({ ...shape, span: shape.span + padLeft + padRight }, i + 1);
         const inLength = shape.span;
         const c = shape.channels;
@@ -131,13 +135,19 @@ describe('conv1dForward / conv1dBackward', () => {
           padded.x.fill(0, at + inLength * c, (b + 1) * padded.span * c);
         }
         const a: Conv1dArgs = { ...padded, x, padLeft, padRight, activation: 'relu' };
-        const dy = randomConv({ ...shape, channels: shape.filters, span: a.outLength, size: 1, dilation: 1 }, 9).x;
+        const dy = randomConv(
+          { ...shape, channels: shape.filters, span: a.outLength, size: 1, dilation: 1 },
+          9,
+        ).x;
         const ref = naive(padded, dy);
         const yRef = ref.y.map((v) => Math.max(v, 0));
         const y = conv1dForward(a, { backend });
         expectClose(y, yRef, 1e-5, 1e-5, 'y');
         expect(y.some((v) => v === 0) && y.some((v) => v > 0)).toBe(true);
-        const masked = naive(padded, dy.map((g, k) => (yRef[k] > 0 ? g : 0)));
+        const masked = naive(
+          padded,
+          dy.map((g, k) => (yRef[k] > 0 ? g : 0)),
+        );
         const dxRef = new Float32Array(x.length);
         for (let b = 0; b < shape.batch; b++) {
           const at = (b * padded.span + padLeft) * c;

@@ -7,7 +7,12 @@ import {
   TensorseqConv1DGrad,
   TensorseqConv1DInputGrad,
 } from '@tensorseq/kernels';
-import { type Conv1DDims, conv1dForwardImpl, conv1dInputGradImpl, conv1dWeightGradsImpl } from './conv1d-impl';
+import {
+  type Conv1DDims,
+  conv1dForwardImpl,
+  conv1dInputGradImpl,
+  conv1dWeightGradsImpl,
+} from './conv1d-impl';
 import { type HostBackend, readFloat32Transient, writeFloat32 } from './host-backend';
 
 /** The engine hands over untyped maps; the contract says what they hold. */

@@ -1,4 +1,5 @@
 import type { Conv1dArgs, Conv1dPartialGrads, Conv1dWanted } from '../conv1d-types';
+import type { MaxPool1dArgs } from '../max-pool1d-types';
 import type { RnnPlan } from '../rnn-plan';
 import { nodeWorkerThreads, PARALLEL_ENTRIES, ThreadPool, WORKER_STACK_BYTES } from '../threads/thread-pool';
 import type { RnnSequenceGrads, RnnSequenceResult } from '../types';
@@ -34,6 +35,8 @@ export interface WasmKernels {
     y: Float32Array | null,
     wanted: Conv1dWanted,
   ): Conv1dPartialGrads;
+  maxPool1dForward(args: MaxPool1dArgs): Float32Array;
+  maxPool1dBackward(args: MaxPool1dArgs, dy: Float32Array): Float32Array;
   forward(plan: RnnPlan, training: boolean): RnnSequenceResult;
   backward(
     plan: RnnPlan,

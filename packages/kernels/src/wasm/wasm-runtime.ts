@@ -1,6 +1,7 @@
 import { ACTIVATION_CODES, CELL_CODES } from '../activation-code';
 import type { Conv1dArgs, Conv1dPartialGrads, Conv1dWanted } from '../conv1d-types';
 import { conv1dInLength } from '../js/conv1d-padding';
+import type { MaxPool1dArgs } from '../max-pool1d-types';
 import type { RnnPlan } from '../rnn-plan';
 import type { ThreadPool } from '../threads/thread-pool';
 import type { RnnSequenceGrads, RnnSequenceResult, RnnSequenceSaved } from '../types';
@@ -34,6 +35,8 @@ export interface KernelsExports {
   conv1d_forward(params: number, share: number, shares: number): void;
   conv1d_backward_spread(params: number, share: number, shares: number): void;
   conv1d_backward_grads(params: number, share: number, shares: number): void;
+  maxpool1d_forward(...sizesThenPointers: number[]): void;
+  maxpool1d_backward(...sizesThenPointers: number[]): void;
 }
 
 /** ConvParams field order of csrc/kernels.c: 9 integers, then pointers. */
@@ -119,6 +122,11 @@ function convHeader(a: Conv1dArgs, rows: number): Partial<Record<ConvField, numb
     rows,
     act: ACTIVATION_CODES[a.activation ?? 'linear'],
   };
+}
+
+/** The size arguments of the maxpool1d exports, in their order. */
+function poolSizes(a: MaxPool1dArgs): number[] {
+  return [a.batch, a.inLength, a.channels, a.size, a.stride, a.padLeft, a.outLength];
 }
 
 /** The compiled module behind WasmKernels: lays out each call in memory and runs one export. */
@@ -228,6 +236,25 @@ export class WasmRuntime implements WasmKernels {
       dKernel: weights ? this.read(p.dk!, a.kernel.length) : null,
       dBias: p.dbias ? this.read(p.dbias, a.filters) : null,
     };
+  }
+
+  maxPool1dForward(a: MaxPool1dArgs): Float32Array {
+    const arena = new Arena(this.memory, this.freeStart());
+    const x = arena.input(a.x);
+    const y = arena.reserve(a.batch * a.outLength * a.channels);
+    arena.commit();
+    this.exports.maxpool1d_forward(...poolSizes(a), x, y);
+    return this.read(y, a.batch * a.outLength * a.channels);
+  }
+
+  maxPool1dBackward(a: MaxPool1dArgs, dy: Float32Array): Float32Array {
+    const arena = new Arena(this.memory, this.freeStart());
+    const x = arena.input(a.x);
+    const pdy = arena.input(dy);
+    const dx = arena.reserve(a.x.length);
+    arena.commit();
+    this.exports.maxpool1d_backward(...poolSizes(a), x, pdy, dx);
+    return this.read(dx, a.x.length);
   }
 
   /** A copy of `length` floats of wasm memory at byte `offset`. */
