@@ -981,7 +981,7 @@ static inline void pool_window(i32 t, i32 stride, i32 pad_left, i32 size, i32 in
 }
 
 EXPORT(maxpool1d_forward)
-void maxpool1d_forward(i32 batch, i32 in_len, i32 C, i32 size, i32 stride, i32 pad_left, i32 out_len, const float* x,
+__attribute__((minsize)) void maxpool1d_forward(i32 batch, i32 in_len, i32 C, i32 size, i32 stride, i32 pad_left, i32 out_len, const float* x,
                        float* y) {
   i32 C4 = C & ~3;
   for (i32 b = 0; b < batch; b++) {
@@ -1015,7 +1015,7 @@ void maxpool1d_forward(i32 batch, i32 in_len, i32 C, i32 size, i32 stride, i32 p
 // dx = 0, then each dy cell added at its window's first maximum (cells in (b, t, c) order, so
 // overlapping windows add in the same order as the TypeScript twin).
 EXPORT(maxpool1d_backward)
-void maxpool1d_backward(i32 batch, i32 in_len, i32 C, i32 size, i32 stride, i32 pad_left, i32 out_len, const float* x,
+__attribute__((minsize)) void maxpool1d_backward(i32 batch, i32 in_len, i32 C, i32 size, i32 stride, i32 pad_left, i32 out_len, const float* x,
                         const float* dy, float* dx) {
   i32 C4 = C & ~3;
   for (i32 i = 0; i < batch * in_len * C; i++) dx[i] = 0;
