@@ -11,13 +11,13 @@ export interface Pool1DDims {
 /** First real input step of output window `t` (padding cells excluded). */
 function windowStart(t: number, d: Pool1DDims): number {
   const start = t * d.w.stride - d.w.padLeft;
-  return start > 0 ? start : 0;
+  return Math.max(start, 0);
 }
 
 /** One past the last real input step of output window `t`. */
 function windowEnd(t: number, d: Pool1DDims): number {
   const end = t * d.w.stride - d.w.padLeft + d.w.size;
-  return end < d.inLength ? end : d.inLength;
+  return Math.min(end, d.inLength);
 }
 
 /**

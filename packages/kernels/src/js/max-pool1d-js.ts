@@ -3,13 +3,13 @@ import type { MaxPool1dArgs } from '../max-pool1d-types';
 /** First real input step of window `t`. */
 function windowStart(a: MaxPool1dArgs, t: number): number {
   const start = t * a.stride - a.padLeft;
-  return start > 0 ? start : 0;
+  return Math.max(start, 0);
 }
 
 /** One past the last real input step of window `t`. */
 function windowEnd(a: MaxPool1dArgs, t: number): number {
   const end = t * a.stride - a.padLeft + a.size;
-  return end < a.inLength ? end : a.inLength;
+  return Math.min(end, a.inLength);
 }
 
 /** The TypeScript twin of csrc maxpool1d_forward. */
