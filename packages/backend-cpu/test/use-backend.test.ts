@@ -34,6 +34,7 @@ describe('UnsortedSegmentSum', () => {
       'TensorseqGruSequenceGrad',
       'TensorseqConv1D',
       'TensorseqConv1DGrad',
+      'TensorseqConv1DInputGrad',
       'TensorseqMaxPool1D',
       'TensorseqMaxPool1DGrad',
       'TensorseqAvgPool1D',

@@ -992,12 +992,15 @@ void rnn_backward(RnnParams* p) {
 // ---------------------------------------------------------------------------------------------------
 // Conv1D with stride 1 as batch-wide GEMMs, one per kernel tap: the padded batch is one [batch*span, C]
 // matrix and full[r] = sum_j X[r + j*d] @ K[j] for r < rows = batch*span - (size-1)*d; output step t
-// of sample b is full[b*span + t] (+ bias). Field order must match CONV_FIELDS in src/wasm/wasm-runtime.ts.
-// Threads split rows of full (forward), channels of dK and rows of dX (backward): each output element
-// sums its taps in the same order on any split.
+// of sample b is act(full[b*span + t] + bias). Field order must match CONV_FIELDS in
+// src/wasm/wasm-runtime.ts. Threads split rows of full (forward), channels of dK and rows of dX
+// (backward): each output element sums its taps in the same order on any split.
 
 typedef struct {
-  i32 batch, span, channels, filters, size, dilation, out_len, rows;
+  // act: ACT_LINEAR or ACT_RELU, applied by the forward; the backward masks dy by y > 0 under relu.
+  i32 batch, span, channels, filters, size, dilation, out_len, rows, act;
+  // The backward reads y (the forward's output) under relu; a null dk skips dK and dbias, a null dx
+  // skips dX.
   const float *x, *kernel, *bias, *dy;
   // dfull has (size-1)*dilation zero rows before and after its `rows` rows; kflip is [size*filters,
   // channels] scratch (the kernel with its taps reversed and transposed, for dX as one GEMM).
@@ -1020,6 +1023,8 @@ void conv1d_forward(ConvParams* p, i32 tid, i32 nt) {
            tid);
     }
   }
+  // The bias and the activation ride on the copy out of `full`: no extra pass over y.
+  i32 relu = p->act == ACT_RELU;
   for (i32 r = r0; r < r1; r++) {
     i32 b = r / p->span, t = r % p->span;
     if (t >= p->out_len) continue;
@@ -1029,23 +1034,27 @@ void conv1d_forward(ConvParams* p, i32 tid, i32 nt) {
       for (i32 o = 0; o < Fo; o++) dst[o] = src[o] + p->bias[o];
     else
       for (i32 o = 0; o < Fo; o++) dst[o] = src[o];
+    if (relu)
+      for (i32 o = 0; o < Fo; o++) dst[o] = dst[o] > 0 ? dst[o] : 0;
   }
 }
 
-// Backward, phase 1 (split by rows): dy spread onto the full rows (straddling rows get zeros), and the
-// bias gradient (split by filters).
+// Backward, phase 1 (split by rows): dy, masked by the activation's derivative, spread onto the full
+// rows (straddling rows get zeros).
 EXPORT(conv1d_backward_spread)
 void conv1d_backward_spread(ConvParams* p, i32 tid, i32 nt) {
   i32 Fo = p->filters, C = p->channels, K = p->size, pad = (p->size - 1) * p->dilation;
-  i32 r0, r1, c0, c1;
+  i32 r0, r1;
   float* dfull = p->dfull + pad * Fo;
   if (tid == 0) {
     for (i32 i = 0; i < pad * Fo; i++) p->dfull[i] = 0;
     for (i32 i = 0; i < pad * Fo; i++) dfull[p->rows * Fo + i] = 0;
-    for (i32 i = 0; i < K; i++)
-      for (i32 f = 0; f < Fo; f++)
-        for (i32 c = 0; c < C; c++) p->kflip[(i * Fo + f) * C + c] = p->kernel[((K - 1 - i) * C + c) * Fo + f];
+    if (p->dx)
+      for (i32 i = 0; i < K; i++)
+        for (i32 f = 0; f < Fo; f++)
+          for (i32 c = 0; c < C; c++) p->kflip[(i * Fo + f) * C + c] = p->kernel[((K - 1 - i) * C + c) * Fo + f];
   }
+  i32 relu = p->act == ACT_RELU;
   share(p->rows, 1, tid, nt, &r0, &r1);
   for (i32 r = r0; r < r1; r++) {
     i32 b = r / p->span, t = r % p->span;
@@ -1053,18 +1062,20 @@ void conv1d_backward_spread(ConvParams* p, i32 tid, i32 nt) {
     if (t >= p->out_len) {
       for (i32 o = 0; o < Fo; o++) dst[o] = 0;
     } else {
-      const float* src = p->dy + (b * p->out_len + t) * Fo;
-      for (i32 o = 0; o < Fo; o++) dst[o] = src[o];
+      i32 at = (b * p->out_len + t) * Fo;
+      const float* src = p->dy + at;
+      if (relu) {
+        const float* y = p->y + at;
+        for (i32 o = 0; o < Fo; o++) dst[o] = y[o] > 0 ? src[o] : 0;
+      } else {
+        for (i32 o = 0; o < Fo; o++) dst[o] = src[o];
+      }
     }
-  }
-  if (p->dbias) {
-    share(Fo, 1, tid, nt, &c0, &c1);
-    column_sums(p->dy + c0, p->batch * p->out_len, c1 - c0, Fo, p->dbias + c0);
   }
 }
 
-// Backward, phase 2: dK[j] = X_j^T @ dfull (split by channels) and dX[r] = sum_j dfull[r - j*d] @ K[j]^T
-// (split by rows of dX).
+// Backward, phase 2: dK[j] = X_j^T @ dfull (split by channels), dbias = the column sums of dfull (split
+// by filters) and dX[r] = sum_j dfull[r - j*d] @ K[j]^T (split by rows of dX).
 EXPORT(conv1d_backward_grads)
 void conv1d_backward_grads(ConvParams* p, i32 tid, i32 nt) {
   i32 C = p->channels, Fo = p->filters, d = p->dilation, total = p->batch * p->span;
@@ -1072,17 +1083,26 @@ void conv1d_backward_grads(ConvParams* p, i32 tid, i32 nt) {
   const float* dfull = p->dfull + pad * Fo;
   i32 lo, hi;
   share(total, MR, tid, nt, &lo, &hi);
+  if (p->dk && p->dbias) {
+    // The straddling rows of dfull are zeros, so its column sums are the (masked) dy's.
+    share(Fo, 1, tid, nt, &lo, &hi);
+    column_sums(dfull + lo, p->rows, hi - lo, Fo, p->dbias + lo);
+    share(total, MR, tid, nt, &lo, &hi);
+  }
   if (d == 1) {
     // dK as [size*C, filters] = (the overlapping windows)^T @ dfull, one GEMM (see conv1d_forward).
-    gemm_part(1, 0, p->size * C, Fo, p->rows, p->x, C, dfull, Fo, p->dk, Fo, 0, tid, nt);
+    if (p->dk) gemm_part(1, 0, p->size * C, Fo, p->rows, p->x, C, dfull, Fo, p->dk, Fo, 0, tid, nt);
     // dX[r] = sum_i dfull[r - (size-1) + i] @ K[size-1-i]^T: a window of `size` contiguous rows of the
     // zero-padded dfull against kflip, one GEMM.
-    if (hi > lo) gemm(0, 0, hi - lo, C, p->size * Fo, p->dfull + lo * Fo, Fo, p->kflip, C, p->dx + lo * C, C, 0, tid);
+    if (p->dx && hi > lo)
+      gemm(0, 0, hi - lo, C, p->size * Fo, p->dfull + lo * Fo, Fo, p->kflip, C, p->dx + lo * C, C, 0, tid);
     return;
   }
-  for (i32 j = 0; j < p->size; j++) {
-    gemm_part(1, 0, C, Fo, p->rows, p->x + j * d * C, C, dfull, Fo, p->dk + j * C * Fo, Fo, 0, tid, nt);
-  }
+  if (p->dk)
+    for (i32 j = 0; j < p->size; j++) {
+      gemm_part(1, 0, C, Fo, p->rows, p->x + j * d * C, C, dfull, Fo, p->dk + j * C * Fo, Fo, 0, tid, nt);
+    }
+  if (!p->dx) return;
   for (i32 i = lo * C; i < hi * C; i++) p->dx[i] = 0;
   for (i32 j = 0; j < p->size; j++) {
     i32 first = lo > j * d ? lo : j * d;
@@ -1178,6 +1198,93 @@ void tap_scatter(TapParams* p, i32 tid, i32 nt) {
         float dz = tap_dz(p, at + f);
         for (i32 j = j0; j < j1; j++) p->dtable[id[j] * row + j * F + f] += dz;
         if (sums) p->dbias[f] += dz;
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 1D max pooling over [batch, in_len, C]: output cell (b, t, c) is the first maximum of input steps
+// [t*stride - pad_left, + size) clipped to the real steps (padding never wins; a NaN that comes first
+// stays, later ones lose: every comparison is `v > best`, as in src/js/max-pool1d-js.ts). Branch-free
+// selects, four channels at a time: on real activations the scalar compare-and-branch mispredicts
+// about half the time.
+
+static inline void pool_window(i32 t, i32 stride, i32 pad_left, i32 size, i32 in_len, i32* lo, i32* hi) {
+  i32 start = t * stride - pad_left;
+  *lo = start > 0 ? start : 0;
+  *hi = start + size < in_len ? start + size : in_len;
+}
+
+EXPORT(maxpool1d_forward)
+__attribute__((minsize)) void maxpool1d_forward(i32 batch, i32 in_len, i32 C, i32 size, i32 stride, i32 pad_left, i32 out_len, const float* x,
+                       float* y) {
+  i32 C4 = C & ~3;
+  for (i32 b = 0; b < batch; b++) {
+    const float* xb = x + b * in_len * C;
+    for (i32 t = 0; t < out_len; t++) {
+      i32 lo, hi;
+      pool_window(t, stride, pad_left, size, in_len, &lo, &hi);
+      float* yo = y + (b * out_len + t) * C;
+      const float* first = xb + lo * C;
+      i32 c = 0;
+      for (; c < C4; c += 4) {
+        v128_t best = wasm_v128_load(first + c);
+        for (i32 s = lo + 1; s < hi; s++) {
+          v128_t v = wasm_v128_load(xb + s * C + c);
+          best = wasm_v128_bitselect(v, best, wasm_f32x4_gt(v, best));
+        }
+        wasm_v128_store(yo + c, best);
+      }
+      for (; c < C; c++) {
+        float best = first[c];
+        for (i32 s = lo + 1; s < hi; s++) {
+          float v = xb[s * C + c];
+          best = v > best ? v : best;
+        }
+        yo[c] = best;
+      }
+    }
+  }
+}
+
+// dx = 0, then each dy cell added at its window's first maximum (cells in (b, t, c) order, so
+// overlapping windows add in the same order as the TypeScript twin).
+EXPORT(maxpool1d_backward)
+__attribute__((minsize)) void maxpool1d_backward(i32 batch, i32 in_len, i32 C, i32 size, i32 stride, i32 pad_left, i32 out_len, const float* x,
+                        const float* dy, float* dx) {
+  i32 C4 = C & ~3;
+  for (i32 i = 0; i < batch * in_len * C; i++) dx[i] = 0;
+  for (i32 b = 0; b < batch; b++) {
+    i32 base = b * in_len * C;
+    for (i32 t = 0; t < out_len; t++) {
+      i32 lo, hi;
+      pool_window(t, stride, pad_left, size, in_len, &lo, &hi);
+      const float* dyo = dy + (b * out_len + t) * C;
+      i32 first = base + lo * C;
+      i32 c = 0;
+      for (; c < C4; c += 4) {
+        v128_t best = wasm_v128_load(x + first + c);
+        v128_t at = wasm_i32x4_add(wasm_i32x4_splat(first + c), wasm_i32x4_make(0, 1, 2, 3));
+        for (i32 s = lo + 1; s < hi; s++) {
+          i32 row = base + s * C + c;
+          v128_t v = wasm_v128_load(x + row);
+          v128_t gt = wasm_f32x4_gt(v, best);
+          best = wasm_v128_bitselect(v, best, gt);
+          at = wasm_v128_bitselect(wasm_i32x4_add(wasm_i32x4_splat(row), wasm_i32x4_make(0, 1, 2, 3)), at, gt);
+        }
+        dx[wasm_i32x4_extract_lane(at, 0)] += dyo[c];
+        dx[wasm_i32x4_extract_lane(at, 1)] += dyo[c + 1];
+        dx[wasm_i32x4_extract_lane(at, 2)] += dyo[c + 2];
+        dx[wasm_i32x4_extract_lane(at, 3)] += dyo[c + 3];
+      }
+      for (; c < C; c++) {
+        i32 at = first + c;
+        for (i32 s = lo + 1; s < hi; s++) {
+          i32 row = base + s * C + c;
+          at = x[row] > x[at] ? row : at;
+        }
+        dx[at] += dyo[c];
       }
     }
   }

@@ -1,6 +1,6 @@
 /**
- * A stride-1 Conv1D over an already padded batch, as {@link conv1dForward} and {@link conv1dBackward}
- * take it (Keras layouts, row-major float32).
+ * A stride-1 Conv1D over a batch (padded by the caller, or by the kernel through `padLeft`/`padRight`),
+ * as {@link conv1dForward} and {@link conv1dBackward} take it (Keras layouts, row-major float32).
  * @example
  * ```ts
  * const args: Conv1dArgs = {
@@ -12,7 +12,7 @@
 export interface Conv1dArgs {
   /** B, the samples. */
   batch: number;
-  /** Steps per sample, padding included. */
+  /** Steps per sample, padding included (`padLeft + x's steps + padRight`). */
   span: number;
   /** C, the input channels. */
   channels: number;
@@ -24,23 +24,36 @@ export interface Conv1dArgs {
   dilation: number;
   /** Output steps per sample: at most `span - (size - 1) * dilation`. */
   outLength: number;
-  /** The padded inputs [batch, span, channels]. */
+  /** The inputs [batch, span - padLeft - padRight, channels] (already padded when no pads are given). */
   x: Float32Array;
   /** Kernel [size, channels, filters] (Keras layout). */
   kernel: Float32Array;
   /** Bias [filters], or null. */
   bias: Float32Array | null;
+  /**
+   * Zero steps the kernel adds before every sample of `x` (no padded copy of `x` is made).
+   * @defaultValue 0
+   */
+  padLeft?: number;
+  /** Zero steps the kernel adds after every sample of `x`. @defaultValue 0 */
+  padRight?: number;
+  /**
+   * Applied to the outputs; under `'relu'` the backward passes dy where the forward's output is
+   * positive (it then needs that output, see {@link Conv1dBackwardOptions.y}).
+   * @defaultValue 'linear'
+   */
+  activation?: 'linear' | 'relu';
 }
 
 /**
  * Gradients returned by {@link conv1dBackward}.
  * @example
  * ```ts
- * const { dx, dKernel, dBias } = conv1dBackward(args, dy); // dx is padded like args.x
+ * const { dx, dKernel, dBias } = conv1dBackward(args, dy); // dx is shaped like args.x
  * ```
  */
 export interface Conv1dGrads {
-  /** d/dx [batch, span, channels] (padded, like `x`). */
+  /** d/dx, shaped like `x` (padded only if `x` is). */
   dx: Float32Array;
   /** d/dkernel [size, channels, filters]. */
   dKernel: Float32Array;
@@ -52,4 +65,38 @@ export interface Conv1dGrads {
 export interface Conv1dOptions {
   /** Force an implementation. @defaultValue the active one, see `kernelsBackend()` */
   backend?: 'wasm' | 'js';
+}
+
+/**
+ * Options of the conv1d backward kernels.
+ * @example
+ * ```ts
+ * const options: Conv1dBackwardOptions = { y: conv1dForward(args) }; // args.activation === 'relu'
+ * ```
+ */
+export interface Conv1dBackwardOptions extends Conv1dOptions {
+  /** The forward's outputs [batch, outLength, filters]: required under `activation: 'relu'`. */
+  y?: Float32Array;
+}
+
+/**
+ * The weight gradients returned by {@link conv1dBackwardWeights}.
+ * @example
+ * ```ts
+ * const { dKernel, dBias } = conv1dBackwardWeights(args, dy);
+ * ```
+ */
+export type Conv1dWeightGrads = Omit<Conv1dGrads, 'dx'>;
+
+/** Which gradients a backward call computes (internal: the public functions fix it). */
+export interface Conv1dWanted {
+  dx: boolean;
+  weights: boolean;
+}
+
+/** The gradients a backward call computed (null where not wanted, or dBias without a bias). */
+export interface Conv1dPartialGrads {
+  dx: Float32Array | null;
+  dKernel: Float32Array | null;
+  dBias: Float32Array | null;
 }

@@ -1,6 +1,15 @@
 import { resolveBackend, wasmKernels } from './backend';
-import type { Conv1dArgs, Conv1dGrads, Conv1dOptions } from './conv1d-types';
+import type {
+  Conv1dArgs,
+  Conv1dBackwardOptions,
+  Conv1dGrads,
+  Conv1dOptions,
+  Conv1dPartialGrads,
+  Conv1dWanted,
+  Conv1dWeightGrads,
+} from './conv1d-types';
 import { conv1dBackwardJs, conv1dForwardJs, conv1dRows } from './js/conv1d-js';
+import { conv1dInLength, conv1dPadded, conv1dUnpad } from './js/conv1d-padding';
 import { WasmOutOfMemoryError } from './wasm/wasm-kernels';
 
 function checkDim(owner: string, name: string, value: unknown, min: number): void {
@@ -23,23 +32,39 @@ function checkArgs(owner: string, a: Conv1dArgs): void {
   for (const name of ['batch', 'span', 'channels', 'filters', 'size', 'dilation'] as const)
     checkDim(owner, name, a[name], 1);
   checkDim(owner, 'outLength', a.outLength, 0);
+  checkDim(owner, 'padLeft', a.padLeft ?? 0, 0);
+  checkDim(owner, 'padRight', a.padRight ?? 0, 0);
+  if (a.activation !== undefined && a.activation !== 'linear' && a.activation !== 'relu') {
+    throw new RangeError(
+      `${owner}: activation must be 'linear' or 'relu'. Received: activation=${String(a.activation)}.`,
+    );
+  }
   const reach = a.span - (a.size - 1) * a.dilation;
   if (a.outLength > reach) {
     throw new RangeError(
       `${owner}: outLength must be at most span - (size - 1) * dilation = ${reach}. Received: outLength=${a.outLength}.`,
     );
   }
-  checkArray(owner, 'x', a.x, a.batch * a.span * a.channels, 'batch*span*channels');
+  const steps = conv1dInLength(a);
+  if (steps < 1) {
+    throw new RangeError(
+      `${owner}: padLeft + padRight must be less than span = ${a.span}. Received: padLeft=${a.padLeft}, padRight=${a.padRight}.`,
+    );
+  }
+  const padded = steps !== a.span;
+  const xShape = padded ? 'batch*(span-padLeft-padRight)*channels' : 'batch*span*channels';
+  checkArray(owner, 'x', a.x, a.batch * steps * a.channels, xShape);
   checkArray(owner, 'kernel', a.kernel, a.size * a.channels * a.filters, 'size*channels*filters');
   if (a.bias !== null) checkArray(owner, 'bias', a.bias, a.filters, 'filters');
 }
 
 /**
- * Stride-1 Conv1D forward over a padded batch in one call: one batch-wide GEMM per kernel tap over the
- * whole batch read as a `[batch*span, channels]` matrix (no im2col copy), plus the bias. On the wasm
- * backend the inputs are copied into wasm memory once per call, and threads split the rows.
+ * Stride-1 Conv1D forward over a batch in one call: one batch-wide GEMM per kernel tap over the whole
+ * padded batch read as a `[batch*span, channels]` matrix (no im2col copy), plus the bias and the
+ * activation. On the wasm backend the inputs are copied (and padded) into wasm memory once per call,
+ * and threads split the rows.
  *
- * @param args The sizes, the padded inputs, the kernel and the bias.
+ * @param args The sizes, the inputs, the kernel, the bias, the padding and the activation.
  * @param options `backend`.
  * @returns The outputs [batch, outLength, filters].
  * @throws RangeError when a size or an array does not match.
@@ -61,17 +86,49 @@ export function conv1dForward(args: Conv1dArgs, options: Conv1dOptions = {}): Fl
       if (!(error instanceof WasmOutOfMemoryError)) throw error;
     }
   }
-  return conv1dForwardJs(args);
+  const y = conv1dForwardJs(conv1dPadded(args));
+  if (args.activation === 'relu') for (let i = 0; i < y.length; i++) if (y[i] < 0) y[i] = 0;
+  return y;
+}
+
+/** Checks the backward's arrays, then runs the wanted part of it on the resolved backend. */
+function backward(
+  owner: string,
+  args: Conv1dArgs,
+  dy: Float32Array,
+  options: Conv1dBackwardOptions,
+  wanted: Conv1dWanted,
+): Conv1dPartialGrads {
+  checkArgs(owner, args);
+  const outputs = args.batch * args.outLength * args.filters;
+  checkArray(owner, 'dy', dy, outputs, 'batch*outLength*filters');
+  const relu = args.activation === 'relu';
+  if (relu) checkArray(owner, 'options.y', options.y, outputs, "batch*outLength*filters (activation 'relu')");
+  const y = relu ? (options.y as Float32Array) : null;
+  if (resolveBackend(owner, options.backend) === 'wasm') {
+    try {
+      return wasmKernels().conv1dBackward(args, conv1dRows(args), dy, y, wanted);
+    } catch (error) {
+      if (!(error instanceof WasmOutOfMemoryError)) throw error;
+    }
+  }
+  let dz = dy;
+  if (y !== null) {
+    dz = new Float32Array(dy.length);
+    for (let i = 0; i < dy.length; i++) if (y[i] > 0) dz[i] = dy[i];
+  }
+  const g = conv1dBackwardJs(conv1dPadded(args), dz);
+  return { dx: wanted.dx ? conv1dUnpad(args, g.dx) : null, dKernel: g.dKernel, dBias: g.dBias };
 }
 
 /**
  * The gradients of {@link conv1dForward} given dL/d(outputs): `dK[j] = X_jᵀ @ dY`, `dX += dY @ K[j]ᵀ`
- * per tap, and the bias sums.
+ * per tap, and the bias sums (dY masked by the activation's derivative first).
  *
  * @param args The arguments the forward ran with.
  * @param dy dL/d(outputs) [batch, outLength, filters].
- * @param options `backend`.
- * @returns dx (padded like `x`), dKernel and dBias (null without a bias).
+ * @param options `backend`, and `y` (the forward's outputs) under `activation: 'relu'`.
+ * @returns dx (shaped like `x`), dKernel and dBias (null without a bias).
  * @throws RangeError when a size or an array does not match.
  * @example
  * ```ts
@@ -83,21 +140,65 @@ export function conv1dForward(args: Conv1dArgs, options: Conv1dOptions = {}): Fl
  * conv1dBackward(args, Float32Array.of(1, 1)).dKernel; // → Float32Array [3, 5]
  * ```
  */
-export function conv1dBackward(args: Conv1dArgs, dy: Float32Array, options: Conv1dOptions = {}): Conv1dGrads {
-  checkArgs('conv1dBackward', args);
-  checkArray(
-    'conv1dBackward',
-    'dy',
-    dy,
-    args.batch * args.outLength * args.filters,
-    'batch*outLength*filters',
-  );
-  if (resolveBackend('conv1dBackward', options.backend) === 'wasm') {
-    try {
-      return wasmKernels().conv1dBackward(args, conv1dRows(args), dy);
-    } catch (error) {
-      if (!(error instanceof WasmOutOfMemoryError)) throw error;
-    }
-  }
-  return conv1dBackwardJs(args, dy);
+export function conv1dBackward(
+  args: Conv1dArgs,
+  dy: Float32Array,
+  options: Conv1dBackwardOptions = {},
+): Conv1dGrads {
+  const g = backward('conv1dBackward', args, dy, options, { dx: true, weights: true });
+  return { dx: g.dx as Float32Array, dKernel: g.dKernel as Float32Array, dBias: g.dBias };
+}
+
+/**
+ * The weight gradients of {@link conv1dForward} alone (dKernel and dBias, no dx: a first layer's input
+ * needs none).
+ *
+ * @param args The arguments the forward ran with.
+ * @param dy dL/d(outputs) [batch, outLength, filters].
+ * @param options `backend`, and `y` (the forward's outputs) under `activation: 'relu'`.
+ * @returns dKernel and dBias (null without a bias).
+ * @throws RangeError when a size or an array does not match.
+ * @example
+ * ```ts
+ * import { conv1dBackwardWeights } from '@tensorseq/kernels';
+ * const args = {
+ *   batch: 1, span: 3, channels: 1, filters: 1, size: 2, dilation: 1, outLength: 2,
+ *   x: Float32Array.of(1, 2, 3), kernel: Float32Array.of(1, 10), bias: Float32Array.of(0),
+ * };
+ * conv1dBackwardWeights(args, Float32Array.of(1, 1)); // → { dKernel: [3, 5], dBias: [2] }
+ * ```
+ */
+export function conv1dBackwardWeights(
+  args: Conv1dArgs,
+  dy: Float32Array,
+  options: Conv1dBackwardOptions = {},
+): Conv1dWeightGrads {
+  const g = backward('conv1dBackwardWeights', args, dy, options, { dx: false, weights: true });
+  return { dKernel: g.dKernel as Float32Array, dBias: g.dBias };
+}
+
+/**
+ * The input gradient of {@link conv1dForward} alone (`x` is only read for its shape).
+ *
+ * @param args The arguments the forward ran with.
+ * @param dy dL/d(outputs) [batch, outLength, filters].
+ * @param options `backend`, and `y` (the forward's outputs) under `activation: 'relu'`.
+ * @returns dx, shaped like `x`.
+ * @throws RangeError when a size or an array does not match.
+ * @example
+ * ```ts
+ * import { conv1dBackwardInput } from '@tensorseq/kernels';
+ * const args = {
+ *   batch: 1, span: 3, channels: 1, filters: 1, size: 2, dilation: 1, outLength: 2,
+ *   x: Float32Array.of(1, 2, 3), kernel: Float32Array.of(1, 10), bias: null,
+ * };
+ * conv1dBackwardInput(args, Float32Array.of(1, 1)); // → Float32Array [1, 11, 10]
+ * ```
+ */
+export function conv1dBackwardInput(
+  args: Conv1dArgs,
+  dy: Float32Array,
+  options: Conv1dBackwardOptions = {},
+): Float32Array {
+  return backward('conv1dBackwardInput', args, dy, options, { dx: true, weights: false }).dx as Float32Array;
 }

@@ -6,6 +6,7 @@ export {
   type Conv1DKernelInputs,
   TensorseqConv1D,
   TensorseqConv1DGrad,
+  TensorseqConv1DInputGrad,
   type Window1DKernelAttrs,
 } from './contract/conv1d-kernel';
 export {
@@ -38,9 +39,17 @@ export {
   TensorseqTapGather,
   TensorseqTapScatter,
 } from './contract/tap-gather-kernel';
-export { conv1dBackward, conv1dForward } from './conv1d';
-export type { Conv1dArgs, Conv1dGrads, Conv1dOptions } from './conv1d-types';
+export { conv1dBackward, conv1dBackwardInput, conv1dBackwardWeights, conv1dForward } from './conv1d';
+export type {
+  Conv1dArgs,
+  Conv1dBackwardOptions,
+  Conv1dGrads,
+  Conv1dOptions,
+  Conv1dWeightGrads,
+} from './conv1d-types';
 export { type KernelsInfo, kernelsInfo } from './kernels-info';
+export { maxPool1dBackward, maxPool1dForward } from './max-pool1d';
+export type { MaxPool1dArgs, MaxPool1dOptions } from './max-pool1d-types';
 export { rnnSequenceBackward } from './rnn-sequence-backward';
 export { rnnSequenceForward } from './rnn-sequence-forward';
 export { sgemm } from './sgemm';

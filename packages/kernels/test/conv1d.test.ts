@@ -1,5 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { type Conv1dArgs, conv1dBackward, conv1dForward, setKernelsThreads } from '../src/index';
+import {
+  type Conv1dArgs,
+  conv1dBackward,
+  conv1dBackwardInput,
+  conv1dBackwardWeights,
+  conv1dForward,
+  setKernelsThreads,
+} from '../src/index';
 import { threadedUnsupported, wasmSupported } from '../src/wasm/wasm-kernels';
 import { expectClose } from './helpers';
 import { seededRandom } from './seeded-random';
@@ -106,6 +113,62 @@ describe('conv1dForward / conv1dBackward', () => {
     },
   );
 
+  it.each(paths)(
+    'pads, applies relu and masks dy by the outputs on %s, whole or in parts',
+    (_, backend, threads) => {
+      setKernelsThreads(threads);
+      for (const [i, shape] of shapes.entries()) {
+        const [padLeft, padRight] = [
+          [2, 0],
+          [1, 3],
+          [0, 4],
+        ][i];
+        const padded = randomConv({ ...shape, span: shape.span + padLeft + padRight }, i + 1);
+        const inLength = shape.span;
+        const c = shape.channels;
+        // Zero the padding steps of the explicit batch; the kernel-padded call gets the real steps only.
+        const x = new Float32Array(shape.batch * inLength * c);
+        for (let b = 0; b < shape.batch; b++) {
+          const at = (b * padded.span + padLeft) * c;
+          x.set(padded.x.subarray(at, at + inLength * c), b * inLength * c);
+          padded.x.fill(0, b * padded.span * c, at);
+          padded.x.fill(0, at + inLength * c, (b + 1) * padded.span * c);
+        }
+        const a: Conv1dArgs = { ...padded, x, padLeft, padRight, activation: 'relu' };
+        const dy = randomConv(
+          { ...shape, channels: shape.filters, span: a.outLength, size: 1, dilation: 1 },
+          9,
+        ).x;
+        const ref = naive(padded, dy);
+        const yRef = ref.y.map((v) => Math.max(v, 0));
+        const y = conv1dForward(a, { backend });
+        expectClose(y, yRef, 1e-5, 1e-5, 'y');
+        expect(y.some((v) => v === 0) && y.some((v) => v > 0)).toBe(true);
+        const masked = naive(
+          padded,
+          dy.map((g, k) => (yRef[k] > 0 ? g : 0)),
+        );
+        const dxRef = new Float32Array(x.length);
+        for (let b = 0; b < shape.batch; b++) {
+          const at = (b * padded.span + padLeft) * c;
+          dxRef.set(masked.dx.subarray(at, at + inLength * c), b * inLength * c);
+        }
+        const g = conv1dBackward(a, dy, { backend, y });
+        expectClose(g.dx, dxRef, 1e-5, 1e-5, 'dx');
+        expectClose(g.dKernel, masked.dk, 1e-5, 1e-5, 'dKernel');
+        if (shape.bias) expectClose(g.dBias!, masked.db, 1e-5, 1e-5, 'dBias');
+        expect(conv1dBackwardWeights(a, dy, { backend, y })).toEqual({ dKernel: g.dKernel, dBias: g.dBias });
+        expect(conv1dBackwardInput(a, dy, { backend, y })).toEqual(g.dx);
+        if (backend === 'wasm') {
+          setKernelsThreads(1);
+          expect(conv1dForward(a)).toEqual(y);
+          expect(conv1dBackward(a, dy, { y })).toEqual(g);
+          setKernelsThreads(threads);
+        }
+      }
+    },
+  );
+
   it('names the argument that does not fit', () => {
     const a = randomConv(shapes[0]);
     expect(() => conv1dForward({ ...a, outLength: a.outLength + 1 })).toThrow(
@@ -113,6 +176,12 @@ describe('conv1dForward / conv1dBackward', () => {
     );
     expect(() => conv1dBackward(a, new Float32Array(3))).toThrow(
       'conv1dBackward: dy must be a Float32Array of batch*outLength*filters = 270 elements. Received: dy.length=3.',
+    );
+    expect(() => conv1dBackwardWeights({ ...a, activation: 'relu' }, new Float32Array(270))).toThrow(
+      "conv1dBackwardWeights: options.y must be a Float32Array of batch*outLength*filters (activation 'relu') = 270 elements. Received: options.y.length=undefined.",
+    );
+    expect(() => conv1dForward({ ...a, padLeft: 1 })).toThrow(
+      'conv1dForward: x must be a Float32Array of batch*(span-padLeft-padRight)*channels = 240 elements. Received: x.length=255.',
     );
   });
 });

@@ -2,7 +2,8 @@ import {
   type Conv1DKernelActivation,
   type Conv1DKernelAttrs,
   type Conv1dArgs,
-  conv1dBackward,
+  conv1dBackwardInput,
+  conv1dBackwardWeights,
   conv1dForward,
   sgemm,
 } from '@tensorseq/kernels';
@@ -17,17 +18,16 @@ export interface Conv1DDims {
   w: Conv1DKernelAttrs;
 }
 
-/** The gradients of {@link conv1dForwardImpl}. */
-export interface Conv1DGrads {
-  dx: Float32Array;
+/** The weight gradients of {@link conv1dForwardImpl}. */
+export interface Conv1DWeightGrads {
   dKernel: Float32Array;
   dBias: Float32Array;
 }
 
 /**
- * Conv1D over typed arrays (Keras layouts), the activation applied in place. Stride 1 runs the kernels
- * package's tap GEMMs over the whole padded batch (no im2col copy); other strides run im2col + `sgemm`,
- * one sample at a time.
+ * Conv1D over typed arrays (Keras layouts) with its activation. Stride 1 runs the kernels package's tap
+ * GEMMs over the whole batch, padded, biased and activated inside the kernel (no copy here); other
+ * strides run im2col + `sgemm`, one sample at a time.
  *
  * @example
  * conv1dForwardImpl(Float32Array.of(1, 2, 3), Float32Array.of(1, 1), null, dims, 'linear') // → [3, 5]
@@ -39,43 +39,62 @@ export function conv1dForwardImpl(
   d: Conv1DDims,
   activation: Conv1DKernelActivation,
 ): Float32Array {
-  const y = d.w.stride === 1 ? conv1dForward(tapArgs(x, kernel, bias, d)) : im2colForward(x, kernel, bias, d);
+  if (d.w.stride === 1) return conv1dForward(tapArgs(x, kernel, bias, d, activation));
+  const y = im2colForward(x, kernel, bias, d);
   if (activation === 'relu') for (let i = 0; i < y.length; i++) if (y[i] < 0) y[i] = 0;
   return y;
 }
 
 /**
- * The gradients of {@link conv1dForwardImpl} from dL/dy and the forward's output `y` (relu passes `dy`
- * where `y > 0`, as tfjs' relu gradient does).
+ * dKernel and dBias of {@link conv1dForwardImpl} from dL/dy and the forward's output `y` (relu passes
+ * `dy` where `y > 0`, as tfjs' relu gradient does).
  *
  * @example
- * conv1dBackwardImpl(dy, x, kernel, y, dims, 'relu').dKernel // → [size·C·F]
+ * conv1dWeightGradsImpl(dy, x, kernel, y, dims, 'relu').dKernel // → [size·C·F]
  */
-export function conv1dBackwardImpl(
+export function conv1dWeightGradsImpl(
   dy: Float32Array,
   x: Float32Array,
   kernel: Float32Array,
   y: Float32Array,
   d: Conv1DDims,
   activation: Conv1DKernelActivation,
-): Conv1DGrads {
-  let dz = dy;
-  if (activation === 'relu') {
-    dz = new Float32Array(dy.length);
-    for (let i = 0; i < dy.length; i++) if (y[i] > 0) dz[i] = dy[i];
+): Conv1DWeightGrads {
+  if (d.w.stride !== 1) {
+    const g = im2colBackward(x, kernel, reluMasked(dy, y, activation), d);
+    return { dKernel: g.dKernel, dBias: g.dBias };
   }
-  if (d.w.stride !== 1) return im2colBackward(x, kernel, dz, d);
-  const g = conv1dBackward(tapArgs(x, kernel, null, d), dz);
-  const dBias = new Float32Array(d.filters);
-  for (let i = 0; i < dz.length; i += d.filters) {
-    for (let f = 0; f < d.filters; f++) dBias[f] += dz[i + f];
-  }
-  return { dx: unpadBatch(g.dx, d), dKernel: g.dKernel, dBias };
+  // The kernel sums dBias only for a biased call: a zero placeholder asks for it.
+  const args = tapArgs(x, kernel, new Float32Array(d.filters), d, activation);
+  const g = conv1dBackwardWeights(args, dy, { y });
+  return { dKernel: g.dKernel, dBias: g.dBias as Float32Array };
 }
 
-/** Padded length of one sample. */
-function span(d: Conv1DDims): number {
-  return d.inLength + d.w.padLeft + d.w.padRight;
+/**
+ * dx of {@link conv1dForwardImpl} (at stride 1 `x`'s values are not read; other strides run the im2col
+ * path, which computes all the gradients at once).
+ *
+ * @example
+ * conv1dInputGradImpl(dy, x, kernel, y, dims, 'relu') // → [B·inLength·C]
+ */
+export function conv1dInputGradImpl(
+  dy: Float32Array,
+  x: Float32Array,
+  kernel: Float32Array,
+  y: Float32Array,
+  d: Conv1DDims,
+  activation: Conv1DKernelActivation,
+): Float32Array {
+  if (d.w.stride !== 1) return im2colBackward(x, kernel, reluMasked(dy, y, activation), d).dx;
+  return conv1dBackwardInput(tapArgs(x, kernel, null, d, activation), dy, { y });
+}
+
+/** dy where `y > 0` under relu (a new array), dy itself otherwise. */
+function reluMasked(dy: Float32Array, y: Float32Array, activation: Conv1DKernelActivation): Float32Array {
+  if (activation !== 'relu') return dy;
+  const dz = new Float32Array(dy.length);
+  for (let i = 0; i < dy.length; i++) if (y[i] > 0) dz[i] = dy[i];
+  return dz;
 }
 
 /** The kernels package's arguments: the whole tap-sum runs in one call (one copy into wasm memory). */
@@ -84,42 +103,24 @@ function tapArgs(
   kernel: Float32Array,
   bias: Float32Array | null,
   d: Conv1DDims,
+  activation: Conv1DKernelActivation,
 ): Conv1dArgs {
+  const { w } = d;
   return {
     batch: d.batch,
-    span: span(d),
+    span: d.inLength + w.padLeft + w.padRight,
     channels: d.channels,
     filters: d.filters,
-    size: d.w.size,
-    dilation: d.w.dilation,
-    outLength: d.w.outLength,
-    x: padBatch(x, d),
+    size: w.size,
+    dilation: w.dilation,
+    outLength: w.outLength,
+    x,
     kernel,
     bias,
+    padLeft: w.padLeft,
+    padRight: w.padRight,
+    activation,
   };
-}
-
-/** The batch with `padLeft`/`padRight` zero steps around every sample (the input itself when unpadded). */
-function padBatch(x: Float32Array, d: Conv1DDims): Float32Array {
-  const { w, channels: c } = d;
-  if (w.padLeft + w.padRight === 0) return x;
-  const out = new Float32Array(d.batch * span(d) * c);
-  for (let b = 0; b < d.batch; b++) {
-    out.set(x.subarray(b * d.inLength * c, (b + 1) * d.inLength * c), (b * span(d) + w.padLeft) * c);
-  }
-  return out;
-}
-
-/** The inverse of {@link padBatch}: drops the padding steps' rows. */
-function unpadBatch(xp: Float32Array, d: Conv1DDims): Float32Array {
-  const { w, channels: c } = d;
-  if (w.padLeft + w.padRight === 0) return xp;
-  const out = new Float32Array(d.batch * d.inLength * c);
-  for (let b = 0; b < d.batch; b++) {
-    const from = (b * span(d) + w.padLeft) * c;
-    out.set(xp.subarray(from, from + d.inLength * c), b * d.inLength * c);
-  }
-  return out;
 }
 
 /** `y_b = im2col(x_b) @ K (+ bias)` per sample; the im2col buffer holds one sample at a time. */
@@ -144,7 +145,12 @@ function im2colForward(
 }
 
 /** `dK = Σ_b im2col(x_b)ᵀ @ dy_b`, `dx_b = col2im(dy_b @ Kᵀ)`, `dBias = Σ dy`; im2col is rebuilt, not kept. */
-function im2colBackward(x: Float32Array, kernel: Float32Array, dy: Float32Array, d: Conv1DDims): Conv1DGrads {
+function im2colBackward(
+  x: Float32Array,
+  kernel: Float32Array,
+  dy: Float32Array,
+  d: Conv1DDims,
+): Conv1DWeightGrads & { dx: Float32Array } {
   const { batch, channels, filters, w } = d;
   const depth = w.size * channels;
   const rows = w.outLength * filters;

@@ -5,9 +5,15 @@ import {
   type Conv1DKernelInputs,
   TensorseqConv1D,
   TensorseqConv1DGrad,
+  TensorseqConv1DInputGrad,
 } from '@tensorseq/kernels';
-import { type Conv1DDims, conv1dBackwardImpl, conv1dForwardImpl } from './conv1d-impl';
-import { type HostBackend, readFloat32, writeFloat32 } from './host-backend';
+import {
+  type Conv1DDims,
+  conv1dForwardImpl,
+  conv1dInputGradImpl,
+  conv1dWeightGradsImpl,
+} from './conv1d-impl';
+import { type HostBackend, readFloat32Transient, writeFloat32 } from './host-backend';
 
 /** The engine hands over untyped maps; the contract says what they hold. */
 function dims(x: tf.TensorInfo, kernel: tf.TensorInfo, attrs: tf.NamedAttrMap | undefined): Conv1DDims {
@@ -16,12 +22,15 @@ function dims(x: tf.TensorInfo, kernel: tf.TensorInfo, attrs: tf.NamedAttrMap | 
 }
 
 /**
- * `TensorseqConv1D` and `TensorseqConv1DGrad` for a host-memory backend (glue; the math is
- * `conv1d-impl.ts`: the kernels package's tap GEMMs at stride 1, im2col + sgemm otherwise).
+ * `TensorseqConv1D`, `TensorseqConv1DGrad` and `TensorseqConv1DInputGrad` for a host-memory backend
+ * (glue; the math is `conv1d-impl.ts`: the kernels package's tap GEMMs at stride 1, im2col + sgemm
+ * otherwise). Inputs are read without a copy where the backend allows it: the kernels copy them into
+ * their own memory before this backend allocates the outputs.
  *
  * @param backendName The tfjs backend the configs are for (`'cpu'`, `'wasm'`, `'tensorflow'`).
  * @example
- * conv1dKernelConfigs('wasm').map((c) => c.kernelName); // → ['TensorseqConv1D', 'TensorseqConv1DGrad']
+ * conv1dKernelConfigs('wasm').map((c) => c.kernelName);
+ * // → ['TensorseqConv1D', 'TensorseqConv1DGrad', 'TensorseqConv1DInputGrad']
  */
 export function conv1dKernelConfigs(backendName: string): tf.KernelConfig[] {
   return [
@@ -32,8 +41,8 @@ export function conv1dKernelConfigs(backendName: string): tf.KernelConfig[] {
         const host = backend as unknown as HostBackend;
         const { x, kernel, bias } = inputs as unknown as Conv1DKernelInputs<tf.TensorInfo>;
         const d = dims(x, kernel, attrs);
-        const b = bias ? readFloat32(host, bias) : null;
-        const y = conv1dForwardImpl(readFloat32(host, x), readFloat32(host, kernel), b, d, d.w.activation);
+        const read = (info: tf.TensorInfo) => readFloat32Transient(host, info);
+        const y = conv1dForwardImpl(read(x), read(kernel), bias ? read(bias) : null, d, d.w.activation);
         return writeFloat32(host, y, [d.batch, d.w.outLength, d.filters]);
       },
     },
@@ -44,13 +53,21 @@ export function conv1dKernelConfigs(backendName: string): tf.KernelConfig[] {
         const host = backend as unknown as HostBackend;
         const { dy, x, kernel, y } = inputs as unknown as Conv1DGradKernelInputs<tf.TensorInfo>;
         const d = dims(x, kernel, attrs);
-        const read = (info: tf.TensorInfo) => readFloat32(host, info);
-        const g = conv1dBackwardImpl(read(dy), read(x), read(kernel), read(y), d, d.w.activation);
-        return [
-          writeFloat32(host, g.dx, [...x.shape]),
-          writeFloat32(host, g.dKernel, [...kernel.shape]),
-          writeFloat32(host, g.dBias, [d.filters]),
-        ];
+        const read = (info: tf.TensorInfo) => readFloat32Transient(host, info);
+        const g = conv1dWeightGradsImpl(read(dy), read(x), read(kernel), read(y), d, d.w.activation);
+        return [writeFloat32(host, g.dKernel, [...kernel.shape]), writeFloat32(host, g.dBias, [d.filters])];
+      },
+    },
+    {
+      kernelName: TensorseqConv1DInputGrad,
+      backendName,
+      kernelFunc: ({ inputs, attrs, backend }) => {
+        const host = backend as unknown as HostBackend;
+        const { dy, x, kernel, y } = inputs as unknown as Conv1DGradKernelInputs<tf.TensorInfo>;
+        const d = dims(x, kernel, attrs);
+        const read = (info: tf.TensorInfo) => readFloat32Transient(host, info);
+        const dx = conv1dInputGradImpl(read(dy), read(x), read(kernel), read(y), d, d.w.activation);
+        return writeFloat32(host, dx, [...x.shape]);
       },
     },
   ];

@@ -1,13 +1,16 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import {
+  type MaxPool1dArgs,
+  maxPool1dBackward,
+  maxPool1dForward,
   POOL1D_KERNELS,
   type Pool1DGradKernelInputs,
   type Pool1DKernelAttrs,
   type Pool1DKernelInputs,
   type Pool1DMode,
 } from '@tensorseq/kernels';
-import { type HostBackend, readTransient, writeFloat32 } from './host-backend';
-import { avgPool1dImpl, maxPool1dArgmax, maxPool1dImpl, type Pool1DDims } from './pool1d-impl';
+import { type HostBackend, readFloat32Transient, writeFloat32 } from './host-backend';
+import { avgPool1dImpl, type Pool1DDims } from './pool1d-impl';
 
 const MODES: readonly Pool1DMode[] = ['max', 'avg'];
 
@@ -17,27 +20,25 @@ function dims(x: tf.TensorInfo, attrs: tf.NamedAttrMap | undefined): Pool1DDims 
   return { batch, inLength, channels, w: attrs as unknown as Pool1DKernelAttrs };
 }
 
-function forward(mode: Pool1DMode, x: ArrayLike<number>, d: Pool1DDims): Float32Array {
-  if (mode === 'avg') return avgPool1dImpl(x, d, false);
-  return maxPool1dImpl(x, d);
+/** The kernels package's max pooling arguments. */
+function maxArgs(x: Float32Array, d: Pool1DDims): MaxPool1dArgs {
+  const { w } = d;
+  return { ...d, size: w.size, stride: w.stride, padLeft: w.padLeft, outLength: w.outLength, x };
 }
 
-function backward(
-  mode: Pool1DMode,
-  dy: ArrayLike<number>,
-  x: ArrayLike<number>,
-  d: Pool1DDims,
-): Float32Array {
+function forward(mode: Pool1DMode, x: Float32Array, d: Pool1DDims): Float32Array {
+  if (mode === 'avg') return avgPool1dImpl(x, d, false);
+  return maxPool1dForward(maxArgs(x, d));
+}
+
+function backward(mode: Pool1DMode, dy: Float32Array, x: Float32Array | null, d: Pool1DDims): Float32Array {
   if (mode === 'avg') return avgPool1dImpl(dy, d, true);
-  const dx = new Float32Array(d.batch * d.inLength * d.channels);
-  const argmax = maxPool1dArgmax(x, d);
-  for (let i = 0; i < argmax.length; i++) dx[argmax[i]] += dy[i];
-  return dx;
+  return maxPool1dBackward(maxArgs(x as Float32Array, d), dy);
 }
 
 /**
  * The `TensorseqMaxPool1D` / `TensorseqAvgPool1D` kernels and their backward kernels for a host-memory
- * backend (glue; the math is in `pool1d-impl.ts`).
+ * backend (glue; max pooling is the kernels package's, average pooling `pool1d-impl.ts`).
  *
  * @param backendName The tfjs backend the configs are for (`'cpu'`, `'wasm'`, `'tensorflow'`).
  * @example
@@ -53,7 +54,7 @@ export function pool1dKernelConfigs(backendName: string): tf.KernelConfig[] {
         const host = backend as unknown as HostBackend;
         const { x } = inputs as unknown as Pool1DKernelInputs<tf.TensorInfo>;
         const d = dims(x, attrs);
-        const y = forward(mode, readTransient(host, x), d);
+        const y = forward(mode, readFloat32Transient(host, x), d);
         return writeFloat32(host, y, [d.batch, d.w.outLength, d.channels]);
       },
     },
@@ -64,8 +65,9 @@ export function pool1dKernelConfigs(backendName: string): tf.KernelConfig[] {
         const host = backend as unknown as HostBackend;
         const { dy, x } = inputs as unknown as Pool1DGradKernelInputs<tf.TensorInfo>;
         const d = dims(x, attrs);
-        const xs = mode === 'max' ? (host.readSync(x.dataId) as ArrayLike<number>) : [];
-        const dx = backward(mode, host.readSync(dy.dataId) as ArrayLike<number>, xs, d);
+        // Views are safe until the output is written: nothing in between allocates on the backend.
+        const xs = mode === 'max' ? readFloat32Transient(host, x) : null;
+        const dx = backward(mode, readFloat32Transient(host, dy), xs, d);
         return writeFloat32(host, dx, [...x.shape]);
       },
     },

@@ -9,13 +9,22 @@
  */
 export const TensorseqConv1D = 'TensorseqConv1D';
 /**
- * Kernel name of the Conv1D backward pass, run by the gradient of {@link TensorseqConv1D}.
+ * Kernel name of the Conv1D weight gradients, run by the gradient of {@link TensorseqConv1D}.
  * @example
  * ```ts
- * tf.engine().runKernel(TensorseqConv1DGrad, { dy, x, kernel, y }, attrs); // → [dx, dKernel, dBias]
+ * tf.engine().runKernel(TensorseqConv1DGrad, { dy, x, kernel, y }, attrs); // → [dKernel, dBias]
  * ```
  */
 export const TensorseqConv1DGrad = 'TensorseqConv1DGrad';
+/**
+ * Kernel name of the Conv1D input gradient, run by the gradient of {@link TensorseqConv1D} only when
+ * something upstream needs dx (a first layer's input needs none, and tfjs' tape then never asks).
+ * @example
+ * ```ts
+ * tf.engine().runKernel(TensorseqConv1DInputGrad, { dy, x, kernel, y }, attrs); // → dx
+ * ```
+ */
+export const TensorseqConv1DInputGrad = 'TensorseqConv1DInputGrad';
 
 /**
  * Where a 1D window runs over the steps of `[batch, inLength, channels]` (the input's own length is read
@@ -74,8 +83,9 @@ export interface Conv1DKernelInputs<T> {
 }
 
 /**
- * Inputs of {@link TensorseqConv1DGrad}; its outputs are dx [B, inLength, C], dKernel [size, C, F] and
- * dBias [F] (always computed: the gradient drops it when the forward had no bias).
+ * Inputs of {@link TensorseqConv1DGrad}, whose outputs are dKernel [size, C, F] and dBias [F] (always
+ * computed: the gradient drops it when the forward had no bias), and of {@link TensorseqConv1DInputGrad},
+ * whose output is dx [B, inLength, C] (it reads x's shape only).
  * @example
  * ```ts
  * const gradInputs: Conv1DGradKernelInputs<tf.Tensor> = { dy, x, kernel, y };

@@ -1,4 +1,5 @@
-import type { Conv1dArgs, Conv1dGrads } from '../conv1d-types';
+import type { Conv1dArgs, Conv1dPartialGrads, Conv1dWanted } from '../conv1d-types';
+import type { MaxPool1dArgs } from '../max-pool1d-types';
 import type { RnnPlan } from '../rnn-plan';
 import type { TapGatherArgs, TapScatterArgs, TapScatterGrads } from '../tap-gather-types';
 import { PARALLEL_ENTRIES, ThreadPool, WORKER_STACK_BYTES } from '../threads/thread-pool';
@@ -29,7 +30,15 @@ export interface WasmKernels {
   /** Stops the worker threads, if any. */
   close(): void;
   conv1dForward(args: Conv1dArgs, rows: number): Float32Array;
-  conv1dBackward(args: Conv1dArgs, rows: number, dy: Float32Array): Conv1dGrads;
+  conv1dBackward(
+    args: Conv1dArgs,
+    rows: number,
+    dy: Float32Array,
+    y: Float32Array | null,
+    wanted: Conv1dWanted,
+  ): Conv1dPartialGrads;
+  maxPool1dForward(args: MaxPool1dArgs): Float32Array;
+  maxPool1dBackward(args: MaxPool1dArgs, dy: Float32Array): Float32Array;
   tapGather(args: TapGatherArgs): Float32Array;
   tapScatter(args: TapScatterArgs, dy: Float32Array, y: Float32Array): TapScatterGrads;
   forward(plan: RnnPlan, training: boolean, returnSequences?: boolean): RnnSequenceResult;

@@ -1,5 +1,7 @@
-import { CELL_CODES } from '../activation-code';
-import type { Conv1dArgs, Conv1dGrads } from '../conv1d-types';
+import { ACTIVATION_CODES, CELL_CODES } from '../activation-code';
+import type { Conv1dArgs, Conv1dPartialGrads, Conv1dWanted } from '../conv1d-types';
+import { conv1dInLength } from '../js/conv1d-padding';
+import type { MaxPool1dArgs } from '../max-pool1d-types';
 import type { RnnPlan } from '../rnn-plan';
 import type { TapGatherArgs, TapScatterArgs, TapScatterGrads, TapShape } from '../tap-gather-types';
 import type { ThreadPool } from '../threads/thread-pool';
@@ -34,6 +36,8 @@ export interface KernelsExports {
   conv1d_forward(params: number, share: number, shares: number): void;
   conv1d_backward_spread(params: number, share: number, shares: number): void;
   conv1d_backward_grads(params: number, share: number, shares: number): void;
+  maxpool1d_forward(...sizesThenPointers: number[]): void;
+  maxpool1d_backward(...sizesThenPointers: number[]): void;
   tap_gather(params: number, share: number, shares: number): void;
   tap_scatter(params: number, share: number, shares: number): void;
 }
@@ -59,7 +63,7 @@ const TAP_FIELDS = [
 
 type TapField = (typeof TAP_FIELDS)[number];
 
-/** ConvParams field order of csrc/kernels.c: 8 integers, then pointers. */
+/** ConvParams field order of csrc/kernels.c: 9 integers, then pointers. */
 const CONV_FIELDS = [
   'batch',
   'span',
@@ -69,6 +73,7 @@ const CONV_FIELDS = [
   'dilation',
   'outLength',
   'rows',
+  'act',
   'x',
   'kernel',
   'bias',
@@ -138,7 +143,13 @@ function convHeader(a: Conv1dArgs, rows: number): Partial<Record<ConvField, numb
     dilation: a.dilation,
     outLength: a.outLength,
     rows,
+    act: ACTIVATION_CODES[a.activation ?? 'linear'],
   };
+}
+
+/** The size arguments of the maxpool1d exports, in their order. */
+function poolSizes(a: MaxPool1dArgs): number[] {
+  return [a.batch, a.inLength, a.channels, a.size, a.stride, a.padLeft, a.outLength];
 }
 
 /**
@@ -243,7 +254,7 @@ export class WasmRuntime implements WasmKernels {
   }
 
   conv1dForward(a: Conv1dArgs, rows: number): Float32Array {
-    const p = this.runConv(a, rows, ['conv1d_forward'], (arena) => ({
+    const p = this.runConv(a, rows, true, ['conv1d_forward'], (arena) => ({
       bias: arena.input(a.bias),
       full: arena.reserve(rows * a.filters),
       y: arena.reserve(a.batch * a.outLength * a.filters),
@@ -251,20 +262,48 @@ export class WasmRuntime implements WasmKernels {
     return this.read(p.y!, a.batch * a.outLength * a.filters);
   }
 
-  conv1dBackward(a: Conv1dArgs, rows: number, dy: Float32Array): Conv1dGrads {
-    const p = this.runConv(a, rows, ['conv1d_backward_spread', 'conv1d_backward_grads'], (arena) => ({
+  conv1dBackward(
+    a: Conv1dArgs,
+    rows: number,
+    dy: Float32Array,
+    y: Float32Array | null,
+    wanted: Conv1dWanted,
+  ): Conv1dPartialGrads {
+    const { weights } = wanted;
+    const phases = ['conv1d_backward_spread', 'conv1d_backward_grads'] as const;
+    const p = this.runConv(a, rows, weights, [...phases], (arena) => ({
       dy: arena.input(dy),
+      y: arena.input(y),
       dfull: arena.reserve((rows + 2 * (a.size - 1) * a.dilation) * a.filters),
-      dk: arena.reserve(a.kernel.length),
-      kflip: arena.reserve(a.kernel.length),
-      dx: arena.reserve(a.x.length),
-      dbias: a.bias === null ? 0 : arena.reserve(a.filters),
+      dk: weights ? arena.reserve(a.kernel.length) : 0,
+      kflip: wanted.dx ? arena.reserve(a.kernel.length) : 0,
+      dx: wanted.dx ? arena.reserve(a.batch * a.span * a.channels) : 0,
+      dbias: weights && a.bias !== null ? arena.reserve(a.filters) : 0,
     }));
     return {
-      dx: this.read(p.dx!, a.x.length),
-      dKernel: this.read(p.dk!, a.kernel.length),
-      dBias: a.bias === null ? null : this.read(p.dbias!, a.filters),
+      dx: wanted.dx ? this.readUnpadded(p.dx!, a) : null,
+      dKernel: weights ? this.read(p.dk!, a.kernel.length) : null,
+      dBias: p.dbias ? this.read(p.dbias, a.filters) : null,
     };
+  }
+
+  maxPool1dForward(a: MaxPool1dArgs): Float32Array {
+    const arena = new Arena(this.memory, this.freeStart());
+    const x = arena.input(a.x);
+    const y = arena.reserve(a.batch * a.outLength * a.channels);
+    arena.commit();
+    this.exports.maxpool1d_forward(...poolSizes(a), x, y);
+    return this.read(y, a.batch * a.outLength * a.channels);
+  }
+
+  maxPool1dBackward(a: MaxPool1dArgs, dy: Float32Array): Float32Array {
+    const arena = new Arena(this.memory, this.freeStart());
+    const x = arena.input(a.x);
+    const pdy = arena.input(dy);
+    const dx = arena.reserve(a.x.length);
+    arena.commit();
+    this.exports.maxpool1d_backward(...poolSizes(a), x, pdy, dx);
+    return this.read(dx, a.x.length);
   }
 
   tapGather(a: TapGatherArgs): Float32Array {
@@ -326,10 +365,45 @@ export class WasmRuntime implements WasmKernels {
     return new Float32Array(this.memory.buffer, offset, length).slice();
   }
 
-  /** Lays out a conv call (sizes, x, kernel, plus `fields`), runs its phases, returns the layout. */
+  /** A copy of the steps of a padded [batch, span, channels] block at `offset` that belong to `a.x`. */
+  private readUnpadded(offset: number, a: Conv1dArgs): Float32Array {
+    const steps = conv1dInLength(a);
+    if (steps === a.span) return this.read(offset, a.x.length);
+    const c = a.channels;
+    const heap = new Float32Array(this.memory.buffer, offset, a.batch * a.span * c);
+    const out = new Float32Array(a.batch * steps * c);
+    for (let b = 0; b < a.batch; b++) {
+      const from = (b * a.span + (a.padLeft ?? 0)) * c;
+      out.set(heap.subarray(from, from + steps * c), b * steps * c);
+    }
+    return out;
+  }
+
+  /** Copies `a.x` into the heap at float index `at`, each sample between its zeroed padding steps. */
+  private writePadded(heap: Float32Array, at: number, a: Conv1dArgs): void {
+    const steps = conv1dInLength(a);
+    if (steps === a.span) {
+      heap.set(a.x, at);
+      return;
+    }
+    const c = a.channels;
+    const left = (a.padLeft ?? 0) * c;
+    for (let b = 0; b < a.batch; b++) {
+      const base = at + b * a.span * c;
+      heap.fill(0, base, base + left);
+      heap.set(a.x.subarray(b * steps * c, (b + 1) * steps * c), base + left);
+      heap.fill(0, base + left + steps * c, base + a.span * c);
+    }
+  }
+
+  /**
+   * Lays out a conv call (sizes, the kernel, x when `withX`, plus `fields`), runs its phases, returns
+   * the layout.
+   */
   private runConv(
     a: Conv1dArgs,
     rows: number,
+    withX: boolean,
     phases: ('conv1d_forward' | 'conv1d_backward_spread' | 'conv1d_backward_grads')[],
     fields: (arena: Arena) => Partial<Record<ConvField, number>>,
   ): Partial<Record<ConvField, number>> {
@@ -337,11 +411,12 @@ export class WasmRuntime implements WasmKernels {
     const params = arena.reserve(CONV_FIELDS.length);
     const p: Partial<Record<ConvField, number>> = {
       ...convHeader(a, rows),
-      x: arena.input(a.x),
+      x: withX ? arena.reserve(a.batch * a.span * a.channels) : 0,
       kernel: arena.input(a.kernel),
       ...fields(arena),
     };
-    arena.commit();
+    const heap = arena.commit();
+    if (withX) this.writePadded(heap, p.x! >> 2, a);
     const block = new Int32Array(this.memory.buffer, params, CONV_FIELDS.length);
     CONV_FIELDS.forEach((field, i) => {
       block[i] = p[field] ?? 0;
