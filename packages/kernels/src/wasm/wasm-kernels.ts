@@ -28,12 +28,14 @@ export interface WasmKernels {
   close(): void;
   conv1dForward(args: Conv1dArgs, rows: number): Float32Array;
   conv1dBackward(args: Conv1dArgs, rows: number, dy: Float32Array): Conv1dGrads;
-  forward(plan: RnnPlan, training: boolean): RnnSequenceResult;
+  /** `outputs: false` skips copying out the [B, T, U] outputs (the result's `outputs` is then empty). */
+  forward(plan: RnnPlan, training: boolean, outputs?: boolean): RnnSequenceResult;
   backward(
     plan: RnnPlan,
     forward: RnnSequenceResult,
     dOutputs: Float32Array | null,
     dFinalStates: (Float32Array | null)[],
+    dxInto?: Float32Array | null,
   ): RnnSequenceGrads;
 }
 

@@ -223,6 +223,12 @@ export class WasmRuntime implements WasmKernels {
     return new Float32Array(this.memory.buffer, offset, length).slice();
   }
 
+  /** `into` filled with its length in floats of wasm memory at byte `offset`. */
+  private readInto(offset: number, into: Float32Array): Float32Array {
+    into.set(new Float32Array(this.memory.buffer, offset, into.length));
+    return into;
+  }
+
   /** Lays out a conv call (sizes, x, kernel, plus `fields`), runs its phases, returns the layout. */
   private runConv(
     a: Conv1dArgs,
@@ -250,7 +256,7 @@ export class WasmRuntime implements WasmKernels {
     return p;
   }
 
-  forward(plan: RnnPlan, training: boolean): RnnSequenceResult {
+  forward(plan: RnnPlan, training: boolean, outputs = true): RnnSequenceResult {
     const { args, gu } = plan;
     const { batch: B, time: T, features: F, units: U } = args;
     const lstm = args.cell === 'lstm';
@@ -312,7 +318,7 @@ export class WasmRuntime implements WasmKernels {
     }
     const finalStates = [read(p.h!, B * U)];
     if (lstm) finalStates.push(read(p.c!, B * U));
-    return { outputs: read(p.outputs!, B * T * U), finalStates, saved };
+    return { outputs: outputs ? read(p.outputs!, B * T * U) : empty, finalStates, saved };
   }
 
   backward(
@@ -320,6 +326,7 @@ export class WasmRuntime implements WasmKernels {
     forward: RnnSequenceResult,
     dOutputs: Float32Array | null,
     dFinalStates: (Float32Array | null)[],
+    dxInto: Float32Array | null = null,
   ): RnnSequenceGrads {
     const { args, gu } = plan;
     const { batch: B, time: T, features: F, units: U } = args;
@@ -367,7 +374,7 @@ export class WasmRuntime implements WasmKernels {
     const dInitialStates = [read(p.h!, B * U)];
     if (lstm) dInitialStates.push(read(p.c!, B * U));
     return {
-      dx: read(p.dx!, B * T * F),
+      dx: dxInto === null ? read(p.dx!, B * T * F) : this.readInto(p.dx!, dxInto),
       dKernel: read(p.dkernel!, F * gu),
       dRecurrentKernel: read(p.drk!, U * gu),
       dBias: args.bias === null ? null : read(p.dbias!, args.bias.length),
