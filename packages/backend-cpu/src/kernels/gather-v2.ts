@@ -1,9 +1,11 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { type HostBackend, writeFloat32 } from './host-backend';
+import type { HostBackend } from './host-backend';
+import { lendOutput, takeOutput } from './recycled-outputs';
 
 /**
  * `GatherV2` whose common case, the Embedding lookup (axis 0, no batch dims, float32 table), copies
- * whole rows: several times faster than tfjs-backend-cpu's, which computes an index per element.
+ * whole rows: several times faster than tfjs-backend-cpu's, which computes an index per element. Its
+ * output array is recycled once the tensor is disposed, when provably unshared (see `takeOutput`).
  * Other cases go to `fallback`, the kernel it replaces. Out-of-range ids go to the fallback too, so its
  * error is the one users see.
  *
@@ -25,16 +27,28 @@ export function gatherV2ConfigFor(backendName: string, fallback: tf.KernelFunc):
     const ids = host.readSync(indices.dataId) as ArrayLike<number>;
     const rows = x.shape[0];
     const width = rows === 0 ? 0 : table.length / rows;
-    const out = new Float32Array(ids.length * width);
-    // A plain loop per row: a subarray view per id (64,000 per IMDB batch) costs more than the copy.
+    // A disposed lookup's array when provably unshared: first touch of fresh memory costs more than the copy.
+    const out = takeOutput(host, ids.length * width);
+    // A plain loop per row, four floats per iteration: a subarray view per id (64,000 per IMDB batch)
+    // costs more than the copy.
+    const width4 = width - (width % 4);
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i];
       if (!(id >= 0 && id < rows)) return fallback(params);
-      const from = id * width;
-      const to = i * width;
-      for (let j = 0; j < width; j++) out[to + j] = table[from + j];
+      let from = id * width;
+      let to = i * width;
+      const end = to + width4;
+      while (to < end) {
+        out[to] = table[from];
+        out[to + 1] = table[from + 1];
+        out[to + 2] = table[from + 2];
+        out[to + 3] = table[from + 3];
+        to += 4;
+        from += 4;
+      }
+      for (let j = width4; j < width; j++) out[i * width + j] = table[id * width + j];
     }
-    return writeFloat32(host, out, [...indices.shape, ...x.shape.slice(1)]);
+    return lendOutput(host, out, [...indices.shape, ...x.shape.slice(1)]);
   };
   return { kernelName: 'GatherV2', backendName, kernelFunc };
 }
