@@ -83,7 +83,9 @@ function instrument(backendName: string): void {
       },
     });
   }
-  const b = tf.backend() as unknown as { write: (v: { byteLength?: number } | null, ...r: unknown[]) => unknown };
+  const b = tf.backend() as unknown as {
+    write: (v: { byteLength?: number } | null, ...r: unknown[]) => unknown;
+  };
   const write = b.write.bind(b);
   b.write = (values, ...rest) => {
     writtenNow += values?.byteLength ?? 0;
@@ -134,4 +136,9 @@ async function profile(backend: 'wasm' | 'cpu', name: string, steps: number) {
 
 const [name = 'imdb-simplernn', order = 'cpu'] = process.argv.slice(2);
 for (const b of order.split(',')) await profile(b as 'wasm' | 'cpu', name, Number(process.env.STEPS ?? 6));
-console.log(`load ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `load ${(await import('node:os'))
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
