@@ -10,8 +10,7 @@ import { WasmOutOfMemoryError } from './wasm/wasm-kernels';
  * math. Sequences too large for wasm32's 4 GiB memory run on the TypeScript kernels.
  *
  * @param args The cell, sizes, inputs, weights, initial states, masks and activations.
- * @param options `training` (save what the backward pass needs; default true), `outputs` (return every
- *   step's output; default true) and `backend`.
+ * @param options `training` (save what the backward pass needs; default true) and `backend`.
  * @returns Outputs [B, T, U] in processing order, final states, and the saved buffers for the backward.
  * @throws RangeError / TypeError when an argument has the wrong size, type or value.
  * @example
@@ -33,15 +32,14 @@ export function rnnSequenceForward(
   options: RnnSequenceForwardOptions = {},
 ): RnnSequenceResult {
   const plan = resolveRnnPlan('rnnSequenceForward', args);
-  const { training = true, outputs = true } = options;
+  const { training = true } = options;
   const backend = resolveBackend('rnnSequenceForward', options.backend);
   if (backend === 'wasm') {
     try {
-      return wasmKernels().forward(plan, training, outputs);
+      return wasmKernels().forward(plan, training);
     } catch (error) {
       if (!(error instanceof WasmOutOfMemoryError)) throw error;
     }
   }
-  const result = rnnForwardJs(plan, training);
-  return outputs ? result : { ...result, outputs: new Float32Array(0) };
+  return rnnForwardJs(plan, training);
 }

@@ -109,7 +109,7 @@ export interface RnnSequenceSaved {
  * ```
  */
 export interface RnnSequenceResult {
-  /** Every step's output [B, T, U], in processing order (empty when the options' `outputs` is false). */
+  /** Every step's output [B, T, U], in processing order. */
   outputs: Float32Array;
   /** `[hT]`, or `[hT, cT]` for lstm; each [B, U]. */
   finalStates: Float32Array[];
@@ -147,11 +147,6 @@ export interface RnnSequenceGrads {
 export interface RnnSequenceForwardOptions {
   /** Save what the backward pass needs. @defaultValue true */
   training?: boolean;
-  /**
-   * Return every step's output. `false` leaves `outputs` empty: a caller that needs only the final
-   * states (Keras' `returnSequences: false`) saves a fresh [B, T, U] array per call. @defaultValue true
-   */
-  outputs?: boolean;
   /** Force an implementation. @defaultValue the active one, see `kernelsBackend()` */
   backend?: KernelsBackend;
 }

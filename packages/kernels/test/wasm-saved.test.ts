@@ -63,24 +63,6 @@ describe.skipIf(!wasmSupported())('wasm saved buffers', () => {
   });
 });
 
-describe('rnnSequenceForward outputs: false', () => {
-  const args = randomArgs({ cell: 'gru', batch: 3, time: 4, features: 2, units: 5, seed: 3, mask: true });
-  const backends = wasmSupported() ? (['js', 'wasm'] as const) : (['js'] as const);
-
-  it.each(backends)('returns empty outputs, the same final states and the same gradients (%s)', (backend) => {
-    const dh = Float32Array.from({ length: 3 * 5 }, (_, i) => (i % 3) - 1);
-    const full = rnnSequenceForward(args, { backend });
-    expect(full.outputs.length).toBe(3 * 4 * 5);
-    const gFull = rnnSequenceBackward(args, full, null, [dh], { backend });
-    const lean = rnnSequenceForward(args, { backend, outputs: false });
-    expect(lean.outputs.length).toBe(0);
-    expect(Array.from(lean.finalStates[0])).toEqual(Array.from(full.finalStates[0]));
-    const gLean = rnnSequenceBackward(args, lean, null, [dh], { backend });
-    expect(Array.from(gLean.dx)).toEqual(Array.from(gFull.dx));
-    expect(Array.from(gLean.dKernel)).toEqual(Array.from(gFull.dKernel));
-  });
-});
-
 describe('rnnSequenceBackward dxInto', () => {
   const args = randomArgs({ cell: 'lstm', batch: 2, time: 3, features: 4, units: 3, seed: 4 });
   const backends = wasmSupported() ? (['js', 'wasm'] as const) : (['js'] as const);

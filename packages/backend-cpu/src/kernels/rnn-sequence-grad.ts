@@ -37,8 +37,7 @@ export function rnnSequenceGradKernelConfigs(backendName: string): tf.KernelConf
       }
       const { args } = record;
       // An inference-mode forward keeps nothing for backward: recompute it once if someone differentiates.
-      if (!record.result.saved.complete)
-        record.result = rnnSequenceForward(args, { training: true, outputs: false });
+      if (!record.result.saved.complete) record.result = rnnSequenceForward(args, { training: true });
       const { batch, time, features, units } = args;
       // The output gradients are consumed before any output is written: views, not copies, on wasm.
       const read = (info: tf.TensorInfo | undefined) => (info ? readFloat32Transient(host, info) : null);

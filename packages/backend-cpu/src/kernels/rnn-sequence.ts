@@ -72,10 +72,7 @@ export function rnnSequenceKernelConfigs(backendName: string): tf.KernelConfig[]
         kernelAttrs,
         host,
       );
-      const result = rnnSequenceForward(args, {
-        training: kernelAttrs.training,
-        outputs: kernelAttrs.returnSequences,
-      });
+      const result = rnnSequenceForward(args, { training: kernelAttrs.training });
       const { batch, time, units } = args;
       const outputs = result.finalStates.map((s) => writeFloat32(host, s, [batch, units]));
       if (kernelAttrs.returnSequences)

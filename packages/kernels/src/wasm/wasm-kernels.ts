@@ -28,8 +28,7 @@ export interface WasmKernels {
   close(): void;
   conv1dForward(args: Conv1dArgs, rows: number): Float32Array;
   conv1dBackward(args: Conv1dArgs, rows: number, dy: Float32Array): Conv1dGrads;
-  /** `outputs: false` skips copying out the [B, T, U] outputs (the result's `outputs` is then empty). */
-  forward(plan: RnnPlan, training: boolean, outputs?: boolean): RnnSequenceResult;
+  forward(plan: RnnPlan, training: boolean): RnnSequenceResult;
   backward(
     plan: RnnPlan,
     forward: RnnSequenceResult,

@@ -256,7 +256,7 @@ export class WasmRuntime implements WasmKernels {
     return p;
   }
 
-  forward(plan: RnnPlan, training: boolean, outputs = true): RnnSequenceResult {
+  forward(plan: RnnPlan, training: boolean): RnnSequenceResult {
     const { args, gu } = plan;
     const { batch: B, time: T, features: F, units: U } = args;
     const lstm = args.cell === 'lstm';
@@ -318,7 +318,7 @@ export class WasmRuntime implements WasmKernels {
     }
     const finalStates = [read(p.h!, B * U)];
     if (lstm) finalStates.push(read(p.c!, B * U));
-    return { outputs: outputs ? read(p.outputs!, B * T * U) : empty, finalStates, saved };
+    return { outputs: read(p.outputs!, B * T * U), finalStates, saved };
   }
 
   backward(
