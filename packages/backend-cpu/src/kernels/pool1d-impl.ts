@@ -17,14 +17,14 @@ function windowRange(t: number, d: Pool1DDims): [number, number] {
 /**
  * For every output cell of a max pooling, the flat index into `x` of its window's first arg-max (padding
  * cells never win, as in TensorFlow). The forward reads the maxima through it; the backward sends each
- * gradient there.
+ * gradient there. Written into `into` (every cell; it must hold at least that many) when given.
  *
  * @example
  * maxPool1dArgmax(Float32Array.of(1, 3, 2, 0), dims) // size 2, stride 2 → Int32Array [1, 2]
  */
-export function maxPool1dArgmax(x: ArrayLike<number>, d: Pool1DDims): Int32Array {
+export function maxPool1dArgmax(x: ArrayLike<number>, d: Pool1DDims, into?: Int32Array): Int32Array {
   const { batch, inLength, channels, w } = d;
-  const argmax = new Int32Array(batch * w.outLength * channels);
+  const argmax = into ?? new Int32Array(batch * w.outLength * channels);
   for (let b = 0; b < batch; b++) {
     const base = b * inLength * channels;
     for (let t = 0; t < w.outLength; t++) {

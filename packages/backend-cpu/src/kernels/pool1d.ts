@@ -8,6 +8,7 @@ import {
 } from '@tensorseq/kernels';
 import { type HostBackend, readTransient, writeFloat32 } from './host-backend';
 import { avgPool1dImpl, maxPool1dArgmax, maxPool1dImpl, type Pool1DDims } from './pool1d-impl';
+import { lendOutput, takeOutput } from './recycled-outputs';
 
 const MODES: readonly Pool1DMode[] = ['max', 'avg'];
 
@@ -22,17 +23,16 @@ function forward(mode: Pool1DMode, x: ArrayLike<number>, d: Pool1DDims): Float32
   return maxPool1dImpl(x, d);
 }
 
-function backward(
-  mode: Pool1DMode,
-  dy: ArrayLike<number>,
-  x: ArrayLike<number>,
-  d: Pool1DDims,
-): Float32Array {
-  if (mode === 'avg') return avgPool1dImpl(dy, d, true);
-  const dx = new Float32Array(d.batch * d.inLength * d.channels);
-  const argmax = maxPool1dArgmax(x, d);
-  for (let i = 0; i < argmax.length; i++) dx[argmax[i]] += dy[i];
-  return dx;
+/** The max pooling backward's arg-max indices, reused across calls (a temporary: never handed out). */
+let argmaxScratch = new Int32Array(0);
+
+/** Max pooling's dx, scattered into `dx` (a recycled array, zeroed here). */
+function maxBackward(dy: ArrayLike<number>, x: ArrayLike<number>, d: Pool1DDims, dx: Float32Array): void {
+  const cells = d.batch * d.w.outLength * d.channels;
+  if (argmaxScratch.length < cells) argmaxScratch = new Int32Array(cells);
+  const argmax = maxPool1dArgmax(x, d, argmaxScratch);
+  dx.fill(0);
+  for (let i = 0; i < cells; i++) dx[argmax[i]] += dy[i];
 }
 
 /**
@@ -64,9 +64,12 @@ export function pool1dKernelConfigs(backendName: string): tf.KernelConfig[] {
         const host = backend as unknown as HostBackend;
         const { dy, x } = inputs as unknown as Pool1DGradKernelInputs<tf.TensorInfo>;
         const d = dims(x, attrs);
-        const xs = mode === 'max' ? (host.readSync(x.dataId) as ArrayLike<number>) : [];
-        const dx = backward(mode, host.readSync(dy.dataId) as ArrayLike<number>, xs, d);
-        return writeFloat32(host, dx, [...x.shape]);
+        const dyValues = host.readSync(dy.dataId) as ArrayLike<number>;
+        if (mode === 'avg') return writeFloat32(host, avgPool1dImpl(dyValues, d, true), [...x.shape]);
+        // dx is as large as the pooling's input (8 MB per imdb-conv1d pooling): a recycled array if free.
+        const dx = takeOutput(host, d.batch * d.inLength * d.channels);
+        maxBackward(dyValues, host.readSync(x.dataId) as ArrayLike<number>, d, dx);
+        return lendOutput(host, dx, [...x.shape]);
       },
     },
   ]);
