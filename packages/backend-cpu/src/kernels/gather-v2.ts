@@ -5,7 +5,8 @@ import { lendOutput, takeOutput } from './recycled-outputs';
 /**
  * `GatherV2` whose common case, the Embedding lookup (axis 0, no batch dims, float32 table), copies
  * whole rows: several times faster than tfjs-backend-cpu's, which computes an index per element. Its
- * output array is recycled once the tensor is disposed, when provably unshared (see `takeOutput`).
+ * output array is reused once the tensor is disposed, if nothing else can hold it (never read with
+ * `dataSync`/`data`, never viewed by another tensor): fresh memory costs more than the copy.
  * Other cases go to `fallback`, the kernel it replaces. Out-of-range ids go to the fallback too, so its
  * error is the one users see.
  *
