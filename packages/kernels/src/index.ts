@@ -34,6 +34,7 @@ export {
 } from './contract/rnn-sequence-kernel';
 export { conv1dBackward, conv1dForward } from './conv1d';
 export type { Conv1dArgs, Conv1dGrads, Conv1dOptions } from './conv1d-types';
+export { type EmbeddingRowsOptions, gatherRows, scatterAddRows } from './embedding-rows';
 export { type KernelsInfo, kernelsInfo } from './kernels-info';
 export { rnnSequenceBackward } from './rnn-sequence-backward';
 export { rnnSequenceForward } from './rnn-sequence-forward';

@@ -1,4 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
+import { gatherRows } from '@tensorseq/kernels';
 import type { HostBackend } from './host-backend';
 import { lendOutput, takeOutput } from './recycled-outputs';
 
@@ -28,26 +29,14 @@ export function gatherV2ConfigFor(backendName: string, fallback: tf.KernelFunc):
     const ids = host.readSync(indices.dataId) as ArrayLike<number>;
     const rows = x.shape[0];
     const width = rows === 0 ? 0 : table.length / rows;
+    for (let i = 0; i < ids.length; i++) {
+      if (!(ids[i] >= 0 && ids[i] < rows)) return fallback(params);
+    }
     // A disposed lookup's array when provably unshared: first touch of fresh memory costs more than the copy.
     const out = takeOutput(host, ids.length * width);
-    // A plain loop per row, four floats per iteration: a subarray view per id (64,000 per IMDB batch)
-    // costs more than the copy.
-    const width4 = width - (width % 4);
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i];
-      if (!(id >= 0 && id < rows)) return fallback(params);
-      let from = id * width;
-      let to = i * width;
-      const end = to + width4;
-      while (to < end) {
-        out[to] = table[from];
-        out[to + 1] = table[from + 1];
-        out[to + 2] = table[from + 2];
-        out[to + 3] = table[from + 3];
-        to += 4;
-        from += 4;
-      }
-      for (let j = width4; j < width; j++) out[i * width + j] = table[id * width + j];
+    // Row copies in WebAssembly SIMD (`@tensorseq/kernels`' gatherRows), ~3× faster than a JS loop.
+    if (ids.length > 0 && width > 0) {
+      gatherRows(table, ids instanceof Int32Array ? ids : Int32Array.from(ids), width, out);
     }
     return lendOutput(host, out, [...indices.shape, ...x.shape.slice(1)]);
   };

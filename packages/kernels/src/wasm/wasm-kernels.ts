@@ -22,6 +22,10 @@ export interface WasmKernels {
     c: Float32Array,
     accumulate: boolean,
   ): void;
+  /** `out[i, :] = table[ids[i], :]` (ids checked by the caller). */
+  gatherRows(table: Float32Array, ids: Int32Array, width: number, out: Float32Array): void;
+  /** `out = 0; out[ids[i], :] += x[i, :]`, ids outside `[0, numRows)` skipped. */
+  scatterAddRows(x: Float32Array, ids: Int32Array, numRows: number, width: number, out: Float32Array): void;
   /** Threads doing the math (1 without a worker pool). */
   readonly threads: number;
   /** Stops the worker threads, if any. */

@@ -33,6 +33,13 @@ export interface KernelsExports {
   conv1d_forward(params: number, share: number, shares: number): void;
   conv1d_backward_spread(params: number, share: number, shares: number): void;
   conv1d_backward_grads(params: number, share: number, shares: number): void;
+  gather_rows(table: number, ids: number, n: number, width: number, out: number): void;
+  scatter_add_rows(x: number, ids: number, n: number, numRows: number, width: number, out: number): void;
+}
+
+/** An int32 array's bits as float32, for Arena.input (a copy that preserves bits). */
+function bitsOf(ids: Int32Array): Float32Array {
+  return new Float32Array(ids.buffer, ids.byteOffset, ids.length);
 }
 
 /** ConvParams field order of csrc/kernels.c: 8 integers, then pointers. */
@@ -191,6 +198,26 @@ export class WasmRuntime implements WasmKernels {
       this.exports.sgemm(+transA, +transB, m, n, k, pa, pb, pc, +accumulate);
     }
     c.set(new Float32Array(this.memory.buffer, pc, m * n));
+  }
+
+  gatherRows(table: Float32Array, ids: Int32Array, width: number, out: Float32Array): void {
+    const arena = new Arena(this.memory, this.freeStart());
+    const pt = arena.input(table);
+    const pi = arena.input(bitsOf(ids));
+    const po = arena.reserve(out.length);
+    arena.commit();
+    this.exports.gather_rows(pt, pi, ids.length, width, po);
+    out.set(new Float32Array(this.memory.buffer, po, out.length));
+  }
+
+  scatterAddRows(x: Float32Array, ids: Int32Array, numRows: number, width: number, out: Float32Array): void {
+    const arena = new Arena(this.memory, this.freeStart());
+    const px = arena.input(x);
+    const pi = arena.input(bitsOf(ids));
+    const po = arena.reserve(out.length);
+    arena.commit();
+    this.exports.scatter_add_rows(px, pi, ids.length, numRows, width, po);
+    out.set(new Float32Array(this.memory.buffer, po, out.length));
   }
 
   conv1dForward(a: Conv1dArgs, rows: number): Float32Array {
