@@ -19,8 +19,11 @@ export function unsortedSegmentSumImpl(
   const out = new Float32Array(numSegments * inner);
   if (inner === 0 || segmentIds.length === 0) return out;
   const rows = x instanceof Float32Array ? x : Float32Array.from(x);
-  // Float ids truncate toward 0 as int32 (tfjs hands int32 already; a plain array may hold anything).
-  const ids = segmentIds instanceof Int32Array ? segmentIds : Int32Array.from(segmentIds);
+  // tfjs hands int32 ids; a plain array's fractions truncate toward 0, and NaN or ±Infinity is dropped.
+  const ids =
+    segmentIds instanceof Int32Array
+      ? segmentIds
+      : Int32Array.from(segmentIds, (v) => (Number.isFinite(v) && Math.abs(v) < 2 ** 31 ? v : -1));
   scatterAddRows(rows.subarray(0, ids.length * inner), ids, numSegments, inner, out);
   return out;
 }
