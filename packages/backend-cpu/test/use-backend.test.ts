@@ -16,6 +16,8 @@ describe('UnsortedSegmentSum', () => {
   it('matches a naive segment sum, dropping out-of-range ids', () => {
     const out = unsortedSegmentSumImpl([1, 2, 3, 4, 5, 6, 7, 8], [2, 0, 2, -1], 3, 2);
     expect(Array.from(out)).toEqual([3, 4, 0, 0, 6, 8]);
+    const odd = unsortedSegmentSumImpl([1, 2, 3, 4, 5, 6], [Number.NaN, 1.7, Number.POSITIVE_INFINITY], 2, 2);
+    expect(Array.from(odd)).toEqual([0, 0, 3, 4]);
   });
 
   it('replaces the cpu kernel and agrees with tf.unsortedSegmentSum semantics', async () => {

@@ -1289,3 +1289,43 @@ __attribute__((minsize)) void maxpool1d_backward(i32 batch, i32 in_len, i32 C, i
     }
   }
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Embedding rows: the lookup (gather of table rows by id) and its gradient (scatter-add of rows into
+// the table's shape), four floats at a time. Ids are checked by the caller for the gather; the
+// scatter-add skips ids outside [0, num_rows). Each output element sums its rows in row order, as the
+// TypeScript fallback (src/js/embedding-rows-js.ts) does, so both give the same bits. The loops are
+// vectorized by hand: clang's own unrolling would triple the module growth for no measurable gain.
+
+#define ROWS_LOOP _Pragma("clang loop vectorize(disable) unroll(disable)")
+
+EXPORT(gather_rows)
+void gather_rows(const float* table, const i32* ids, i32 n, i32 width, float* out) {
+  i32 w4 = width & ~3;
+  for (i32 i = 0; i < n; i++) {
+    const float* s = table + ids[i] * width;
+    float* d = out + i * width;
+    i32 j = 0;
+    ROWS_LOOP
+    for (; j < w4; j += 4) wasm_v128_store(d + j, wasm_v128_load(s + j));
+    ROWS_LOOP
+    for (; j < width; j++) d[j] = s[j];
+  }
+}
+
+EXPORT(scatter_add_rows)
+void scatter_add_rows(const float* x, const i32* ids, i32 n, i32 num_rows, i32 width, float* out) {
+  __builtin_memset(out, 0, (u32)(num_rows * width) * sizeof(float));  // memory.fill (bulk memory)
+  i32 w4 = width & ~3;
+  for (i32 i = 0; i < n; i++) {
+    i32 id = ids[i];
+    if (id < 0 || id >= num_rows) continue;
+    const float* s = x + i * width;
+    float* d = out + id * width;
+    i32 j = 0;
+    ROWS_LOOP
+    for (; j < w4; j += 4) wasm_v128_store(d + j, wasm_f32x4_add(wasm_v128_load(d + j), wasm_v128_load(s + j)));
+    ROWS_LOOP
+    for (; j < width; j++) d[j] += s[j];
+  }
+}

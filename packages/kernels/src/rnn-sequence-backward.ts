@@ -33,7 +33,7 @@ function checkGradient(name: string, value: Float32Array | null, length: number,
  * @param forward The forward result, computed with `training: true`.
  * @param dOutputs dL/d(outputs) [B, T, U] in processing order, or null when only final states matter.
  * @param dFinalStates dL/d(final state) per state ([B, U] each), or null entries.
- * @param options `backend`.
+ * @param options `backend`, and `dxInto` (the array to write dx into).
  * @returns dx, dKernel, dRecurrentKernel, dBias and dInitialStates, shaped like their arguments.
  * @throws RangeError when the forward ran without `training`, or a gradient has the wrong size.
  * @example
@@ -73,13 +73,22 @@ export function rnnSequenceBackward(
     );
   }
   for (const [i, d] of dFinalStates.entries()) checkGradient(`dFinalStates[${i}]`, d, B * U, 'batch*units');
+  const { dxInto = null } = options;
+  if (dxInto !== null && !(dxInto instanceof Float32Array && dxInto.length === B * T * args.features)) {
+    throw new RangeError(
+      `${OWNER}: options.dxInto must be a Float32Array of batch*time*features = ${B * T * args.features} elements. Received: options.dxInto.length=${(dxInto as { length?: unknown })?.length}.`,
+    );
+  }
   const backend = resolveBackend(OWNER, options.backend);
   if (backend === 'wasm') {
     try {
-      return wasmKernels().backward(plan, forward, dOutputs, dFinalStates);
+      return wasmKernels().backward(plan, forward, dOutputs, dFinalStates, dxInto);
     } catch (error) {
       if (!(error instanceof WasmOutOfMemoryError)) throw error;
     }
   }
-  return rnnBackwardJs(plan, forward, dOutputs, dFinalStates);
+  const grads = rnnBackwardJs(plan, forward, dOutputs, dFinalStates);
+  if (dxInto === null) return grads;
+  dxInto.set(grads.dx);
+  return { ...grads, dx: dxInto };
 }

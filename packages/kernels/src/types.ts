@@ -167,4 +167,9 @@ export interface RnnSequenceForwardOptions {
 export interface RnnSequenceBackwardOptions {
   /** Force an implementation. @defaultValue the active one, see `kernelsBackend()` */
   backend?: KernelsBackend;
+  /**
+   * Where to write dx ([B, T, F], batch*time*features floats): the result's `dx` is then this array, so a
+   * caller that recycles arrays saves a fresh one per call. @defaultValue a new array
+   */
+  dxInto?: Float32Array;
 }

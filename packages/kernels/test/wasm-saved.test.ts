@@ -78,3 +78,31 @@ describe.skipIf(!wasmSupported())('wasm saved buffers', () => {
     );
   });
 });
+
+describe('rnnSequenceBackward dxInto', () => {
+  const args = randomArgs({ cell: 'lstm', batch: 2, time: 3, features: 4, units: 3, seed: 4 });
+  const backends = wasmSupported() ? (['js', 'wasm'] as const) : (['js'] as const);
+
+  it.each(backends)('writes dx into the given array and returns it (%s)', (backend) => {
+    const { dOutputs } = randomUpstream(args);
+    const plain = rnnSequenceBackward(args, rnnSequenceForward(args, { backend }), dOutputs, [null, null], {
+      backend,
+    });
+    const into = new Float32Array(2 * 3 * 4).fill(Number.NaN);
+    const grads = rnnSequenceBackward(args, rnnSequenceForward(args, { backend }), dOutputs, [null, null], {
+      backend,
+      dxInto: into,
+    });
+    expect(grads.dx).toBe(into);
+    expect(Array.from(into)).toEqual(Array.from(plain.dx));
+  });
+
+  it('rejects a dxInto of the wrong size, naming the expected length', () => {
+    const fwd = rnnSequenceForward(args, { backend: 'js' });
+    expect(() =>
+      rnnSequenceBackward(args, fwd, null, [null, null], { backend: 'js', dxInto: new Float32Array(5) }),
+    ).toThrow(
+      'rnnSequenceBackward: options.dxInto must be a Float32Array of batch*time*features = 24 elements. Received: options.dxInto.length=5.',
+    );
+  });
+});

@@ -1,9 +1,13 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { type HostBackend, writeFloat32 } from './host-backend';
+import { gatherRows } from '@tensorseq/kernels';
+import type { HostBackend } from './host-backend';
+import { lendOutput, takeOutput } from './recycled-outputs';
 
 /**
  * `GatherV2` whose common case, the Embedding lookup (axis 0, no batch dims, float32 table), copies
- * whole rows: several times faster than tfjs-backend-cpu's, which computes an index per element.
+ * whole rows: several times faster than tfjs-backend-cpu's, which computes an index per element. Its
+ * output array is reused once the tensor is disposed, if nothing else can hold it (never read with
+ * `dataSync`/`data`, never viewed by another tensor): fresh memory costs more than the copy.
  * Other cases go to `fallback`, the kernel it replaces. Out-of-range ids go to the fallback too, so its
  * error is the one users see.
  *
@@ -25,16 +29,16 @@ export function gatherV2ConfigFor(backendName: string, fallback: tf.KernelFunc):
     const ids = host.readSync(indices.dataId) as ArrayLike<number>;
     const rows = x.shape[0];
     const width = rows === 0 ? 0 : table.length / rows;
-    const out = new Float32Array(ids.length * width);
-    // A plain loop per row: a subarray view per id (64,000 per IMDB batch) costs more than the copy.
     for (let i = 0; i < ids.length; i++) {
-      const id = ids[i];
-      if (!(id >= 0 && id < rows)) return fallback(params);
-      const from = id * width;
-      const to = i * width;
-      for (let j = 0; j < width; j++) out[to + j] = table[from + j];
+      if (!(ids[i] >= 0 && ids[i] < rows)) return fallback(params);
     }
-    return writeFloat32(host, out, [...indices.shape, ...x.shape.slice(1)]);
+    // A disposed lookup's array when provably unshared: first touch of fresh memory costs more than the copy.
+    const out = takeOutput(host, ids.length * width);
+    // Row copies in WebAssembly SIMD (`@tensorseq/kernels`' gatherRows), ~3× faster than a JS loop.
+    if (ids.length > 0 && width > 0) {
+      gatherRows(table, ids instanceof Int32Array ? ids : Int32Array.from(ids), width, out);
+    }
+    return lendOutput(host, out, [...indices.shape, ...x.shape.slice(1)]);
   };
   return { kernelName: 'GatherV2', backendName, kernelFunc };
 }

@@ -7,6 +7,7 @@ import {
   rnnSequenceForward,
 } from '@tensorseq/kernels';
 import { type HostBackend, readFloat32Transient, writeFloat32 } from './host-backend';
+import { lendOutput, takeOutput } from './recycled-outputs';
 import { findRnnForward } from './rnn-forward-store';
 
 const CELLS: readonly RnnCellKind[] = ['simpleRnn', 'lstm', 'gru'];
@@ -42,14 +43,16 @@ export function rnnSequenceGradKernelConfigs(backendName: string): tf.KernelConf
       const { batch, time, features, units } = args;
       // The output gradients are consumed before any output is written: views, not copies, on wasm.
       const read = (info: tf.TensorInfo | undefined) => (info ? readFloat32Transient(host, info) : null);
+      // dx (as large as x: 8 MB for imdb's [128, 500, 32]) goes into a recycled array when one is free.
       const grads = rnnSequenceBackward(
         args,
         record.result,
         read(dOutputs),
         [read(dH), read(dC)].slice(0, args.initialStates.length),
+        { dxInto: takeOutput(host, batch * time * features) },
       );
       const outputs = [
-        writeFloat32(host, grads.dx, [batch, time, features]),
+        lendOutput(host, grads.dx, [batch, time, features]),
         writeFloat32(host, grads.dKernel, [features, args.kernel.length / features]),
         writeFloat32(host, grads.dRecurrentKernel, [units, args.recurrentKernel.length / units]),
       ];

@@ -25,6 +25,10 @@ export interface WasmKernels {
     c: Float32Array,
     accumulate: boolean,
   ): void;
+  /** `out[i, :] = table[ids[i], :]` (ids checked by the caller). */
+  gatherRows(table: Float32Array, ids: Int32Array, width: number, out: Float32Array): void;
+  /** `out = 0; out[ids[i], :] += x[i, :]`, ids outside `[0, numRows)` skipped. */
+  scatterAddRows(x: Float32Array, ids: Int32Array, numRows: number, width: number, out: Float32Array): void;
   /** Threads doing the math (1 without a worker pool). */
   readonly threads: number;
   /** Stops the worker threads, if any. */
@@ -47,6 +51,7 @@ export interface WasmKernels {
     forward: RnnSequenceResult,
     dOutputs: Float32Array | null,
     dFinalStates: (Float32Array | null)[],
+    dxInto?: Float32Array | null,
   ): RnnSequenceGrads;
 }
 

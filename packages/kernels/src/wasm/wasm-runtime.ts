@@ -40,6 +40,13 @@ export interface KernelsExports {
   maxpool1d_backward(...sizesThenPointers: number[]): void;
   tap_gather(params: number, share: number, shares: number): void;
   tap_scatter(params: number, share: number, shares: number): void;
+  gather_rows(table: number, ids: number, n: number, width: number, out: number): void;
+  scatter_add_rows(x: number, ids: number, n: number, numRows: number, width: number, out: number): void;
+}
+
+/** An int32 array's bits as float32, for Arena.input (a copy that preserves bits). */
+function bitsOf(ids: Int32Array): Float32Array {
+  return new Float32Array(ids.buffer, ids.byteOffset, ids.length);
 }
 
 /** TapParams field order of csrc/kernels.c: 7 integers, then pointers. */
@@ -253,6 +260,26 @@ export class WasmRuntime implements WasmKernels {
     c.set(new Float32Array(this.memory.buffer, pc, m * n));
   }
 
+  gatherRows(table: Float32Array, ids: Int32Array, width: number, out: Float32Array): void {
+    const arena = new Arena(this.memory, this.freeStart());
+    const pt = arena.input(table);
+    const pi = arena.input(bitsOf(ids));
+    const po = arena.reserve(out.length);
+    arena.commit();
+    this.exports.gather_rows(pt, pi, ids.length, width, po);
+    out.set(new Float32Array(this.memory.buffer, po, out.length));
+  }
+
+  scatterAddRows(x: Float32Array, ids: Int32Array, numRows: number, width: number, out: Float32Array): void {
+    const arena = new Arena(this.memory, this.freeStart());
+    const px = arena.input(x);
+    const pi = arena.input(bitsOf(ids));
+    const po = arena.reserve(out.length);
+    arena.commit();
+    this.exports.scatter_add_rows(px, pi, ids.length, numRows, width, po);
+    out.set(new Float32Array(this.memory.buffer, po, out.length));
+  }
+
   conv1dForward(a: Conv1dArgs, rows: number): Float32Array {
     const p = this.runConv(a, rows, true, ['conv1d_forward'], (arena) => ({
       bias: arena.input(a.bias),
@@ -346,8 +373,7 @@ export class WasmRuntime implements WasmKernels {
       outLength: a.steps - a.size + 1,
       vocab: a.vocab,
       relu: a.activation === 'relu' ? 1 : 0,
-      // The ids' bits travel as they are (a typed-array copy between float views moves bytes).
-      ids: arena.input(new Float32Array(a.ids.buffer, a.ids.byteOffset, a.ids.length)),
+      ids: arena.input(bitsOf(a.ids)),
       ...fields(arena),
     };
     arena.commit();
@@ -363,6 +389,12 @@ export class WasmRuntime implements WasmKernels {
   /** A copy of `length` floats of wasm memory at byte `offset`. */
   private read(offset: number, length: number): Float32Array {
     return new Float32Array(this.memory.buffer, offset, length).slice();
+  }
+
+  /** `into` filled with its length in floats of wasm memory at byte `offset`. */
+  private readInto(offset: number, into: Float32Array): Float32Array {
+    into.set(new Float32Array(this.memory.buffer, offset, into.length));
+    return into;
   }
 
   /** A copy of the steps of a padded [batch, span, channels] block at `offset` that belong to `a.x`. */
@@ -503,6 +535,7 @@ export class WasmRuntime implements WasmKernels {
     forward: RnnSequenceResult,
     dOutputs: Float32Array | null,
     dFinalStates: (Float32Array | null)[],
+    dxInto: Float32Array | null = null,
   ): RnnSequenceGrads {
     const { args, gu } = plan;
     const { batch: B, time: T, features: F, units: U } = args;
@@ -549,7 +582,7 @@ export class WasmRuntime implements WasmKernels {
     const dInitialStates = [read(p.h!, B * U)];
     if (lstm) dInitialStates.push(read(p.c!, B * U));
     return {
-      dx: read(p.dx!, B * T * F),
+      dx: dxInto === null ? read(p.dx!, B * T * F) : this.readInto(p.dx!, dxInto),
       dKernel: read(p.dkernel!, F * gu),
       dRecurrentKernel: read(p.drk!, U * gu),
       dBias: args.bias === null ? null : read(p.dbias!, args.bias.length),

@@ -1,0 +1,139 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { HostBackend } from './host-backend';
+
+/** The backend methods the pool watches (tfjs-backend-cpu's, or tfjs-backend-wasm's behind the host-array cache). */
+interface WatchedBackend extends HostBackend {
+  read?(dataId: object): Promise<unknown>;
+  move?(dataId: object, values: unknown, shape: number[], dtype: tf.DataType, refCount: number): void;
+  disposeData(dataId: object, force?: boolean): boolean;
+}
+
+/** One array a kernel wrote through the pool, while its tensor lives. */
+interface Loan {
+  array: Float32Array;
+  dataId: object;
+}
+
+/** Arrays larger than this are never kept (a 33 MB imdb-conv1d lookup is; a 300 MB one is not). */
+const MAX_POOLED_BYTES = 64 * 2 ** 20;
+/** Free arrays kept per length: a step rarely holds more than one lookup of a size at a time. */
+const MAX_FREE_PER_LENGTH = 2;
+
+/**
+ * Float32 output arrays recycled once their tensor is disposed and nobody else can hold them. On this
+ * kind of machine the first touch of fresh memory costs more than the work: a new 8 MB array for the
+ * imdb Embedding lookup takes ~1,000 page faults (10–20 ms), refilling a used one ~4 ms.
+ *
+ * An array is handed out again only when all of these hold, so no tensor or caller ever sees it change:
+ * - it was disposed through the ordinary path (`disposeData` without `force`: not moved to another
+ *   backend) and its refCount reached 0 (Reshape/Identity share the dataId and hold a count);
+ * - it was never read outside a kernel (`readSync`/`read` at `engine().state.kernelDepth === 0`: that is
+ *   `dataSync()`, `data()`, `array()`, `print()` and backend moves, which give the caller the array
+ *   itself on cpu);
+ * - it was never written as another tensor's values (`write`/`move` of it or of a view on its buffer:
+ *   tfjs-backend-cpu's Slice returns subarray views, and `tf.tensor(array)` keeps the array).
+ * Kernels read their inputs only for the duration of the call (tensorseq's recurrent kernels keep a
+ * reference for their backward pass, which runs while the tape keeps the input alive).
+ */
+class RecycledOutputs {
+  private readonly loans = new WeakMap<object, Loan>();
+  private readonly byBuffer = new WeakMap<ArrayBufferLike, Loan>();
+  private readonly free = new Map<number, Float32Array[]>();
+
+  constructor(backend: WatchedBackend) {
+    const { readSync, read, write, move, disposeData } = backend;
+    backend.readSync = (dataId, ...rest: unknown[]) => {
+      if (tf.engine().state.kernelDepth === 0) this.escape(dataId);
+      return (readSync as (...a: unknown[]) => unknown).call(backend, dataId, ...rest);
+    };
+    if (read) {
+      backend.read = (dataId) => {
+        if (tf.engine().state.kernelDepth === 0) this.escape(dataId);
+        return read.call(backend, dataId);
+      };
+    }
+    backend.write = (values, shape, dtype) => {
+      this.escapeBuffer(values);
+      return write.call(backend, values, shape, dtype);
+    };
+    if (move) {
+      backend.move = (dataId, values, shape, dtype, refCount) => {
+        this.escapeBuffer(values);
+        move.call(backend, dataId, values, shape, dtype, refCount);
+      };
+    }
+    backend.disposeData = (dataId, force) => {
+      const freed = disposeData.call(backend, dataId, force);
+      const loan = this.loans.get(dataId);
+      if (freed && loan) {
+        this.escape(dataId);
+        if (!force) this.release(loan.array);
+      }
+      return freed;
+    };
+  }
+
+  /** A float32 array of `length` elements with unspecified contents (a used one when one is free). */
+  take(length: number): Float32Array {
+    const list = this.free.get(length);
+    const array = list?.pop();
+    if (list && list.length === 0) this.free.delete(length);
+    return array ?? new Float32Array(length);
+  }
+
+  /** Writes `array` (from {@link take}) as a new tensor of this backend and lends it to that tensor. */
+  lend(backend: HostBackend, array: Float32Array, shape: number[]): tf.TensorInfo {
+    const dataId = backend.write(array, shape, 'float32');
+    if (array.byteLength <= MAX_POOLED_BYTES && array.buffer.byteLength === array.byteLength) {
+      const loan = { array, dataId };
+      this.loans.set(dataId, loan);
+      this.byBuffer.set(array.buffer, loan);
+    }
+    return { dataId, shape, dtype: 'float32' };
+  }
+
+  private escape(dataId: object): void {
+    const loan = this.loans.get(dataId);
+    if (!loan) return;
+    this.loans.delete(dataId);
+    this.byBuffer.delete(loan.array.buffer);
+  }
+
+  private escapeBuffer(values: unknown): void {
+    const buffer = (values as { buffer?: unknown } | null)?.buffer;
+    if (typeof buffer !== 'object' || buffer === null) return;
+    const loan = this.byBuffer.get(buffer as ArrayBufferLike);
+    if (loan) this.escape(loan.dataId);
+  }
+
+  private release(array: Float32Array): void {
+    const list = this.free.get(array.length) ?? [];
+    if (list.length >= MAX_FREE_PER_LENGTH) return;
+    list.push(array);
+    this.free.set(array.length, list);
+  }
+}
+
+const pools = new WeakMap<object, RecycledOutputs>();
+
+function poolOf(backend: HostBackend): RecycledOutputs {
+  let pool = pools.get(backend);
+  if (!pool) {
+    pool = new RecycledOutputs(backend as WatchedBackend);
+    pools.set(backend, pool);
+  }
+  return pool;
+}
+
+/**
+ * A float32 array for a kernel's output, with unspecified contents: a disposed output's array when
+ * {@link RecycledOutputs} can prove it unshared, else a new one. Fill all of it, then {@link lendOutput}.
+ */
+export function takeOutput(backend: HostBackend, length: number): Float32Array {
+  return poolOf(backend).take(length);
+}
+
+/** Writes an array from {@link takeOutput} as a new float32 tensor, to be recycled once it is disposed. */
+export function lendOutput(backend: HostBackend, array: Float32Array, shape: number[]): tf.TensorInfo {
+  return poolOf(backend).lend(backend, array, shape);
+}

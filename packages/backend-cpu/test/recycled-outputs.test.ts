@@ -1,0 +1,84 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBackend } from '../src/index';
+import type { HostBackend } from '../src/kernels/host-backend';
+import { lendOutput, takeOutput } from '../src/kernels/recycled-outputs';
+
+/** A tensor of this backend over an array from `takeOutput`, as a kernel would return it. */
+function lent(values: number[]): { tensor: tf.Tensor; array: Float32Array } {
+  const backend = tf.backend() as unknown as HostBackend;
+  const array = takeOutput(backend, values.length);
+  array.set(values);
+  const info = lendOutput(backend, array, [values.length]);
+  return { tensor: tf.engine().makeTensorFromTensorInfo(info), array };
+}
+
+/** The array `takeOutput` hands out next for `length` floats (kept out of the pool: a fresh tensor). */
+function next(length: number): Float32Array {
+  return takeOutput(tf.backend() as unknown as HostBackend, length);
+}
+
+describe('recycled kernel outputs (cpu)', () => {
+  beforeAll(async () => {
+    await useBackend('cpu');
+  });
+
+  it('hands a disposed, unshared output array out again', () => {
+    const { tensor, array } = lent([1, 2, 3, 5]);
+    tensor.dispose();
+    expect(next(4)).toBe(array);
+  });
+
+  it('never recycles an array read outside a kernel (dataSync returns it to the caller)', () => {
+    const { tensor } = lent([1, 2, 3, 6]);
+    const held = tensor.dataSync();
+    tensor.dispose();
+    const other = next(4);
+    expect(other).not.toBe(held);
+    other.fill(9);
+    expect(Array.from(held)).toEqual([1, 2, 3, 6]);
+  });
+
+  it('never recycles an array another tensor views (Slice returns subarrays)', () => {
+    const { tensor, array } = lent([1, 2, 3, 7]);
+    const tail = tf.slice(tensor, [2], [2]);
+    tensor.dispose();
+    expect(next(4)).not.toBe(array);
+    expect(Array.from(tail.dataSync())).toEqual([3, 7]);
+    tail.dispose();
+  });
+
+  it('never recycles an array disposed with force (a move to another backend keeps it)', () => {
+    const { tensor, array } = lent([1, 2, 3, 9]);
+    (tf.backend() as unknown as { disposeData(id: object, force: boolean): boolean }).disposeData(
+      tensor.dataId,
+      true,
+    );
+    expect(next(4)).not.toBe(array);
+    tensor.dispose();
+  });
+
+  it('waits for the last tensor sharing the data (Reshape) to be disposed', () => {
+    const { tensor, array } = lent([1, 2, 3, 8]);
+    const square = tf.reshape(tensor, [2, 2]);
+    tensor.dispose();
+    expect(next(4)).not.toBe(array);
+    square.dispose();
+    expect(next(4)).toBe(array);
+  });
+
+  it("leaves the kernels' results and the tensor count unchanged", () => {
+    const table = tf.tensor2d([0, 1, 2, 3, 4, 5], [3, 2]);
+    const ids = tf.tensor1d([2, 0, 2], 'int32');
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 3; i++) {
+      const out = tf.gather(table, ids);
+      expect(Array.from(out.dataSync())).toEqual([4, 5, 0, 1, 4, 5]);
+      out.dispose();
+      // Disposed without being read: its array is recycled, and the next lookup overwrites all of it.
+      tf.dispose(tf.tidy(() => tf.sum(tf.gather(table, tf.tensor1d([1, 1, 1], 'int32')))));
+    }
+    expect(tf.memory().numTensors).toBe(before);
+    tf.dispose([table, ids]);
+  });
+});
