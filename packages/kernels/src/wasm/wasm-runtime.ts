@@ -4,7 +4,7 @@ import { conv1dInLength } from '../js/conv1d-padding';
 import type { MaxPool1dArgs } from '../max-pool1d-types';
 import type { RnnPlan } from '../rnn-plan';
 import type { TapGatherArgs, TapScatterArgs, TapScatterGrads, TapShape } from '../tap-gather-types';
-import type { ThreadPool } from '../threads/thread-pool';
+import type { ParallelEntry, ThreadPool } from '../threads/thread-pool';
 import type { RnnSequenceGrads, RnnSequenceResult, RnnSequenceSaved } from '../types';
 import { Arena } from './arena';
 import { ResidentSaved, type SavedName } from './resident-saved';
@@ -377,13 +377,27 @@ export class WasmRuntime implements WasmKernels {
       ...fields(arena),
     };
     arena.commit();
-    const block = new Int32Array(this.memory.buffer, params, TAP_FIELDS.length);
-    TAP_FIELDS.forEach((field, i) => {
+    this.writeParams(params, TAP_FIELDS, p);
+    this.runShares(entry, params);
+    return p;
+  }
+
+  /** Writes a params block at byte `params`: each field's value in `fields` order, 0 when absent. */
+  private writeParams<F extends string>(
+    params: number,
+    fields: readonly F[],
+    p: Partial<Record<F, number>>,
+  ): void {
+    const block = new Int32Array(this.memory.buffer, params, fields.length);
+    fields.forEach((field, i) => {
       block[i] = p[field] ?? 0;
     });
+  }
+
+  /** Runs a parallel entry point over the threads, or as the single share on the calling thread. */
+  private runShares(entry: ParallelEntry, params: number): void {
     if (this.pool === null) this.exports[entry](params, 0, 1);
     else this.pool.run(entry, params);
-    return p;
   }
 
   /** A copy of `length` floats of wasm memory at byte `offset`. */
@@ -449,14 +463,8 @@ export class WasmRuntime implements WasmKernels {
     };
     const heap = arena.commit();
     if (withX) this.writePadded(heap, p.x! >> 2, a);
-    const block = new Int32Array(this.memory.buffer, params, CONV_FIELDS.length);
-    CONV_FIELDS.forEach((field, i) => {
-      block[i] = p[field] ?? 0;
-    });
-    for (const phase of phases) {
-      if (this.pool === null) this.exports[phase](params, 0, 1);
-      else this.pool.run(phase, params);
-    }
+    this.writeParams(params, CONV_FIELDS, p);
+    for (const phase of phases) this.runShares(phase, params);
     return p;
   }
 
@@ -613,15 +621,11 @@ export class WasmRuntime implements WasmKernels {
     entry: 'rnn_forward' | 'rnn_forward_recur' | 'rnn_backward',
   ): void {
     arena.commit();
-    const block = new Int32Array(this.memory.buffer, params, PARAM_FIELDS.length);
-    PARAM_FIELDS.forEach((field, i) => {
-      block[i] = p[field] ?? 0;
-    });
+    this.writeParams(params, PARAM_FIELDS, p);
     const { pool } = this;
     if (entry === 'rnn_forward_recur') {
       // Nothing to gather (inference without input dropout): the recurrence alone.
-      if (pool === null) this.exports.rnn_forward_recur(params, 0, 1);
-      else pool.run('rnn_forward_recur', params);
+      this.runShares('rnn_forward_recur', params);
     } else if (pool === null) {
       this.exports[entry](params);
     } else if (entry === 'rnn_forward') {
