@@ -175,6 +175,7 @@ def config():
         "threads": torch.get_num_threads(),
         "interopThreads": torch.get_num_interop_threads(),
         "OPENBLAS_NUM_THREADS": os.environ.get("OPENBLAS_NUM_THREADS"),
+        "MALLOC_MMAP_THRESHOLD_": os.environ.get("MALLOC_MMAP_THRESHOLD_"),
         "mkldnn": torch.backends.mkldnn.is_available(),
         "build": blas[0][:120] if blas else "",
     }
