@@ -30,7 +30,14 @@ import { kernelsInfo } from '@tensorseq/kernels';
 import { Conv1D, GlobalMaxPooling1D, MaxPooling1D } from '@tensorseq/layers-conv1d';
 import { Dense, Embedding, RMSprop, Sequential } from '@tensorseq/layers-core';
 import { GRU } from '@tensorseq/layers-recurrent';
-import { loadCaption, printTable, time, trackPeakRss, writeResults } from '../src/measure';
+import {
+  loadCaption,
+  measureStep,
+  printTable,
+  type StepMeasure,
+  torchGoal,
+  writeResults,
+} from '../src/measure';
 import { seededBatch } from '../src/seeded-batch';
 import { shimUnsortedSegmentSum } from '../src/tfjs-layers-shim';
 import { torchPeer } from '../src/torch-peer';
@@ -134,32 +141,6 @@ function tfjsModel(spec: ModelSpec): Trainer {
 }
 
 // ---------------------------------------------------------------- measuring
-function gc(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
-
-interface Measured {
-  /** Median wall-clock time of a step. */
-  ms: number;
-  /** Median CPU time (user + system, every thread) of a step: robust to other processes sharing the cores. */
-  cpuMs: number;
-  rssMiB: number;
-}
-
-async function measure(trainer: Trainer, x: tf.Tensor, y: tf.Tensor): Promise<Measured> {
-  gc();
-  const base = process.memoryUsage.rss() / 2 ** 20;
-  const rss = trackPeakRss();
-  const t = await time(() => trainer.step(x, y), { warmup, runs });
-  return { ms: t.medianMs, cpuMs: t.cpuMs, rssMiB: rss.stop() - base };
-}
-
-/** The issue's goals against PyTorch: floor ≤ 0.8×, moonshot ≤ 0.5×. */
-function goal(ratio: number): string {
-  if (Number.isNaN(ratio)) return 'no peer run';
-  return ratio <= 0.5 ? 'moonshot (≤0.5)' : ratio <= 0.8 ? 'floor (≤0.8)' : 'MISSED';
-}
-
 async function main(): Promise<void> {
   // The adapter registers the fused kernels tensorseq's layers look up (and the sgemm BatchMatMul,
   // which tfjs-layers then uses too: both sides run on the same backend).
@@ -167,18 +148,18 @@ async function main(): Promise<void> {
   console.log(`tensorseq: cpu backend, kernels ${JSON.stringify(kernelsInfo())}`);
   shimUnsortedSegmentSum();
   const specs = MODELS.filter((m) => !wanted || wanted.includes(m.name));
-  const measured: { spec: ModelSpec; us: Measured; them: Measured | null; leaked: number }[] = [];
+  const measured: { spec: ModelSpec; us: StepMeasure; them: StepMeasure | null; leaked: number }[] = [];
   for (const spec of specs) {
     const { x, y } = seededBatch(spec);
     const ours = tensorseqModel(spec);
     const tensorsBefore = tf.memory().numTensors;
-    const us = await measure(ours, x, y);
+    const us = await measureStep(() => ours.step(x, y), { warmup, runs });
     const leaked = tf.memory().numTensors - tensorsBefore;
     ours.dispose();
-    let them: Measured | null = null;
+    let them: StepMeasure | null = null;
     if (withTfjsLayers) {
       const theirs = tfjsModel(spec);
-      them = await measure(theirs, x, y);
+      them = await measureStep(() => theirs.step(x, y), { warmup, runs });
       theirs.dispose();
     }
     x.dispose();
@@ -205,7 +186,7 @@ async function main(): Promise<void> {
       'torch cpu ms': pt?.cpuMs ?? '-',
       ratio,
       'cpu ratio': cpuRatio,
-      goal: goal(ratio),
+      goal: torchGoal(ratio),
       'ΔRSS MiB': us.rssMiB,
       'tensors leaked': leaked,
       ...(them ? { 'tfjs-layers ms': them.ms, 'tfjs-layers cpu ms': them.cpuMs } : {}),

@@ -27,7 +27,15 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { kernelsInfo } from '@tensorseq/kernels';
 import { Dense, Embedding, RMSprop, Sequential } from '@tensorseq/layers-core';
 import { Bidirectional, GRU, LSTM, SimpleRNN } from '@tensorseq/layers-recurrent';
-import { loadCaption, printTable, time, trackPeakRss, writeResults } from '../src/measure';
+import {
+  loadCaption,
+  measureStep,
+  printTable,
+  type StepMeasure,
+  time,
+  torchGoal,
+  writeResults,
+} from '../src/measure';
 import { seededBatch } from '../src/seeded-batch';
 import { shimUnsortedSegmentSum } from '../src/tfjs-layers-shim';
 import { type TorchTiming, torchPeer } from '../src/torch-peer';
@@ -179,31 +187,7 @@ function tfjsModel(spec: ModelSpec) {
 }
 
 // ---------------------------------------------------------------- measuring
-function gc(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
-
-interface Measured {
-  ms: number;
-  cpuMs: number;
-  rssMiB: number;
-}
-
-async function measure(step: () => unknown): Promise<Measured> {
-  gc();
-  const base = process.memoryUsage.rss() / 2 ** 20;
-  const rss = trackPeakRss();
-  const t = await time(step, { warmup, runs });
-  return { ms: t.medianMs, cpuMs: t.cpuMs, rssMiB: rss.stop() - base };
-}
-
-const NONE: Measured = { ms: Number.NaN, cpuMs: Number.NaN, rssMiB: Number.NaN };
-
-/** The issue's goals against PyTorch: floor ≤ 0.8×, moonshot ≤ 0.5×. */
-function goal(ratio: number): string {
-  if (Number.isNaN(ratio)) return 'no peer run';
-  return ratio <= 0.5 ? 'moonshot (≤0.5)' : ratio <= 0.8 ? 'floor (≤0.8)' : 'MISSED';
-}
+const NONE: StepMeasure = { ms: Number.NaN, cpuMs: Number.NaN, rssMiB: Number.NaN };
 
 const TORCH_NOTE: Record<string, string> = {
   'jena-gru-dropout': ' (torch: input dropout only)',
@@ -241,13 +225,13 @@ async function main(): Promise<void> {
   if (stockMs !== null)
     console.log(`stock tfjs-layers Embedding gradient alone: est. ${(stockMs / 1000).toFixed(0)} s/step`);
   shimUnsortedSegmentSum();
-  const ours: Record<string, Measured> = {};
-  const theirs: Record<string, Measured> = {};
+  const ours: Record<string, StepMeasure> = {};
+  const theirs: Record<string, StepMeasure> = {};
   for (const spec of specs) {
     const { x, y } = seededBatch(spec);
     if (!skipOurs) {
       const model = tensorseqModel(spec);
-      ours[spec.name] = await measure(() => model.step(x, y));
+      ours[spec.name] = await measureStep(() => model.step(x, y), { warmup, runs });
       if (spec.name === 'imdb-lstm') {
         const p = await time(() => model.predict(x), { warmup, runs });
         ours['imdb-lstm-predict'] = { ms: p.medianMs, cpuMs: p.cpuMs, rssMiB: Number.NaN };
@@ -257,7 +241,7 @@ async function main(): Promise<void> {
     }
     if (!skipPeer) {
       const model = tfjsModel(spec);
-      theirs[spec.name] = await measure(() => model.step(x, y));
+      theirs[spec.name] = await measureStep(() => model.step(x, y), { warmup, runs });
       if (spec.name === 'imdb-lstm') {
         const p = await time(() => model.predict(x), { warmup: 1, runs });
         theirs['imdb-lstm-predict'] = { ms: p.medianMs, cpuMs: p.cpuMs, rssMiB: Number.NaN };
@@ -290,7 +274,7 @@ async function main(): Promise<void> {
       'torch cpu ms': pt?.cpuMs ?? '-',
       ratio,
       'cpu ratio': cpuRatio,
-      goal: goal(ratio),
+      goal: torchGoal(ratio),
       'ΔRSS MiB': Number.isNaN(us.rssMiB) ? '-' : us.rssMiB,
       ...(skipPeer ? {} : { 'tfjs-layers ms': them.ms }),
     });

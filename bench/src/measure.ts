@@ -89,6 +89,30 @@ export function trackPeakRss(intervalMs = 5): { stop(): number } {
   };
 }
 
+/** A step's median wall and CPU time and the peak RSS it reached above the heap after a GC. */
+export interface StepMeasure {
+  /** Median wall-clock time of a step. */
+  ms: number;
+  /** Median CPU time (user + system, every thread) of a step: robust to other processes sharing the cores. */
+  cpuMs: number;
+  rssMiB: number;
+}
+
+/** Collects garbage first (needs `--expose-gc`), then times `step` while tracking peak RSS. */
+export async function measureStep(step: () => unknown, options: TimingOptions): Promise<StepMeasure> {
+  (globalThis as { gc?: () => void }).gc?.();
+  const base = process.memoryUsage.rss() / 2 ** 20;
+  const rss = trackPeakRss();
+  const t = await time(step, options);
+  return { ms: t.medianMs, cpuMs: t.cpuMs, rssMiB: rss.stop() - base };
+}
+
+/** Issue #14's goals against PyTorch: floor ≤ 0.8×, moonshot ≤ 0.5×. */
+export function torchGoal(ratio: number): string {
+  if (Number.isNaN(ratio)) return 'no peer run';
+  return ratio <= 0.5 ? 'moonshot (≤0.5)' : ratio <= 0.8 ? 'floor (≤0.8)' : 'MISSED';
+}
+
 /** Prints rows as an aligned plain-text table (markdown-compatible). */
 export function printTable(rows: Record<string, string | number>[]): void {
   if (rows.length === 0) return;
