@@ -2,8 +2,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import { Dense, Embedding, type Layer, RMSprop, resolveLoss, Sequential } from '@tensorseq/layers-core';
 import {
   expectClose,
-  type FixtureTensor,
   loadConformance,
+  type ModelFixtureCase,
+  type NamedFixtureTensor,
   reportChecked,
   toTensor,
 } from '@tensorseq/test-utils';
@@ -13,32 +14,11 @@ import { GlobalMaxPooling1D } from '../src/global-max-pooling1d';
 import { MaxPooling1D } from '../src/max-pooling1d';
 import { GRAD_TOL, OUT_TOL } from './tolerances';
 
-type Config = Record<string, number | string | boolean | null | undefined>;
-type NamedTensor = FixtureTensor & { name: string };
-interface ModelCase {
-  id: string;
-  layers: { name: string; type: string; config: Config }[];
-  input: FixtureTensor;
-  targets: FixtureTensor;
-  weights: NamedTensor[];
-  predictions: FixtureTensor;
-  loss: { type: string; value: number };
-  grads: Record<string, FixtureTensor>;
-  rmsprop_step1: {
-    keras2: { hyper: { lr: number; rho: number; epsilon: number }; weights_after: NamedTensor[] };
-  };
-  rmsprop_trajectory: {
-    variant: string;
-    steps: { loss_before_step: number; weights_after: NamedTensor[] }[];
-    loss_after_last_step: number;
-  };
-}
-
-const { cases } = loadConformance<{ cases: ModelCase[] }>('layers/models');
+const { cases } = loadConformance<{ cases: ModelFixtureCase[] }>('layers/models');
 // The conv cases: every model with a Conv1D (the other models belong to layers-core and layers-recurrent).
 const convCases = cases.filter((c) => c.layers.some((l) => l.type === 'Conv1D'));
 
-function buildLayer({ name, type, config: k }: ModelCase['layers'][number]): Layer {
+function buildLayer({ name, type, config: k }: ModelFixtureCase['layers'][number]): Layer {
   switch (type) {
     case 'Embedding':
       return new Embedding({
@@ -74,7 +54,7 @@ function buildLayer({ name, type, config: k }: ModelCase['layers'][number]): Lay
   }
 }
 
-function buildModel(c: ModelCase): { model: Sequential; x: tf.Tensor; y: tf.Tensor } {
+function buildModel(c: ModelFixtureCase): { model: Sequential; x: tf.Tensor; y: tf.Tensor } {
   const model = new Sequential({ layers: c.layers.map(buildLayer) });
   model.build([null, ...c.input.shape.slice(1)]);
   model.setWeights(c.weights);
@@ -87,7 +67,7 @@ function buildModel(c: ModelCase): { model: Sequential; x: tf.Tensor; y: tf.Tens
   return { model, x: toTensor(c.input, 'int32'), y: toTensor(c.targets) };
 }
 
-function expectWeights(model: Sequential, expected: NamedTensor[], label: string): void {
+function expectWeights(model: Sequential, expected: NamedFixtureTensor[], label: string): void {
   expect(model.weights.map((w) => w.name)).toEqual(expected.map((w) => w.name));
   model.weights.forEach((w, i) => {
     expectClose(w.read(), expected[i], { atol: 1e-5, rtol: 1e-4, label: `${label} ${w.name}` });
@@ -124,15 +104,17 @@ describe('conv models conformance (layers/models.json)', () => {
     first.model.dispose();
 
     const { model, x, y } = buildModel(c);
-    expect(c.rmsprop_trajectory.variant).toBe('keras2');
-    c.rmsprop_trajectory.steps.forEach((step, i) => {
+    const trajectory = c.rmsprop_trajectory;
+    if (!trajectory) throw new Error(`${c.id}: the fixture has no rmsprop_trajectory`);
+    expect(trajectory.variant).toBe('keras2');
+    trajectory.steps.forEach((step, i) => {
       const logs = model.trainOnBatch(x, y);
       expectClose(logs.loss, step.loss_before_step, { ...OUT_TOL, label: `${c.id} loss before step ${i}` });
       expectWeights(model, step.weights_after, `${c.id} after step ${i}`);
     });
     const loss = resolveLoss(c.loss.type);
     const last = tf.tidy(() => tf.mean(loss.perSample(y, model.call(x))));
-    expectClose(last, c.rmsprop_trajectory.loss_after_last_step, { ...OUT_TOL, label: `${c.id} final loss` });
+    expectClose(last, trajectory.loss_after_last_step, { ...OUT_TOL, label: `${c.id} final loss` });
     last.dispose();
     tf.dispose([x, y, first.x, first.y]);
     model.dispose();

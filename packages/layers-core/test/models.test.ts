@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import {
   expectClose,
-  type FixtureTensor,
   loadConformance,
+  type ModelFixtureCase,
   reportChecked,
   toTensor,
 } from '@tensorseq/test-utils';
@@ -10,29 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Dense, Embedding, Flatten, type Layer, RMSprop, resolveLoss, Sequential } from '../src/index';
 import { camelConfig, GRAD_TOL, OUT_TOL } from './helpers';
 
-interface NamedTensor extends FixtureTensor {
-  name: string;
-}
-interface ModelCase {
-  id: string;
-  layers: { name: string; type: string; config: Record<string, unknown> }[];
-  input: FixtureTensor;
-  targets: FixtureTensor;
-  weights: NamedTensor[];
-  predictions: FixtureTensor;
-  loss: { type: string; value: number };
-  grads: Record<string, FixtureTensor>;
-  rmsprop_step1: Record<
-    string,
-    { hyper: { lr: number; rho: number }; weights_after: NamedTensor[]; accumulators_after: NamedTensor[] }
-  >;
-  rmsprop_trajectory?: {
-    steps: { loss_before_step: number; weights_after: NamedTensor[] }[];
-    loss_after_last_step: number;
-  };
-}
-
-const fixture = loadConformance<{ cases: ModelCase[] }>('layers/models');
+const fixture = loadConformance<{ cases: ModelFixtureCase[] }>('layers/models');
 const makers: Record<string, (c: Record<string, unknown>) => Layer> = {
   Embedding: (c) => new Embedding(c as unknown as { inputDim: number; outputDim: number }),
   Flatten: (c) => new Flatten(c),
@@ -42,7 +20,7 @@ const makers: Record<string, (c: Record<string, unknown>) => Layer> = {
 const coreCases = fixture.cases.filter((c) => c.layers.every((l) => l.type in makers));
 const variants = { keras2: 'keras2', 'keras2.0': 'keras2.0', keras3_tfjs: 'keras3' } as const;
 
-function buildModel(c: ModelCase): Sequential {
+function buildModel(c: ModelFixtureCase): Sequential {
   const model = new Sequential({ name: `m_${c.id}` });
   for (const l of c.layers)
     model.add(makers[l.type]({ ...camelConfig(l.config), name: `${c.id}_${l.name}` }));
@@ -99,13 +77,15 @@ describe('models.json (core layers only)', () => {
           tf.tensor(c.grads[w.name.replace(`${c.id}_`, '')].data, w.shape),
         );
         opt.applyGradients(model.weights.map((weight, i) => ({ weight, grad: grads[i] })));
+        const accumulators = step.accumulators_after;
+        if (!accumulators) throw new Error(`${c.id} ${variant}: the fixture has no accumulators_after`);
         model.weights.forEach((w, i) => {
           expectClose(w.read(), step.weights_after[i], {
             atol: 1e-6,
             rtol: 1e-5,
             label: `${c.id} ${variant} ${w.name}`,
           });
-          expectClose(opt.getState().slots[i].data, step.accumulators_after[i].data, {
+          expectClose(opt.getState().slots[i].data, accumulators[i].data, {
             atol: 1e-10,
             rtol: 1e-4,
           });
@@ -123,7 +103,7 @@ describe('models.json (core layers only)', () => {
       model.compile({ optimizer: new RMSprop(), loss: c.loss.type });
       const x = toTensor(c.input);
       const y = toTensor(c.targets);
-      const trajectory = c.rmsprop_trajectory as NonNullable<ModelCase['rmsprop_trajectory']>;
+      const trajectory = c.rmsprop_trajectory as NonNullable<ModelFixtureCase['rmsprop_trajectory']>;
       for (const step of trajectory.steps) {
         const logs = model.trainOnBatch(x, y);
         expectClose(logs.loss, step.loss_before_step, OUT_TOL);

@@ -1,40 +1,14 @@
 import './helpers/setup';
 import * as tf from '@tensorflow/tfjs-core';
 import { Dense, Embedding, type Layer, RMSprop, resolveLoss, Sequential } from '@tensorseq/layers-core';
-import { reportChecked } from '@tensorseq/test-utils';
+import { type ModelFixtureCase, reportChecked } from '@tensorseq/test-utils';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Bidirectional, GRU, LSTM, type RecurrentActivation, SimpleRNN } from '../src/index';
-import {
-  expectClose,
-  type FixtureTensor,
-  GRAD_TOL,
-  loadConformance,
-  OUTPUT_TOL,
-  toTensor,
-} from './helpers/conformance';
+import { expectClose, GRAD_TOL, loadConformance, OUTPUT_TOL, toTensor } from './helpers/conformance';
 import { KERNEL_PATHS, usePath } from './helpers/paths';
 
-interface NamedTensor extends FixtureTensor {
-  name: string;
-}
-interface ModelCase {
-  id: string;
-  layers: { name: string; type: string; config: Record<string, unknown> }[];
-  input: FixtureTensor;
-  targets: FixtureTensor;
-  weights: NamedTensor[];
-  predictions: FixtureTensor;
-  loss: { type: string; value: number };
-  grads: Record<string, FixtureTensor>;
-  rmsprop_step1: Record<string, { hyper: { lr: number; rho: number }; weights_after: NamedTensor[] }>;
-  rmsprop_trajectory?: {
-    steps: { loss_before_step: number; weights_after: NamedTensor[] }[];
-    loss_after_last_step: number;
-  };
-}
-
 const RECURRENT = /^(SimpleRNN|LSTM|GRU|Bidirectional)$/;
-const cases = loadConformance<ModelCase>('models');
+const cases = loadConformance<ModelFixtureCase>('models');
 // The recurrent cases; the others (Dense, Flatten, Conv1D stacks) are tested by their own packages.
 const recurrentCases = cases.filter((c) => c.layers.some((l) => RECURRENT.test(l.type)));
 
@@ -82,7 +56,7 @@ function makeLayer(
   }
 }
 
-function buildModel(c: ModelCase, useFusedKernel: boolean, tag: string): Sequential {
+function buildModel(c: ModelFixtureCase, useFusedKernel: boolean, tag: string): Sequential {
   const model = new Sequential({ name: `m_${c.id}_${tag}` });
   for (const l of c.layers)
     model.add(makeLayer(l.type, l.config, `${c.id}_${tag}_${l.name}`, useFusedKernel));
@@ -136,7 +110,7 @@ describe('models.json recurrent cases', () => {
         model.compile({ optimizer: new RMSprop({ variant: 'keras2' }), loss: c.loss.type });
         const x = toTensor(c.input);
         const y = toTensor(c.targets);
-        const trajectory = c.rmsprop_trajectory as NonNullable<ModelCase['rmsprop_trajectory']>;
+        const trajectory = c.rmsprop_trajectory as NonNullable<ModelFixtureCase['rmsprop_trajectory']>;
         for (const [s, step] of trajectory.steps.entries()) {
           const logs = model.trainOnBatch(x, y);
           expectClose(
