@@ -50,10 +50,10 @@ parentPort.on('message', ({ texts, separators, lower, port, flag }) => {
 let minimumChars = 4_000_000;
 
 /**
- * Whether the minimum was set by hand (tests, or a caller who knows the machine): then the worker runs
- * whenever the corpus is large enough, without the idle-core check.
+ * The worker's share of the characters. It starts (about 30 ms) and reads its texts out of the message
+ * while the calling thread already counts, so a little under half keeps both finishing together.
  */
-let minimumSetByHand = false;
+const WORKER_SHARE = 0.47;
 
 /** Longest wait for the worker beyond the time the calling thread took for its own half. */
 const GRACE_MS = 10_000;
@@ -67,35 +67,32 @@ export function countedByWorker(): number {
 }
 
 /**
- * Sets the corpus size (in characters) from which `fitOnTexts` counts half on a worker; tests lower it
- * to run the worker path on small inputs, `Infinity` turns it off. Returns the previous value.
+ * Sets the corpus size (in characters) from which `fitOnTexts` counts part of it on a worker; tests
+ * lower it to run the worker path on small inputs, `Infinity` turns it off. Returns the previous value.
  */
 export function setWorkerMinimumChars(chars: number): number {
   const previous = minimumChars;
   minimumChars = chars;
-  minimumSetByHand = true;
   return previous;
 }
 
 interface OsLike {
-  loadavg(): number[];
   availableParallelism?(): number;
   cpus(): unknown[];
 }
 
 /**
- * Whether a core is idle for the worker. Feeding it half the corpus (a structured clone) and starting
- * it costs about a third of the counting in CPU time, which pays only when that core would otherwise
- * idle: on a machine already busy with other processes (load ≥ cores), the worker only competes with
- * the calling thread, and fitting on one thread was measured faster in wall time too. The 1-minute
- * load includes the calling thread itself (about 1 while it works), hence the half-core margin.
+ * Whether the machine has a second core. The load average is deliberately not consulted: it lags a
+ * minute behind and counts the calling process itself (a benchmark's own earlier runs pushed it to 2 on
+ * 2 cores and switched the worker off), and with other processes busy, two runnable threads still get
+ * a larger share of the cores than one. Measured on a shared 2-core machine: the worker never cost wall
+ * time at load 1-2 and roughly broke even at load 5.
  */
-function spareCore(): boolean {
+function secondCore(): boolean {
   const os = nodeBuiltin<OsLike>('node:os');
   if (os === undefined) return false;
   try {
-    const cores = os.availableParallelism?.() ?? os.cpus().length;
-    return cores >= 2 && os.loadavg()[0] <= cores - 0.5;
+    return (os.availableParallelism?.() ?? os.cpus().length) >= 2;
   } catch {
     return false;
   }
@@ -130,8 +127,8 @@ function startWorker(threads: WorkerThreads): WorkerLike {
 }
 
 /**
- * Counts `texts` like {@link countTexts}, the second half on a worker when that pays: returns the runs
- * in text order (one or two).
+ * Counts `texts` like {@link countTexts}, the last part (about half of the characters) on a worker when
+ * that pays: returns the runs in text order (one or two).
  */
 export function countTextsInParallel(
   texts: readonly string[],
@@ -139,9 +136,10 @@ export function countTextsInParallel(
   lower: boolean,
 ): TextCounts[] {
   const threads = texts.length >= 2 ? workerThreads() : undefined;
-  if (threads === undefined || totalChars(texts) < minimumChars || !(minimumSetByHand || spareCore()))
+  const chars = threads === undefined ? 0 : totalChars(texts);
+  if (threads === undefined || chars < minimumChars || !secondCore())
     return [countTexts(texts, separators, lower)];
-  const half = texts.length >> 1;
+  const half = splitPoint(texts, chars * (1 - WORKER_SHARE));
   const second = texts.slice(half);
   const channel = new threads.MessageChannel();
   const flag = new Int32Array(new SharedArrayBuffer(4));
@@ -181,6 +179,14 @@ function awaitReply(
     Atomics.wait(flag, 0, 0, left);
   }
   return threads.receiveMessageOnPort(port)?.message as Reply | undefined;
+}
+
+/** The first position after which at least `chars` characters precede it, within [1, length - 1]. */
+function splitPoint(texts: readonly string[], chars: number): number {
+  let n = 0;
+  let t = 0;
+  while (t < texts.length - 1 && n < chars) n += texts[t++].length;
+  return Math.max(1, t);
 }
 
 function totalChars(texts: readonly string[]): number {
