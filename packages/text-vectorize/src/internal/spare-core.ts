@@ -6,10 +6,10 @@ import { nodeBuiltin } from './node-builtin';
  * second of wall time. Unlike the load average, it leaves out this process (a benchmark's own earlier
  * runs pushed the load to 2 on 2 cores) and does not lag a minute behind.
  *
- * Measured on the shared 2-core build machine at a load average of 6.5 (other processes using both
- * cores): fitting the 50,000 IMDB reviews with the worker took 3.1–3.5 s wall and 2.1–3.2 s CPU against
- * 1.5–2.0 s and 1.3–2.0 s on one thread, since the worker's start and the copy of its texts cost CPU
- * time that no idle core absorbs.
+ * Measured on the shared 2-core build machine at a load average of 6.5–7 (other processes using about
+ * one core, our fit the other): `fitOnTexts` of the 50,000 IMDB reviews with the worker forced on took
+ * 4.0–5.3 s wall and 2.6–3.3 s CPU against 1.9–3.1 s and 1.5–2.2 s on one thread (interleaved runs):
+ * the worker's start and the copy of its texts cost CPU time that no idle core absorbs.
  */
 
 interface CpuTimes {
