@@ -169,7 +169,7 @@ export class Tokenizer {
     if (isAsyncIterable(texts)) return this.fitAsync(texts);
     checkIterable('Tokenizer.fitOnTexts', 'texts', texts);
     // Recording ids pays only when the same texts come back: an array the caller still holds. An array
-    // is also counted in one batch (half of it on a worker thread in Node when it is large).
+    // is also counted in one batch (shared with a worker thread in Node when it is large).
     const array = Array.isArray(texts);
     const fit = this.fitter(array ? Number.POSITIVE_INFINITY : STREAM_BATCH, array ? new TokenIds() : null);
     try {

@@ -3,6 +3,7 @@ import { Tokenizer, type TokenizerOptions, type TokenizerText } from '../src/ind
 import {
   countedByWorker,
   countTextsInParallel,
+  setWorkerChunks,
   setWorkerMinimumChars,
 } from '../src/internal/count-in-worker';
 import { countTexts } from '../src/internal/count-texts';
@@ -37,29 +38,74 @@ function snapshot(tokenizer: Tokenizer, texts: TokenizerText[]) {
 
 describe('Tokenizer.fitOnTexts on a worker thread (Node)', () => {
   let previous = Number.POSITIVE_INFINITY;
+  let previousChunks: [number, number] = [256, Number.POSITIVE_INFINITY];
   afterEach(() => {
     setWorkerMinimumChars(previous);
+    setWorkerChunks(...previousChunks);
   });
 
-  it('gives exactly what one thread gives: counts, order, index, JSON and cached sequences', () => {
-    const texts = [...TEXTS, ...TEXTS.map((t) => t.toUpperCase()), 'tail words only here'];
-    for (const options of [{}, { numWords: 5, oovToken: '<oov>' }, { lower: false }] as TokenizerOptions[]) {
-      previous = setWorkerMinimumChars(Number.POSITIVE_INFINITY);
-      const single = snapshot(fitted(options, texts), texts);
-      setWorkerMinimumChars(1);
-      const threaded = snapshot(fitted(options, texts), texts);
-      expect(threaded).toEqual(single);
+  /** The texts of each run, in order, counted on one thread: what the runs must equal. */
+  function expectRunsInTextOrder(texts: string[], runs: ReturnType<typeof countTextsInParallel>): void {
+    let at = 0;
+    for (const run of runs) {
+      const n = run.starts.length - 1;
+      expect(run.words).toEqual(countTexts(texts.slice(at, at + n), SEPARATORS, true).words);
+      at += n;
     }
-  });
+    expect(at).toBe(texts.length);
+  }
 
-  it('really counts the second half in a worker and returns two runs in text order', () => {
+  it.each<[string, number, number]>([
+    ['the worker counts all of its part', 256, 0],
+    ['the calling thread takes back the last chunk', 1, 1],
+    ['the calling thread takes back what the worker has not reached', 1, Number.POSITIVE_INFINITY],
+  ])(
+    'gives exactly what one thread gives: counts, order, index, JSON and cached sequences (%s)',
+    (_, chunk, takes) => {
+      const texts = [...TEXTS, ...TEXTS.map((t) => t.toUpperCase()), 'tail words only here'];
+      for (const options of [
+        {},
+        { numWords: 5, oovToken: '<oov>' },
+        { lower: false },
+      ] as TokenizerOptions[]) {
+        previous = setWorkerMinimumChars(Number.POSITIVE_INFINITY);
+        const single = snapshot(fitted(options, texts), texts);
+        setWorkerMinimumChars(1);
+        previousChunks = setWorkerChunks(chunk, takes);
+        const threaded = snapshot(fitted(options, texts), texts);
+        expect(threaded).toEqual(single);
+      }
+    },
+  );
+
+  it('really counts the last part in a worker and returns two runs in text order', () => {
     previous = setWorkerMinimumChars(1);
+    previousChunks = setWorkerChunks(256, 0);
     const before = countedByWorker();
     const runs = countTextsInParallel(TEXTS, SEPARATORS, true);
     expect(countedByWorker()).toBe(before + 1);
     expect(runs.length).toBe(2);
-    expect(runs[0].starts.length - 1 + runs[1].starts.length - 1).toBe(TEXTS.length);
-    expect(runs[1].words).toEqual(countTexts(TEXTS.slice(TEXTS.length >> 1), SEPARATORS, true).words);
+    expect(runs[0].starts.length - 1).toBeGreaterThan(0);
+    expectRunsInTextOrder(TEXTS, runs);
+  });
+
+  it('shares the worker part by chunks: the worker the first, the calling thread the last', () => {
+    previous = setWorkerMinimumChars(1);
+    previousChunks = setWorkerChunks(1, 2);
+    const texts = [...TEXTS, ...TEXTS.map((t) => t.toUpperCase())];
+    const before = countedByWorker();
+    const runs = countTextsInParallel(texts, SEPARATORS, true);
+    expect(countedByWorker()).toBe(before + 1);
+    // The calling thread's part, the worker's run, and up to two single texts taken back.
+    expect(runs.length).toBeGreaterThanOrEqual(2);
+    expect(runs.length).toBeLessThanOrEqual(4);
+    expectRunsInTextOrder(texts, runs);
+  });
+
+  it('counts everything on the calling thread when it took back every chunk', () => {
+    previous = setWorkerMinimumChars(1);
+    previousChunks = setWorkerChunks(1, Number.POSITIVE_INFINITY);
+    expectRunsInTextOrder(TEXTS, countTextsInParallel(TEXTS, SEPARATORS, true));
   });
 
   it('accumulates over fits like one thread', () => {

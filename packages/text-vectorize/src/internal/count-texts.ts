@@ -29,10 +29,20 @@ export interface TextCounts {
  * lookup touches the slot, the record and the characters, and frequent words (which come first) share
  * cache lines.
  *
+ * With `claim`, texts are taken in chunks of `chunk`: before text `c · chunk` it calls `claim(c)`, and
+ * stops (counting only the texts before) when that returns false, because another thread took the
+ * chunk: that is how a worker and the calling thread share the texts without either waiting.
+ *
  * @example
  * countTexts(['a b a'], new Uint8Array(65536).fill(1, 32, 33), true).counts // → Int32Array [2, 1]
  */
-export function countTexts(texts: readonly string[], separators: Uint8Array, lower: boolean): TextCounts {
+export function countTexts(
+  texts: readonly string[],
+  separators: Uint8Array,
+  lower: boolean,
+  claim?: (chunk: number) => boolean,
+  chunk = 1,
+): TextCounts {
   const STRIDE = 8;
   let mask = 4095;
   let slots = new Int32Array(mask + 1);
@@ -46,7 +56,12 @@ export function countTexts(texts: readonly string[], separators: Uint8Array, low
   let ids = new Int32Array(Math.max(1024, (totalChars / 4) | 0));
   let used = 0;
   const starts = new Int32Array(texts.length + 1);
+  let counted = texts.length;
   for (let t = 0; t < texts.length; t++) {
+    if (claim !== undefined && t % chunk === 0 && !claim(t / chunk)) {
+      counted = t;
+      break;
+    }
     const s = lower ? texts[t].toLowerCase() : texts[t];
     const doc = t + 1;
     const n = s.length;
@@ -148,5 +163,5 @@ export function countTexts(texts: readonly string[], separators: Uint8Array, low
     docs[id] = records[STRIDE * id + 4];
   }
   // A view, not a copy: the worker transfers the whole buffer, and the view's bounds travel with it.
-  return { words, hashes, counts, docs, ids: ids.subarray(0, used), starts };
+  return { words, hashes, counts, docs, ids: ids.subarray(0, used), starts: starts.subarray(0, counted + 1) };
 }

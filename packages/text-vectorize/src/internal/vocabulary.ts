@@ -38,6 +38,22 @@ export class Vocabulary {
   }
 
   /**
+   * Id of `word`, a string of its own (not a slice of a larger text, so it is stored as is), inserting
+   * it if new: for words that a counting run already copied out of their texts.
+   */
+  addWord(word: string, hash: number): number {
+    const found = this.findRange(word, 0, word.length, hash);
+    return found >= 0 ? found : this.insert(word, hash);
+  }
+
+  /** Makes room for `size` words, so that adding a counted run rehashes at most once. */
+  reserve(size: number): void {
+    let capacity = this.mask + 1;
+    while (size * 2 > capacity) capacity *= 2;
+    if (capacity > this.mask + 1) this.rehash(capacity);
+  }
+
+  /**
    * The fused hot loop of `Tokenizer.textsToSequences`: splits `s` (already lower-cased) at the code
    * units marked in `separators` and maps each word to `index[id]` when known and below `limit`,
    * else to `oov` (dropped when `oov` is -1), without a call per word.

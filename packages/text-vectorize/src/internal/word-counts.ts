@@ -42,8 +42,9 @@ export class WordCounts {
   addCounts(run: TextCounts, lastDoc: number): Int32Array {
     const { words, hashes, counts, docs } = run;
     const remap = new Int32Array(words.length);
+    this.reserve(this.size + words.length);
     for (let j = 0; j < words.length; j++) {
-      const id = this.vocabulary.addRange(words[j], 0, words[j].length, hashes[j]);
+      const id = this.vocabulary.addWord(words[j], hashes[j]);
       const base = 3 * id;
       if (base === this.stats.length) this.grow();
       this.stats[base] += counts[j];
@@ -94,9 +95,21 @@ export class WordCounts {
 
   /** Ids sorted by count, descending, ties in first-occurrence order (Python's stable sort). */
   rankOrder(): Int32Array {
-    const { stats } = this;
-    const order = Int32Array.from({ length: this.size }, (_, id) => id);
-    return order.sort((a, b) => stats[3 * b] - stats[3 * a] || a - b);
+    const { stats, size } = this;
+    let most = 0;
+    for (let id = 0; id < size; id++) most = Math.max(most, stats[3 * id]);
+    const order = new Int32Array(size);
+    if ((most + 1) * size > Number.MAX_SAFE_INTEGER) {
+      for (let id = 0; id < size; id++) order[id] = id;
+      return order.sort((a, b) => stats[3 * b] - stats[3 * a] || a - b);
+    }
+    // One number per word, (most - count) · size + id, sorts natively (no comparator call per pair):
+    // several times faster than the comparator sort for the 100,000+ words of a large corpus.
+    const keys = new Float64Array(size);
+    for (let id = 0; id < size; id++) keys[id] = (most - stats[3 * id]) * size + id;
+    keys.sort();
+    for (let p = 0; p < size; p++) order[p] = keys[p] % size;
+    return order;
   }
 
   private bump(base: number, doc: number): void {
@@ -106,6 +119,16 @@ export class WordCounts {
     if (stats[base + 2] !== doc) {
       stats[base + 2] = doc;
       stats[base + 1]++;
+    }
+  }
+
+  /** Makes room for `size` words (an upper bound: the words of a run not counted yet). */
+  private reserve(size: number): void {
+    this.vocabulary.reserve(size);
+    if (3 * size > this.stats.length) {
+      const grown = new Float64Array(3 * size);
+      grown.set(this.stats);
+      this.stats = grown;
     }
   }
 
