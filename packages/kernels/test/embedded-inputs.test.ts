@@ -28,7 +28,9 @@ function embeddedCase(
   const table = Float32Array.from({ length: o.vocab * F }, () => rand(-1, 1));
   const ids = Int32Array.from({ length: B * T }, () => Math.floor(rand(0, o.vocab)));
   const x = new Float32Array(B * T * F);
-  ids.forEach((id, i) => x.set(table.subarray(id * F, (id + 1) * F), i * F));
+  ids.forEach((id, i) => {
+    x.set(table.subarray(id * F, (id + 1) * F), i * F);
+  });
   const embedded: RnnSequenceArgs = { ...base, x: table, ids };
   return { embedded, gathered: { ...base, x }, table, ids };
 }
@@ -73,7 +75,9 @@ describe('embedded inputs (ids)', () => {
         const f1 = rnnSequenceForward(embedded, { backend });
         const f0 = rnnSequenceForward(gathered, { backend });
         expectClose(f1.outputs, f0.outputs);
-        f1.finalStates.forEach((s, i) => expectClose(s, f0.finalStates[i] as Float32Array));
+        f1.finalStates.forEach((s, i) => {
+          expectClose(s, f0.finalStates[i] as Float32Array);
+        });
         const g1 = rnnSequenceBackward(embedded, f1, up.dOutputs, up.dFinal, { backend });
         const g0 = rnnSequenceBackward(gathered, f0, up.dOutputs, up.dFinal, { backend });
         expect(g1.dx.length).toBe(vocab * gathered.features);
@@ -81,7 +85,9 @@ describe('embedded inputs (ids)', () => {
         expectClose(g1.dKernel, g0.dKernel);
         expectClose(g1.dRecurrentKernel, g0.dRecurrentKernel);
         expectClose(g1.dBias as Float32Array, g0.dBias as Float32Array);
-        g1.dInitialStates.forEach((d, i) => expectClose(d, g0.dInitialStates[i] as Float32Array));
+        g1.dInitialStates.forEach((d, i) => {
+          expectClose(d, g0.dInitialStates[i] as Float32Array);
+        });
       });
     }
   }
