@@ -52,7 +52,7 @@ function run(make: Make, fused: boolean) {
       y = embedding.applyFused(rnn, ids, { training: true });
       ranFused = y !== null;
     }
-    y ??= rnn.apply(embedding.apply(ids), { training: true }) as tf.Tensor;
+    y ??= rnn.apply(embedding.apply(ids) as tf.Tensor, { training: true }) as tf.Tensor;
     return tf.sum(tf.mul(y, tf.sin(tf.reshape(tf.range(0, y.size), y.shape)))) as tf.Scalar;
   }, variables);
   const out = {
