@@ -441,6 +441,12 @@ typedef struct {
   // Backward: upstream dOutputs or null; results; scratch.
   const float* dout;
   float *dx, *dkernel, *drk, *dbias, *dg, *dgh, *dhin;
+  // Embedded inputs (null ids: x is [B, T, F] as usual). With ids [B, T], x is an embedding table
+  // [vocab, F] and step t of row b reads x[ids[b, t]]; `proj` [vocab, G*U] holds the table's input
+  // projection (forward) or its gradient (backward), and dx is the table's gradient [vocab, F].
+  i32 vocab;
+  const i32* ids;
+  float* proj;
 } RnnParams;
 
 static i32 gate_count(i32 cell) { return cell == CELL_LSTM ? 4 : (cell == CELL_GRU ? 3 : 1); }
@@ -664,12 +670,37 @@ static void gru_before_step(const RnnParams* p, const float* gx, float* gates, c
   }
 }
 
+// dst = src (add 0) or dst += src (add 1) over n floats, four at a time. Kept small by hand: clang's own
+// vectorizing and unrolling of these short rows grows the module for no gain.
+static __attribute__((noinline)) void embedded_row(float* dst, const float* src, i32 n, i32 add) {
+  i32 j = 0;
+  _Pragma("clang loop vectorize(disable) unroll(disable)")
+  for (; j + 4 <= n; j += 4) {
+    v128_t v = wasm_v128_load(src + j);
+    wasm_v128_store(dst + j, add ? wasm_f32x4_add(wasm_v128_load(dst + j), v) : v);
+  }
+  _Pragma("clang loop vectorize(disable) unroll(disable)")
+  for (; j < n; j++) dst[j] = add ? dst[j] + src[j] : src[j];
+}
+
+// Embedded inputs, forward phase 1 (split by rows): proj = table @ kernel, the input projection of every
+// word once. A step then copies its rows (and adds the bias as project_step does): the same multiply-adds
+// in the same order as projecting the gathered rows, at vocab/(B*T) of the cost.
+static void embedded_project(const RnnParams* p, i32 tid, i32 nt) {
+  i32 GU = gate_count(p->cell) * p->units, F = p->features;
+  gemm_part(0, 0, p->vocab, GU, F, p->x, F, p->kernel, GU, p->proj, GU, 0, tid, nt);
+}
+
 // Forward, phase 1 (split by steps): gather the inputs into xs where the backward pass needs them (or
 // the input dropout mask applies). The projection itself runs per step inside the recurrence, on rows
 // that are still in cache, instead of writing a [T, B, G*U] buffer and reading it back.
 EXPORT(rnn_forward_project)
 void rnn_forward_project(RnnParams* p, i32 tid, i32 nt) {
   i32 s0, s1;
+  if (p->ids) {
+    embedded_project(p, tid, nt);
+    return;
+  }
   if (!p->training && !p->dm) return;
   share(p->time, 1, tid, nt, &s0, &s1);
   gather_inputs(p, s0, s1);
@@ -680,8 +711,12 @@ void rnn_forward_project(RnnParams* p, i32 tid, i32 nt) {
 static void project_step(const RnnParams* p, const PackedB* kernel, i32 s, i32 t, i32 b0, i32 b1, i32 tid) {
   i32 B = p->batch, T = p->time, F = p->features, GU = kernel->n;
   i32 gathered = p->training || p->dm;
-  const float* a = gathered ? p->xs + (s * B + b0) * F : p->x + (b0 * T + t) * F;
-  gemm_packed(b1 - b0, a, gathered ? F : T * F, kernel, p->gx + b0 * GU, GU, 0, tid);
+  if (p->ids) {
+    for (i32 b = b0; b < b1; b++) embedded_row(p->gx + b * GU, p->proj + p->ids[b * T + t] * GU, GU, 0);
+  } else {
+    const float* a = gathered ? p->xs + (s * B + b0) * F : p->x + (b0 * T + t) * F;
+    gemm_packed(b1 - b0, a, gathered ? F : T * F, kernel, p->gx + b0 * GU, GU, 0, tid);
+  }
   if (p->bias) {
     for (i32 b = b0; b < b1; b++) {
       float* row = p->gx + b * GU;
@@ -699,7 +734,7 @@ void rnn_forward_recur(RnnParams* p, i32 tid, i32 nt) {
   i32 b0, b1;
   share(B, 1, tid, nt, &b0, &b1);
   if (b1 <= b0) return;
-  PackedB kernel = packed_b(0, p->kernel, GU, F, GU, tid, SLOT_K);
+  PackedB kernel = p->ids ? (PackedB){0, F, GU, GU, p->kernel, 0} : packed_b(0, p->kernel, GU, F, GU, tid, SLOT_K);
   // GRU resetAfter false multiplies the z, r columns and the candidate's columns separately.
   PackedB r0 = packed_b(0, p->rk, GU, U, gru_before ? 2 * U : GU, tid, SLOT_R0);
   PackedB r1 = gru_before ? packed_b(0, p->rk + 2 * U, GU, U, U, tid, SLOT_R1) : r0;
@@ -919,7 +954,7 @@ void rnn_backward_recur(RnnParams* p, i32 tid, i32 nt) {
   i32 b0, b1;
   share(B, 1, tid, nt, &b0, &b1);
   if (b1 <= b0) return;
-  PackedB kt = packed_b(1, p->kernel, GU, GU, F, tid, SLOT_K);
+  PackedB kt = p->ids ? (PackedB){1, GU, F, GU, p->kernel, 0} : packed_b(1, p->kernel, GU, GU, F, tid, SLOT_K);
   // dh_in = dG @ U^T; GRU resetAfter false takes the candidate's columns and the z, r columns apart.
   PackedB r0 = gru_before ? packed_b(1, p->rk + 2 * U, GU, U, U, tid, SLOT_R0) : packed_b(1, p->rk, GU, GU, U, tid, SLOT_R0);
   PackedB r1 = gru_before ? packed_b(1, p->rk, GU, 2 * U, U, tid, SLOT_R1) : r0;
@@ -943,11 +978,34 @@ void rnn_backward_recur(RnnParams* p, i32 tid, i32 nt) {
       gemm_packed(b1 - b0, dgh_all + (s * B + b0) * GU, GU, &r0, p->dhin + b0 * U, U, 0, tid);
     }
     for (i32 i = b0 * U; i < b1 * U; i++) p->h[i] += p->rdm ? p->dhin[i] * p->rdm[i] : p->dhin[i];
-    input_grad_step(p, &kt, s, t, b0, b1, tid);
+    if (!p->ids) input_grad_step(p, &kt, s, t, b0, b1, tid);
   }
 }
 
-// Backward, phase 2: the weight gradients (split by columns) and the bias sums.
+// Embedded inputs, backward phase 2 (split by columns): dProj = the input-side gate gradients of every
+// step summed by word, dproj[ids[b, t]] += dg[s, b], each element in step order on any split.
+EXPORT(rnn_backward_embed)
+void rnn_backward_embed(RnnParams* p, i32 tid, i32 nt) {
+  i32 B = p->batch, T = p->time, GU = gate_count(p->cell) * p->units;
+  i32 c0, c1;
+  share(GU, 4, tid, nt, &c0, &c1);
+  if (!p->ids || c1 <= c0) return;
+  for (i32 v = 0; v < p->vocab; v++) __builtin_memset(p->proj + v * GU + c0, 0, (u32)(c1 - c0) * sizeof(float));
+  for (i32 s = 0; s < T; s++) {
+    i32 t = p->go_backwards ? T - 1 - s : s;
+    for (i32 b = 0; b < B; b++)
+      embedded_row(p->proj + p->ids[b * T + t] * GU + c0, p->dg + (s * B + b) * GU + c0, c1 - c0, 1);
+  }
+}
+
+// Embedded inputs, backward phase 3: dKernel = table^T @ dProj and d(table) = dProj @ kernel^T.
+static void embedded_weight_grads(const RnnParams* p, i32 tid, i32 nt) {
+  i32 GU = gate_count(p->cell) * p->units, F = p->features, V = p->vocab;
+  gemm_part(1, 0, F, GU, V, p->x, F, p->proj, GU, p->dkernel, GU, 0, tid, nt);
+  gemm_part(0, 1, V, F, GU, p->proj, GU, p->kernel, GU, p->dx, F, 0, tid, nt);
+}
+
+// Backward, phase 2 (after rnn_backward_embed): the weight gradients (split by columns) and the bias sums.
 EXPORT(rnn_backward_weights)
 void rnn_backward_weights(RnnParams* p, i32 tid, i32 nt) {
   i32 B = p->batch, T = p->time, F = p->features, U = p->units;
@@ -958,8 +1016,10 @@ void rnn_backward_weights(RnnParams* p, i32 tid, i32 nt) {
   // dKernel = Xs^T @ dG and dRecurrentKernel = Hin^T @ dG share dG: where the two results are adjacent
   // ([F + U, G*U]), one GEMM over [Xs | Hin]^T packs dG once and fills both (GRU resetAfter differentiates
   // the recurrent side through dGh, so its two stay apart).
-  i32 fused = p->drk == p->dkernel + F * GU && !(p->cell == CELL_GRU && p->reset_after);
-  if (fused && gru_before) {
+  i32 fused = p->drk == p->dkernel + F * GU && !(p->cell == CELL_GRU && p->reset_after) && !p->ids;
+  if (p->ids) {
+    embedded_weight_grads(p, tid, nt);
+  } else if (fused && gru_before) {
     // The candidate's recurrent input is r * h_in (aux), the other gates' h_in.
     ASrc xh = {p->xs, F, p->hin, U, F}, xa = {p->xs, F, p->aux, U, F};
     gemm_cols(F + U, 2 * U, T * B, &xh, p->dg, GU, p->dkernel, GU, tid, nt);
@@ -967,14 +1027,15 @@ void rnn_backward_weights(RnnParams* p, i32 tid, i32 nt) {
   } else if (fused) {
     ASrc xh = {p->xs, F, p->hin, U, F};
     gemm_cols(F + U, GU, T * B, &xh, p->dg, GU, p->dkernel, GU, tid, nt);
-  } else {
+  }
+  if (!fused) {
     if (gru_before) {
       gemm_part(1, 0, U, 2 * U, T * B, p->hin, U, p->dg, GU, p->drk, GU, 0, tid, nt);
       gemm_part(1, 0, U, U, T * B, p->aux, U, p->dg + 2 * U, GU, p->drk + 2 * U, GU, 0, tid, nt);
     } else {
       gemm_part(1, 0, U, GU, T * B, p->hin, U, dgh_all, GU, p->drk, GU, 0, tid, nt);
     }
-    gemm_part(1, 0, F, GU, T * B, p->xs, F, p->dg, GU, p->dkernel, GU, 0, tid, nt);
+    if (!p->ids) gemm_part(1, 0, F, GU, T * B, p->xs, F, p->dg, GU, p->dkernel, GU, 0, tid, nt);
   }
   if (p->dbias) {
     share(GU, 4, tid, nt, &c0, &c1);
@@ -986,6 +1047,7 @@ void rnn_backward_weights(RnnParams* p, i32 tid, i32 nt) {
 EXPORT(rnn_backward)
 void rnn_backward(RnnParams* p) {
   rnn_backward_recur(p, 0, 1);
+  rnn_backward_embed(p, 0, 1);
   rnn_backward_weights(p, 0, 1);
 }
 

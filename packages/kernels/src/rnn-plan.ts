@@ -13,6 +13,8 @@ export interface RnnPlan {
   readonly gruAfter: boolean;
   /** GRU without resetAfter. */
   readonly gruBefore: boolean;
+  /** Rows of the embedding table `x` when `args.ids` is set; 0 otherwise. */
+  readonly vocab: number;
 }
 
 const CELLS = ['simpleRnn', 'lstm', 'gru'];
@@ -58,7 +60,8 @@ export function resolveRnnPlan(owner: string, args: RnnSequenceArgs): RnnPlan {
   const gates = gateCount(args.cell);
   const gu = gates * units;
   const gruAfter = args.cell === 'gru' && args.resetAfter;
-  checkArray(owner, 'x', args.x, batch * time * features, 'batch*time*features');
+  const vocab = checkEmbedded(owner, args);
+  if (vocab === 0) checkArray(owner, 'x', args.x, batch * time * features, 'batch*time*features');
   checkArray(owner, 'kernel', args.kernel, features * gu, 'features*gates*units');
   checkArray(owner, 'recurrentKernel', args.recurrentKernel, units * gu, 'units*gates*units');
   if (args.bias !== null) {
@@ -88,5 +91,41 @@ export function resolveRnnPlan(owner: string, args: RnnSequenceArgs): RnnPlan {
     recAct: ACTIVATION_CODES[args.recurrentActivation],
     gruAfter,
     gruBefore: args.cell === 'gru' && !args.resetAfter,
+    vocab,
   };
+}
+
+/**
+ * With `ids`: checks the table `x` [V, F], the ids [B, T] (each in [0, V): the wasm kernels index memory
+ * with them) and the absence of an input dropout mask, and returns V; 0 without ids.
+ */
+function checkEmbedded(owner: string, args: RnnSequenceArgs): number {
+  const { ids, batch, time, features } = args;
+  if (ids === undefined || ids === null) return 0;
+  if (!(ids instanceof Int32Array)) {
+    throw new TypeError(`${owner}: ids must be an Int32Array or null. Received: ids=${String(ids)}.`);
+  }
+  if (ids.length !== batch * time)
+    fail(owner, 'ids.length', `batch*time = ${batch * time}`, String(ids.length));
+  if (!(args.x instanceof Float32Array)) {
+    throw new TypeError(`${owner}: x must be a Float32Array. Received: x=${String(args.x)}.`);
+  }
+  const vocab = args.x.length / features;
+  if (!Number.isInteger(vocab) || vocab < 1) {
+    fail(
+      owner,
+      'x.length',
+      'a positive multiple of features (a [V, F] table with ids)',
+      String(args.x.length),
+    );
+  }
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] as number;
+    if (id < 0 || id >= vocab)
+      fail(owner, `ids[${i}]`, `in [0, ${vocab - 1}] (x has ${vocab} rows)`, String(id));
+  }
+  if (args.inputDropoutMask !== null) {
+    fail(owner, 'inputDropoutMask', 'null when ids is set', '[batch, features] mask');
+  }
+  return vocab;
 }

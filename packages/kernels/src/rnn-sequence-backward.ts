@@ -1,4 +1,5 @@
 import { resolveBackend, wasmKernels } from './backend';
+import { gatheredPlan, tableGrad, withGatheredInputs } from './js/embedded-inputs';
 import { rnnBackwardJs } from './js/rnn-backward-js';
 import { resolveRnnPlan } from './rnn-plan';
 import type {
@@ -74,9 +75,11 @@ export function rnnSequenceBackward(
   }
   for (const [i, d] of dFinalStates.entries()) checkGradient(`dFinalStates[${i}]`, d, B * U, 'batch*units');
   const { dxInto = null } = options;
-  if (dxInto !== null && !(dxInto instanceof Float32Array && dxInto.length === B * T * args.features)) {
+  const dxLength = (plan.vocab || B * T) * args.features;
+  if (dxInto !== null && !(dxInto instanceof Float32Array && dxInto.length === dxLength)) {
+    const shape = plan.vocab ? 'vocab*features' : 'batch*time*features';
     throw new RangeError(
-      `${OWNER}: options.dxInto must be a Float32Array of batch*time*features = ${B * T * args.features} elements. Received: options.dxInto.length=${(dxInto as { length?: unknown })?.length}.`,
+      `${OWNER}: options.dxInto must be a Float32Array of ${shape} = ${dxLength} elements. Received: options.dxInto.length=${(dxInto as { length?: unknown })?.length}.`,
     );
   }
   const backend = resolveBackend(OWNER, options.backend);
@@ -87,7 +90,9 @@ export function rnnSequenceBackward(
       if (!(error instanceof WasmOutOfMemoryError)) throw error;
     }
   }
-  const grads = rnnBackwardJs(plan, forward, dOutputs, dFinalStates);
+  const gathered = gatheredPlan(plan);
+  const grads = rnnBackwardJs(gathered, withGatheredInputs(gathered, forward), dOutputs, dFinalStates);
+  if (plan.vocab > 0) grads.dx = tableGrad(plan, grads.dx);
   if (dxInto === null) return grads;
   dxInto.set(grads.dx);
   return { ...grads, dx: dxInto };

@@ -1,4 +1,5 @@
 import { resolveBackend, wasmKernels } from './backend';
+import { gatheredPlan } from './js/embedded-inputs';
 import { rnnForwardJs } from './js/rnn-forward-js';
 import { resolveRnnPlan } from './rnn-plan';
 import type { RnnSequenceArgs, RnnSequenceForwardOptions, RnnSequenceResult } from './types';
@@ -42,5 +43,5 @@ export function rnnSequenceForward(
       if (!(error instanceof WasmOutOfMemoryError)) throw error;
     }
   }
-  return rnnForwardJs(plan, training, returnSequences);
+  return rnnForwardJs(gatheredPlan(plan), training, returnSequences);
 }

@@ -50,8 +50,18 @@ export interface RnnSequenceArgs {
   features: number;
   /** U, the units of the cell. */
   units: number;
-  /** Inputs [B, T, F] as the layer receives them (not reversed for `goBackwards`). */
+  /**
+   * Inputs [B, T, F] as the layer receives them (not reversed for `goBackwards`); with `ids`, an embedding
+   * table [V, F] whose rows the ids pick.
+   */
   x: Float32Array;
+  /**
+   * Embedding ids [B, T] (int32 in [0, V), V = x.length / F), or null/absent: when set, step t of sequence
+   * b reads `x[ids[b, t]]`, so an `Embedding` runs fused into the layer: the input projection is computed
+   * once per word rather than per step, and `dx` is the table's gradient [V, F]. Not with an input dropout
+   * mask.
+   */
+  ids?: Int32Array | null;
   /** Input kernel [F, G*U]. */
   kernel: Float32Array;
   /** Recurrent kernel [U, G*U]. */
@@ -125,7 +135,7 @@ export interface RnnSequenceResult {
  * ```
  */
 export interface RnnSequenceGrads {
-  /** d/dx, [B, T, F]. */
+  /** d/dx, [B, T, F] (with `ids`: the embedding table's gradient [V, F]). */
   dx: Float32Array;
   /** d/dkernel, [F, G*U]. */
   dKernel: Float32Array;
@@ -168,7 +178,7 @@ export interface RnnSequenceBackwardOptions {
   /** Force an implementation. @defaultValue the active one, see `kernelsBackend()` */
   backend?: KernelsBackend;
   /**
-   * Where to write dx ([B, T, F], batch*time*features floats): the result's `dx` is then this array, so a
+   * Where to write dx ([B, T, F], batch*time*features floats; with `ids`, [V, F]): the result's `dx` is then this array, so a
    * caller that recycles arrays saves a fresh one per call. @defaultValue a new array
    */
   dxInto?: Float32Array;

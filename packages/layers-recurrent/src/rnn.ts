@@ -2,6 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import {
   type CallArgs,
   deserializeLayer,
+  type EmbeddedIds,
+  type EmbeddingConsumer,
   type Layer,
   type LayerConfig,
   type LayerOptions,
@@ -9,6 +11,7 @@ import {
 } from '@tensorseq/layers-core';
 import { formatDims } from './check-options';
 import { CompositeLayer } from './composite-layer';
+import { embeddedSequencePays } from './embedded-sequence';
 import { GRUCell } from './gru-cell';
 import { fusedIneligibility, fusedSequence } from './kernels/fused-sequence';
 import { referenceLoop } from './kernels/reference-loop';
@@ -64,7 +67,7 @@ export interface RNNOptions extends RecurrentLayerOptions {
  * const rnn = new RNN({ cell: new GRUCell({ units: 8 }), returnSequences: true });
  * rnn.apply(tf.ones([2, 10, 3])); // → Tensor [2, 10, 8]
  */
-export class RNN extends CompositeLayer {
+export class RNN extends CompositeLayer implements EmbeddingConsumer {
   static override readonly className: string = 'RNN';
   readonly cell: RnnCell;
   readonly returnSequences: boolean;
@@ -142,7 +145,47 @@ export class RNN extends CompositeLayer {
     const x = this.checkInput(inputs);
     const [batch, time, features] = x.shape;
     const mask = this.checkMask(args.mask ?? null, batch, time);
+    return this.runAndCarry(x, null, [batch, features], mask, args.training ?? false);
+  }
+
+  /**
+   * This layer on `table[ids]` without gathering the vectors (see `EmbeddingConsumer`): the fused kernel
+   * projects every word of the table once (`table @ kernel`) and each step picks its rows, and the
+   * table's gradient is the per-word sum of the steps' input gradients. Used when the fused kernel runs
+   * this cell, the layer returns one output, no input dropout applies in this call, and the batch has at
+   * least twice as many steps as the table has rows (IMDB's Embedding(10000) at batch 128 × 500 steps
+   * does); otherwise null, and the layers run one after the other.
+   *
+   * @example
+   * ```ts
+   * rnn.applyToEmbedding({ table, ids }, { training: true }); // → [B, units], or null
+   * ```
+   */
+  applyToEmbedding(embedded: EmbeddedIds, args: CallArgs = {}): tf.Tensor | null {
+    const { table, ids } = embedded;
     const training = args.training ?? false;
+    if (this.returnState || ids.rank !== 2 || table.rank !== 2 || this.useFusedKernel === false) return null;
+    const [batch, time] = ids.shape as [number, number];
+    const [vocab, features] = table.shape as [number, number];
+    if (!embeddedSequencePays(vocab, batch, time)) return null;
+    if (training && this.cell.dropoutMasks.rate > 0) return null;
+    const spec = this.cell.fusedSpec();
+    if (!spec || fusedIneligibility(spec) !== null || spec.kernel.shape[0] !== features) return null;
+    if (!this.built) this.build([batch, time, features]);
+    return this.runAndCarry(table, ids, [batch, features], null, training) as tf.Tensor;
+  }
+
+  /**
+   * Runs the sequence (on `x` [B, T, F], or on the rows `ids` pick from the table `x`), carries the final
+   * states when stateful, and returns the output (with the states when `returnState`).
+   */
+  private runAndCarry(
+    x: tf.Tensor,
+    ids: tf.Tensor | null,
+    [batch, features]: [number, number],
+    mask: tf.Tensor2D | null,
+    training: boolean,
+  ): tf.Tensor | tf.Tensor[] {
     this.disposeRetired();
     const kept = tf.tidy(() => {
       const run = this.runSequence(x, {
@@ -152,6 +195,7 @@ export class RNN extends CompositeLayer {
         dropout: this.cell.dropoutMasks.draw({ batch, features, units: this.units, training }),
         returnSequences: this.returnSequences,
         training,
+        ids,
       });
       const output = run.outputs ?? run.lastOutput;
       // The last output often IS the first state; separate tensors let each be disposed on its own.
@@ -161,7 +205,7 @@ export class RNN extends CompositeLayer {
     if (this.stateful) this.carry(finalStates as tf.Tensor2D[]);
     if (this.returnState) return kept;
     for (const s of finalStates) s.dispose();
-    return output;
+    return output as tf.Tensor;
   }
 
   /**
@@ -205,7 +249,7 @@ export class RNN extends CompositeLayer {
     return { cell: { className: this.cell.className, config: this.cell.getConfig() } };
   }
 
-  private runSequence(x: tf.Tensor3D, options: SequenceRunOptions): SequenceRunResult {
+  private runSequence(x: tf.Tensor, options: SequenceRunOptions): SequenceRunResult {
     const spec = this.useFusedKernel === false ? null : this.cell.fusedSpec();
     const reason = this.useFusedKernel === false ? 'useFusedKernel is false' : fusedIneligibility(spec);
     if (spec && reason === null) return fusedSequence(spec, x, options);
@@ -214,7 +258,8 @@ export class RNN extends CompositeLayer {
         `${this.className}: useFusedKernel must be "auto" or false when the fused kernel is not eligible. Received: useFusedKernel=true (${reason}).`,
       );
     }
-    return referenceLoop(this.cell, x, options);
+    // Embedded ids only come from applyToEmbedding, which checked that the fused kernel runs.
+    return referenceLoop(this.cell, x as tf.Tensor3D, options);
   }
 
   private initialStates(batch: number): tf.Tensor2D[] {

@@ -6,7 +6,7 @@ const CELLS: readonly RnnCellKind[] = ['simpleRnn', 'lstm', 'gru'];
 /**
  * The gradients of the `Tensorseq*Sequence` kernels, declared once for every backend (tfjs'
  * `GradConfig`): they run the backend's `Tensorseq*SequenceGrad` kernel with the forward's attrs
- * object (which identifies the forward run), eagerly, once for all inputs. Masks and dropout masks are constants and get no gradient.
+ * object (which identifies the forward run), eagerly, once for all inputs. Masks, dropout masks and ids are constants and get no gradient.
  *
  * @example
  * rnnSequenceGradConfigs.map((g) => g.kernelName); // → ['TensorseqSimpleRnnSequence', …]

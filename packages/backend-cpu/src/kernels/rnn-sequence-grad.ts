@@ -43,16 +43,18 @@ export function rnnSequenceGradKernelConfigs(backendName: string): tf.KernelConf
       const { batch, time, features, units } = args;
       // The output gradients are consumed before any output is written: views, not copies, on wasm.
       const read = (info: tf.TensorInfo | undefined) => (info ? readFloat32Transient(host, info) : null);
-      // dx (as large as x: 8 MB for imdb's [128, 500, 32]) goes into a recycled array when one is free.
+      // dx (as large as x: 8 MB for imdb's [128, 500, 32]) goes into a recycled array when one is free;
+      // with ids, x is the embedding table and dx its gradient.
+      const xShape = args.ids ? [args.x.length / features, features] : [batch, time, features];
       const grads = rnnSequenceBackward(
         args,
         record.result,
         read(dOutputs),
         [read(dH), read(dC)].slice(0, args.initialStates.length),
-        { dxInto: takeOutput(host, batch * time * features) },
+        { dxInto: takeOutput(host, args.x.length) },
       );
       const outputs = [
-        lendOutput(host, grads.dx, [batch, time, features]),
+        lendOutput(host, grads.dx, xShape),
         writeFloat32(host, grads.dKernel, [features, args.kernel.length / features]),
         writeFloat32(host, grads.dRecurrentKernel, [units, args.recurrentKernel.length / units]),
       ];

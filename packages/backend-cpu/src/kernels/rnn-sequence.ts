@@ -17,6 +17,11 @@ function binaryMask(backend: HostBackend, info: tf.TensorInfo): Float32Array {
   return Float32Array.from(backend.readSync(info.dataId) as ArrayLike<number>, (v) => (v ? 1 : 0));
 }
 
+function readInt32(backend: HostBackend, info: tf.TensorInfo): Int32Array {
+  const data = backend.readSync(info.dataId) as ArrayLike<number>;
+  return data instanceof Int32Array ? data : Int32Array.from(data);
+}
+
 /** The kernels package's arguments from a kernel call's inputs and attrs. */
 function sequenceArgs(
   cell: RnnCellKind,
@@ -24,7 +29,8 @@ function sequenceArgs(
   attrs: RnnSequenceKernelAttrs,
   backend: HostBackend,
 ): RnnSequenceArgs {
-  const [batch, time, features] = inputs.x.shape;
+  const [batch, time] = inputs.ids ? inputs.ids.shape : inputs.x.shape;
+  const features = inputs.x.shape[inputs.x.shape.length - 1] as number;
   const units = inputs.recurrentKernel.shape[0];
   const read = (info: tf.TensorInfo | undefined) => (info ? readFloat32(backend, info) : null);
   return {
@@ -34,6 +40,7 @@ function sequenceArgs(
     features,
     units,
     x: readFloat32(backend, inputs.x),
+    ids: inputs.ids ? readInt32(backend, inputs.ids) : null,
     kernel: readFloat32(backend, inputs.kernel),
     recurrentKernel: readFloat32(backend, inputs.recurrentKernel),
     bias: read(inputs.bias),

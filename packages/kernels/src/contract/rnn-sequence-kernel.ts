@@ -73,8 +73,14 @@ export const RNN_SEQUENCE_KERNELS: Readonly<Record<RnnCellKind, { forward: strin
  * ```
  */
 export interface RnnSequenceKernelInputs<T> {
-  /** [B, T, F] float32. */
+  /** [B, T, F] float32; with `ids`, an embedding table [V, F]. */
   x: T;
+  /**
+   * Embedding ids [B, T] int32 in [0, V), or absent: step t of row b then reads `x[ids[b, t]]` (an
+   * `Embedding` fused into the layer; `x`'s gradient is the table's). Not with `inputDropoutMask`. Not
+   * differentiated.
+   */
+  ids?: T;
   /** [F, G·U]. */
   kernel: T;
   /** [U, G·U]. */

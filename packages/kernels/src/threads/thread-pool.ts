@@ -6,6 +6,7 @@ export const PARALLEL_ENTRIES = [
   'rnn_forward_project',
   'rnn_forward_recur',
   'rnn_backward_recur',
+  'rnn_backward_embed',
   'rnn_backward_weights',
   'sgemm_part',
   'conv1d_forward',

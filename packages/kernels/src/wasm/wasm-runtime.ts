@@ -31,6 +31,7 @@ export interface KernelsExports {
   rnn_forward_project(params: number, share: number, shares: number): void;
   rnn_forward_recur(params: number, share: number, shares: number): void;
   rnn_backward_recur(params: number, share: number, shares: number): void;
+  rnn_backward_embed(params: number, share: number, shares: number): void;
   rnn_backward_weights(params: number, share: number, shares: number): void;
   sgemm_part(args: number, share: number, shares: number): void;
   conv1d_forward(params: number, share: number, shares: number): void;
@@ -99,7 +100,7 @@ type ConvField = (typeof CONV_FIELDS)[number];
 /** Below this many multiply-adds a GEMM runs on the calling thread alone (waking workers costs more). */
 const PARALLEL_GEMM_MIN = 1 << 19;
 
-/** RnnParams field order of csrc/kernels.c: 10 integers, then pointers. */
+/** RnnParams field order of csrc/kernels.c: 10 integers, pointers, then the embedded inputs' fields. */
 const PARAM_FIELDS = [
   'cell',
   'batch',
@@ -136,6 +137,9 @@ const PARAM_FIELDS = [
   'dg',
   'dgh',
   'dhin',
+  'vocab',
+  'ids',
+  'proj',
 ] as const;
 
 type ParamField = (typeof PARAM_FIELDS)[number];
@@ -476,9 +480,11 @@ export class WasmRuntime implements WasmKernels {
     const steps = training ? T : 1;
     const auxSize = args.cell === 'simpleRnn' ? 0 : steps * B * U;
     const aux2Size = lstm || (args.cell === 'gru' && rdm !== null) ? steps * B * U : 0;
-    // A training forward's buffers join the resident sets; inference allocates above them.
-    const gathered = training || args.inputDropoutMask !== null;
-    if (training) this.makeRoom(4 * (T * B * (F + gu + U) + auxSize + aux2Size));
+    // A training forward's buffers join the resident sets; inference allocates above them. Embedded
+    // inputs (ids) are never gathered: each step copies its rows of the projected table.
+    const embedded = plan.vocab > 0;
+    const gathered = (training || args.inputDropoutMask !== null) && !embedded;
+    if (training) this.makeRoom(4 * (T * B * ((gathered ? F : 0) + gu + U) + auxSize + aux2Size));
     const arena = new Arena(this.memory, this.freeStart());
     // The saved buffers first: a training forward's other buffers (x, outputs, the input projection:
     // about as large) lie above the resident set, so the backward pass reuses their memory instead of
@@ -496,7 +502,7 @@ export class WasmRuntime implements WasmKernels {
     const p: Partial<Record<ParamField, number>> = {
       ...this.headerOf(plan, training),
       ...savedAt,
-      x: arena.input(args.x),
+      x: embedded ? 0 : arena.input(args.x),
       kernel: arena.input(args.kernel),
       rk: arena.input(args.recurrentKernel),
       bias: arena.input(args.bias),
@@ -510,8 +516,9 @@ export class WasmRuntime implements WasmKernels {
       // One step's input and recurrent products.
       gx: arena.reserve(B * gu),
       gh: arena.reserve(B * gu),
+      ...this.embeddedFields(plan, arena),
     };
-    this.run(arena, params, p, gathered ? 'rnn_forward' : 'rnn_forward_recur');
+    this.run(arena, params, p, gathered || embedded ? 'rnn_forward' : 'rnn_forward_recur');
     const read = (offset: number, length: number) => this.read(offset, length);
     const empty = new Float32Array(0);
     let saved: RnnSequenceSaved = {
@@ -526,7 +533,7 @@ export class WasmRuntime implements WasmKernels {
       const resident = new ResidentSaved(
         this.memory,
         { xs: p.xs!, gates: p.gates!, hIn: p.hin!, aux: p.aux!, aux2: p.aux2! },
-        { xs: T * B * F, gates: T * B * gu, hIn: T * B * U, aux: auxSize, aux2: aux2Size },
+        { xs: gathered ? T * B * F : 0, gates: T * B * gu, hIn: T * B * U, aux: auxSize, aux2: aux2Size },
         savedEnd,
       );
       this.resident.push({ saved: resident, consumed: false });
@@ -560,8 +567,10 @@ export class WasmRuntime implements WasmKernels {
     // dKernel directly above dRecurrentKernel: the kernel fills both with one GEMM ([F + U, G*U]).
     const dkernel = arena.reserve((F + U) * gu);
     const weightGrads = { dkernel, drk: dkernel + F * gu * 4 };
+    const dxLength = (plan.vocab || B * T) * F;
     const p: Partial<Record<ParamField, number>> = {
       ...this.headerOf(plan, true),
+      ...this.embeddedFields(plan, arena),
       kernel: arena.input(args.kernel),
       rk: arena.input(args.recurrentKernel),
       mask: arena.input(args.mask),
@@ -575,7 +584,7 @@ export class WasmRuntime implements WasmKernels {
       ...savedAt('aux', 'aux'),
       ...savedAt('aux2', 'aux2'),
       dout: arena.input(dOutputs),
-      dx: arena.reserve(B * T * F),
+      dx: arena.reserve(dxLength),
       ...weightGrads,
       dbias: args.bias === null ? 0 : arena.reserve(args.bias.length),
       dg: arena.reserve(T * B * gu),
@@ -590,11 +599,26 @@ export class WasmRuntime implements WasmKernels {
     const dInitialStates = [read(p.h!, B * U)];
     if (lstm) dInitialStates.push(read(p.c!, B * U));
     return {
-      dx: dxInto === null ? read(p.dx!, B * T * F) : this.readInto(p.dx!, dxInto),
+      dx: dxInto === null ? read(p.dx!, dxLength) : this.readInto(p.dx!, dxInto),
       dKernel: read(p.dkernel!, F * gu),
       dRecurrentKernel: read(p.drk!, U * gu),
       dBias: args.bias === null ? null : read(p.dbias!, args.bias.length),
       dInitialStates,
+    };
+  }
+
+  /**
+   * With embedded inputs: the table (as x), the ids and the [V, G*U] projection (forward) or its gradient
+   * (backward); nothing otherwise (the forward lays x out itself).
+   */
+  private embeddedFields(plan: RnnPlan, arena: Arena): Partial<Record<ParamField, number>> {
+    const { ids, x } = plan.args;
+    if (plan.vocab === 0 || !ids) return {};
+    return {
+      vocab: plan.vocab,
+      x: arena.input(x),
+      ids: arena.input(bitsOf(ids)),
+      proj: arena.reserve(plan.vocab * plan.gu),
     };
   }
 
@@ -633,6 +657,7 @@ export class WasmRuntime implements WasmKernels {
       pool.run('rnn_forward_recur', params);
     } else {
       pool.run('rnn_backward_recur', params);
+      if (p.ids) pool.run('rnn_backward_embed', params);
       pool.run('rnn_backward_weights', params);
     }
   }

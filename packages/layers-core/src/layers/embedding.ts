@@ -79,7 +79,7 @@ export class Embedding extends Layer {
 
   /**
    * Runs this layer and `next` as one op when `next` can work on the table and ids directly (see
-   * {@link EmbeddingConsumer}; Conv1D does when that costs less), building both if needed. Returns null
+   * {@link EmbeddingConsumer}; Conv1D and the recurrent layers do when that costs less), building both if needed. Returns null
    * when it cannot (a mask is produced, or `next` declines); then apply the two layers as usual.
    *
    * @example

@@ -25,14 +25,15 @@ export function fusedIneligibility(spec: FusedCellSpec | null): string | null {
 /**
  * Runs a whole sequence as ONE registered kernel, `Tensorseq{SimpleRnn,Lstm,Gru}Sequence`, whose inputs
  * are the weight variables themselves (so `tf.variableGrads` reaches them) and whose registered gradient
- * is the backend's backpropagation through time. Masks and dropout masks are non-differentiated inputs.
+ * is the backend's backpropagation through time. Masks, dropout masks and embedding ids are
+ * non-differentiated inputs (with ids, `x` is the embedding table, whose gradient the kernel returns).
  *
  * @example
  * const run = fusedSequence(cell.fusedSpec(), x, options); // run.outputs: [batch, time, units]
  */
 export function fusedSequence(
   spec: FusedCellSpec,
-  x: tf.Tensor3D,
+  x: tf.Tensor,
   options: SequenceRunOptions,
 ): SequenceRunResult {
   const inputs: tf.NamedTensorMap = {
@@ -43,6 +44,7 @@ export function fusedSequence(
   };
   if (spec.bias) inputs.bias = spec.bias;
   if (options.initialStates[1]) inputs.c0 = options.initialStates[1];
+  if (options.ids) inputs.ids = options.ids;
   if (options.mask) inputs.mask = options.mask;
   if (options.dropout.input) inputs.inputDropoutMask = options.dropout.input;
   if (options.dropout.recurrent) inputs.recurrentDropoutMask = options.dropout.recurrent;

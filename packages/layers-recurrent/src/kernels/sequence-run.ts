@@ -15,6 +15,11 @@ export interface SequenceRunOptions {
   returnSequences: boolean;
   /** Training call (the fused kernel then keeps what backpropagation needs). */
   training: boolean;
+  /**
+   * Embedding ids `[batch, time]` (int32), or null: the inputs are then an embedding table `[V, features]`
+   * and step t of row b reads its row `ids[b, t]` (fused kernel only).
+   */
+  ids?: tf.Tensor | null;
 }
 
 /** What a sequence implementation returns. */
