@@ -990,11 +990,10 @@ void rnn_backward(RnnParams* p) {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Conv1D with stride 1 as batch-wide GEMMs, one per kernel tap: the padded batch is one [batch*span, C]
-// matrix and full[r] = sum_j X[r + j*d] @ K[j] for r < rows = batch*span - (size-1)*d; output step t
-// of sample b is act(full[b*span + t] + bias). Field order must match CONV_FIELDS in
-// src/wasm/wasm-runtime.ts. Threads split rows of full (forward), channels of dK and rows of dX
-// (backward): each output element sums its taps in the same order on any split.
+// Conv1D with stride 1 as GEMMs over the padded batch, read as one [batch*span, C] matrix X: output
+// step t of sample b is act(sum_j X[b*span + t + j*d] @ K[j] + bias). Field order must match
+// CONV_FIELDS in src/wasm/wasm-runtime.ts. Threads split the output rows (forward), channels of dK and
+// rows of dX (backward): each output element sums its taps in the same order on any split.
 
 typedef struct {
   // act: ACT_LINEAR or ACT_RELU, applied by the forward; the backward masks dy by y > 0 under relu.
@@ -1004,38 +1003,54 @@ typedef struct {
   const float *x, *kernel, *bias, *dy;
   // dfull has (size-1)*dilation zero rows before and after its `rows` rows; kflip is [size*filters,
   // channels] scratch (the kernel with its taps reversed and transposed, for dX as one GEMM).
-  float *full, *y, *dfull, *dk, *dx, *dbias, *kflip;
+  float *y, *dfull, *dk, *dx, *dbias, *kflip;
 } ConvParams;
 
+// y[0, n) rows of `Fo` (+)= bias, then relu, in place: the rows were just written, so still in cache.
+static void conv_epilogue(float* y, i32 n, i32 Fo, const float* bias, i32 relu) {
+  if (!bias && !relu) return;
+  if ((Fo & 3) == 0) {
+    v128_t zero = wasm_f32x4_splat(0);
+    for (i32 r = 0; r < n; r++, y += Fo) {
+      for (i32 o = 0; o < Fo; o += 4) {
+        v128_t v = wasm_v128_load(y + o);
+        if (bias) v = wasm_f32x4_add(v, wasm_v128_load(bias + o));
+        if (relu) v = wasm_f32x4_max(v, zero);
+        wasm_v128_store(y + o, v);
+      }
+    }
+    return;
+  }
+  for (i32 r = 0; r < n; r++, y += Fo) {
+    if (bias)
+      for (i32 o = 0; o < Fo; o++) y[o] += bias[o];
+    if (relu)
+      for (i32 o = 0; o < Fo; o++) y[o] = y[o] > 0 ? y[o] : 0;
+  }
+}
+
+// Each thread takes a range of the output rows (b, t) and runs one GEMM per sample it touches, straight
+// into y: the rows straddling two samples are never computed and y needs no copy out of a scratch.
 EXPORT(conv1d_forward)
 void conv1d_forward(ConvParams* p, i32 tid, i32 nt) {
-  i32 C = p->channels, Fo = p->filters, d = p->dilation;
+  i32 C = p->channels, Fo = p->filters, d = p->dilation, L = p->out_len;
   i32 r0, r1;
-  share(p->rows, MR, tid, nt, &r0, &r1);
-  if (r1 <= r0) return;
-  if (d == 1) {
-    // Undilated, the taps of row r are the contiguous window x[r*C, (r+size)*C): the whole convolution is
-    // one GEMM whose A rows overlap (lda = C, k = size*C) against the kernel read as [size*C, filters].
-    gemm(0, 0, r1 - r0, Fo, p->size * C, p->x + r0 * C, C, p->kernel, Fo, p->full + r0 * Fo, Fo, 0, tid);
-  } else {
-    for (i32 j = 0; j < p->size; j++) {
-      gemm(0, 0, r1 - r0, Fo, C, p->x + (r0 + j * d) * C, C, p->kernel + j * C * Fo, Fo, p->full + r0 * Fo, Fo, j > 0,
-           tid);
-    }
-  }
-  // The bias and the activation ride on the copy out of `full`: no extra pass over y.
+  share(p->batch * L, MR, tid, nt, &r0, &r1);
   i32 relu = p->act == ACT_RELU;
-  for (i32 r = r0; r < r1; r++) {
-    i32 b = r / p->span, t = r % p->span;
-    if (t >= p->out_len) continue;
-    const float* src = p->full + r * Fo;
-    float* dst = p->y + (b * p->out_len + t) * Fo;
-    if (p->bias)
-      for (i32 o = 0; o < Fo; o++) dst[o] = src[o] + p->bias[o];
-    else
-      for (i32 o = 0; o < Fo; o++) dst[o] = src[o];
-    if (relu)
-      for (i32 o = 0; o < Fo; o++) dst[o] = dst[o] > 0 ? dst[o] : 0;
+  for (i32 b = r0 / (L > 0 ? L : 1); L > 0 && b * L < r1; b++) {
+    i32 t0 = r0 > b * L ? r0 - b * L : 0;
+    i32 t1 = r1 < (b + 1) * L ? r1 - b * L : L;
+    const float* xb = p->x + (b * p->span + t0) * C;
+    float* yb = p->y + (b * L + t0) * Fo;
+    if (d == 1) {
+      // Undilated, the taps of step t are the contiguous window x[t*C, (t+size)*C): one GEMM whose A rows
+      // overlap (lda = C, k = size*C) against the kernel read as [size*C, filters].
+      gemm(0, 0, t1 - t0, Fo, p->size * C, xb, C, p->kernel, Fo, yb, Fo, 0, tid);
+    } else {
+      for (i32 j = 0; j < p->size; j++)
+        gemm(0, 0, t1 - t0, Fo, C, xb + j * d * C, C, p->kernel + j * C * Fo, Fo, yb, Fo, j > 0, tid);
+    }
+    conv_epilogue(yb, t1 - t0, Fo, p->bias, relu);
   }
 }
 

@@ -159,6 +159,16 @@ describe('conv1dForward / conv1dBackward', () => {
         if (shape.bias) expectClose(g.dBias!, masked.db, 1e-5, 1e-5, 'dBias');
         expect(conv1dBackwardWeights(a, dy, { backend, y })).toEqual({ dKernel: g.dKernel, dBias: g.dBias });
         expect(conv1dBackwardInput(a, dy, { backend, y })).toEqual(g.dx);
+        // Arrays to write into arrive dirty (recycled): every element must be overwritten.
+        const into = new Float32Array(y.length).fill(Number.NaN);
+        expect(conv1dForward(a, { backend, into })).toBe(into);
+        expect(into).toEqual(y);
+        const dxInto = new Float32Array(x.length).fill(Number.NaN);
+        expect(conv1dBackwardInput(a, dy, { backend, y, dxInto })).toBe(dxInto);
+        expect(dxInto).toEqual(g.dx);
+        dxInto.fill(7);
+        expect(conv1dBackward(a, dy, { backend, y, dxInto }).dx).toBe(dxInto);
+        expect(dxInto).toEqual(g.dx);
         if (backend === 'wasm') {
           setKernelsThreads(1);
           expect(conv1dForward(a)).toEqual(y);
@@ -179,6 +189,12 @@ describe('conv1dForward / conv1dBackward', () => {
     );
     expect(() => conv1dBackwardWeights({ ...a, activation: 'relu' }, new Float32Array(270))).toThrow(
       "conv1dBackwardWeights: options.y must be a Float32Array of batch*outLength*filters (activation 'relu') = 270 elements. Received: options.y.length=undefined.",
+    );
+    expect(() => conv1dForward(a, { into: new Float32Array(2) })).toThrow(
+      'conv1dForward: options.into must be a Float32Array of batch*outLength*filters = 270 elements. Received: options.into.length=2.',
+    );
+    expect(() => conv1dBackwardInput(a, new Float32Array(270), { dxInto: new Float32Array(2) })).toThrow(
+      'conv1dBackwardInput: options.dxInto must be a Float32Array of the length of x = 255 elements. Received: options.dxInto.length=2.',
     );
     expect(() => conv1dForward({ ...a, padLeft: 1 })).toThrow(
       'conv1dForward: x must be a Float32Array of batch*(span-padLeft-padRight)*channels = 240 elements. Received: x.length=255.',

@@ -85,7 +85,6 @@ const CONV_FIELDS = [
   'kernel',
   'bias',
   'dy',
-  'full',
   'y',
   'dfull',
   'dk',
@@ -280,13 +279,13 @@ export class WasmRuntime implements WasmKernels {
     out.set(new Float32Array(this.memory.buffer, po, out.length));
   }
 
-  conv1dForward(a: Conv1dArgs, rows: number): Float32Array {
+  conv1dForward(a: Conv1dArgs, rows: number, into: Float32Array | null = null): Float32Array {
+    const outputs = a.batch * a.outLength * a.filters;
     const p = this.runConv(a, rows, true, ['conv1d_forward'], (arena) => ({
       bias: arena.input(a.bias),
-      full: arena.reserve(rows * a.filters),
-      y: arena.reserve(a.batch * a.outLength * a.filters),
+      y: arena.reserve(outputs),
     }));
-    return this.read(p.y!, a.batch * a.outLength * a.filters);
+    return this.readOut(p.y!, outputs, into);
   }
 
   conv1dBackward(
@@ -295,6 +294,7 @@ export class WasmRuntime implements WasmKernels {
     dy: Float32Array,
     y: Float32Array | null,
     wanted: Conv1dWanted,
+    dxInto: Float32Array | null = null,
   ): Conv1dPartialGrads {
     const { weights } = wanted;
     const phases = ['conv1d_backward_spread', 'conv1d_backward_grads'] as const;
@@ -308,29 +308,29 @@ export class WasmRuntime implements WasmKernels {
       dbias: weights && a.bias !== null ? arena.reserve(a.filters) : 0,
     }));
     return {
-      dx: wanted.dx ? this.readUnpadded(p.dx!, a) : null,
+      dx: wanted.dx ? this.readUnpadded(p.dx!, a, dxInto) : null,
       dKernel: weights ? this.read(p.dk!, a.kernel.length) : null,
       dBias: p.dbias ? this.read(p.dbias, a.filters) : null,
     };
   }
 
-  maxPool1dForward(a: MaxPool1dArgs): Float32Array {
+  maxPool1dForward(a: MaxPool1dArgs, into: Float32Array | null = null): Float32Array {
     const arena = new Arena(this.memory, this.freeStart());
     const x = arena.input(a.x);
     const y = arena.reserve(a.batch * a.outLength * a.channels);
     arena.commit();
     this.exports.maxpool1d_forward(...poolSizes(a), x, y);
-    return this.read(y, a.batch * a.outLength * a.channels);
+    return this.readOut(y, a.batch * a.outLength * a.channels, into);
   }
 
-  maxPool1dBackward(a: MaxPool1dArgs, dy: Float32Array): Float32Array {
+  maxPool1dBackward(a: MaxPool1dArgs, dy: Float32Array, into: Float32Array | null = null): Float32Array {
     const arena = new Arena(this.memory, this.freeStart());
     const x = arena.input(a.x);
     const pdy = arena.input(dy);
     const dx = arena.reserve(a.x.length);
     arena.commit();
     this.exports.maxpool1d_backward(...poolSizes(a), x, pdy, dx);
-    return this.read(dx, a.x.length);
+    return this.readOut(dx, a.x.length, into);
   }
 
   tapGather(a: TapGatherArgs): Float32Array {
@@ -411,13 +411,21 @@ export class WasmRuntime implements WasmKernels {
     return into;
   }
 
-  /** A copy of the steps of a padded [batch, span, channels] block at `offset` that belong to `a.x`. */
-  private readUnpadded(offset: number, a: Conv1dArgs): Float32Array {
+  /** `length` floats of wasm memory at byte `offset`, in `into` (of that length) or else a new array. */
+  private readOut(offset: number, length: number, into: Float32Array | null): Float32Array {
+    return into === null ? this.read(offset, length) : this.readInto(offset, into);
+  }
+
+  /**
+   * The steps of a padded [batch, span, channels] block at `offset` that belong to `a.x`, in `into` (of
+   * `a.x`'s length) or else a new array.
+   */
+  private readUnpadded(offset: number, a: Conv1dArgs, into: Float32Array | null): Float32Array {
     const steps = conv1dInLength(a);
-    if (steps === a.span) return this.read(offset, a.x.length);
+    if (steps === a.span) return this.readOut(offset, a.x.length, into);
     const c = a.channels;
     const heap = new Float32Array(this.memory.buffer, offset, a.batch * a.span * c);
-    const out = new Float32Array(a.batch * steps * c);
+    const out = into ?? new Float32Array(a.batch * steps * c);
     for (let b = 0; b < a.batch; b++) {
       const from = (b * a.span + (a.padLeft ?? 0)) * c;
       out.set(heap.subarray(from, from + steps * c), b * steps * c);
