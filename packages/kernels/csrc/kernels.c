@@ -1238,16 +1238,25 @@ static inline void pool_window(i32 t, i32 stride, i32 pad_left, i32 size, i32 in
   *hi = start + size < in_len ? start + size : in_len;
 }
 
+// Field order must match POOL_FIELDS in src/wasm/wasm-runtime.ts. Threads split the samples: a
+// window never leaves its sample, so every output (and every dx element's sum) is the same on any split.
+typedef struct {
+  i32 batch, in_len, channels, size, stride, pad_left, out_len;
+  const float *x, *dy;
+  float *y, *dx;
+} PoolParams;
+
 EXPORT(maxpool1d_forward)
-__attribute__((minsize)) void maxpool1d_forward(i32 batch, i32 in_len, i32 C, i32 size, i32 stride, i32 pad_left, i32 out_len, const float* x,
-                       float* y) {
-  i32 C4 = C & ~3;
-  for (i32 b = 0; b < batch; b++) {
-    const float* xb = x + b * in_len * C;
+__attribute__((minsize)) void maxpool1d_forward(const PoolParams* p, i32 tid, i32 nt) {
+  i32 C = p->channels, in_len = p->in_len, out_len = p->out_len, C4 = C & ~3;
+  i32 b0, b1;
+  share(p->batch, 1, tid, nt, &b0, &b1);
+  for (i32 b = b0; b < b1; b++) {
+    const float* xb = p->x + b * in_len * C;
     for (i32 t = 0; t < out_len; t++) {
       i32 lo, hi;
-      pool_window(t, stride, pad_left, size, in_len, &lo, &hi);
-      float* yo = y + (b * out_len + t) * C;
+      pool_window(t, p->stride, p->pad_left, p->size, in_len, &lo, &hi);
+      float* yo = p->y + (b * out_len + t) * C;
       const float* first = xb + lo * C;
       i32 c = 0;
       for (; c < C4; c += 4) {
@@ -1270,19 +1279,23 @@ __attribute__((minsize)) void maxpool1d_forward(i32 batch, i32 in_len, i32 C, i3
   }
 }
 
-// dx = 0, then each dy cell added at its window's first maximum (cells in (b, t, c) order, so
-// overlapping windows add in the same order as the TypeScript twin).
+// Per sample: its dx rows zeroed (they stay in cache for what follows), then each dy cell added at its
+// window's first maximum (cells in (t, c) order, so overlapping windows add in the same order as the
+// TypeScript twin).
 EXPORT(maxpool1d_backward)
-__attribute__((minsize)) void maxpool1d_backward(i32 batch, i32 in_len, i32 C, i32 size, i32 stride, i32 pad_left, i32 out_len, const float* x,
-                        const float* dy, float* dx) {
-  i32 C4 = C & ~3;
-  for (i32 i = 0; i < batch * in_len * C; i++) dx[i] = 0;
-  for (i32 b = 0; b < batch; b++) {
+__attribute__((minsize)) void maxpool1d_backward(const PoolParams* p, i32 tid, i32 nt) {
+  i32 C = p->channels, in_len = p->in_len, out_len = p->out_len, C4 = C & ~3;
+  const float* x = p->x;
+  float* dx = p->dx;
+  i32 b0, b1;
+  share(p->batch, 1, tid, nt, &b0, &b1);
+  for (i32 b = b0; b < b1; b++) {
     i32 base = b * in_len * C;
+    for (i32 i = 0; i < in_len * C; i++) dx[base + i] = 0;
     for (i32 t = 0; t < out_len; t++) {
       i32 lo, hi;
-      pool_window(t, stride, pad_left, size, in_len, &lo, &hi);
-      const float* dyo = dy + (b * out_len + t) * C;
+      pool_window(t, p->stride, p->pad_left, p->size, in_len, &lo, &hi);
+      const float* dyo = p->dy + (b * out_len + t) * C;
       i32 first = base + lo * C;
       i32 c = 0;
       for (; c < C4; c += 4) {

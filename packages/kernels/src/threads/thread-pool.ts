@@ -13,6 +13,8 @@ export const PARALLEL_ENTRIES = [
   'conv1d_backward_grads',
   'tap_gather',
   'tap_scatter',
+  'maxpool1d_forward',
+  'maxpool1d_backward',
 ] as const;
 
 export type ParallelEntry = (typeof PARALLEL_ENTRIES)[number];

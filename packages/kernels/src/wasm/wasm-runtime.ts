@@ -36,8 +36,8 @@ export interface KernelsExports {
   conv1d_forward(params: number, share: number, shares: number): void;
   conv1d_backward_spread(params: number, share: number, shares: number): void;
   conv1d_backward_grads(params: number, share: number, shares: number): void;
-  maxpool1d_forward(...sizesThenPointers: number[]): void;
-  maxpool1d_backward(...sizesThenPointers: number[]): void;
+  maxpool1d_forward(params: number, share: number, shares: number): void;
+  maxpool1d_backward(params: number, share: number, shares: number): void;
   tap_gather(params: number, share: number, shares: number): void;
   tap_scatter(params: number, share: number, shares: number): void;
   gather_rows(table: number, ids: number, n: number, width: number, out: number): void;
@@ -153,10 +153,22 @@ function convHeader(a: Conv1dArgs, rows: number): Partial<Record<ConvField, numb
   };
 }
 
-/** The size arguments of the maxpool1d exports, in their order. */
-function poolSizes(a: MaxPool1dArgs): number[] {
-  return [a.batch, a.inLength, a.channels, a.size, a.stride, a.padLeft, a.outLength];
-}
+/** PoolParams field order of csrc/kernels.c: 7 integers, then pointers. */
+const POOL_FIELDS = [
+  'batch',
+  'inLength',
+  'channels',
+  'size',
+  'stride',
+  'padLeft',
+  'outLength',
+  'x',
+  'dy',
+  'y',
+  'dx',
+] as const;
+
+type PoolField = (typeof POOL_FIELDS)[number];
 
 /**
  * The most training forwards whose saved buffers stay in wasm memory together: a model's stacked and
@@ -315,22 +327,43 @@ export class WasmRuntime implements WasmKernels {
   }
 
   maxPool1dForward(a: MaxPool1dArgs, into: Float32Array | null = null): Float32Array {
-    const arena = new Arena(this.memory, this.freeStart());
-    const x = arena.input(a.x);
-    const y = arena.reserve(a.batch * a.outLength * a.channels);
-    arena.commit();
-    this.exports.maxpool1d_forward(...poolSizes(a), x, y);
-    return this.readOut(y, a.batch * a.outLength * a.channels, into);
+    const outputs = a.batch * a.outLength * a.channels;
+    const p = this.runPool(a, 'maxpool1d_forward', (arena) => ({ y: arena.reserve(outputs) }));
+    return this.readOut(p.y!, outputs, into);
   }
 
   maxPool1dBackward(a: MaxPool1dArgs, dy: Float32Array, into: Float32Array | null = null): Float32Array {
+    const p = this.runPool(a, 'maxpool1d_backward', (arena) => ({
+      dy: arena.input(dy),
+      dx: arena.reserve(a.x.length),
+    }));
+    return this.readOut(p.dx!, a.x.length, into);
+  }
+
+  /** Lays out a max pooling call (sizes and x, plus `fields`) and runs it. */
+  private runPool(
+    a: MaxPool1dArgs,
+    entry: 'maxpool1d_forward' | 'maxpool1d_backward',
+    fields: (arena: Arena) => Partial<Record<PoolField, number>>,
+  ): Partial<Record<PoolField, number>> {
     const arena = new Arena(this.memory, this.freeStart());
-    const x = arena.input(a.x);
-    const pdy = arena.input(dy);
-    const dx = arena.reserve(a.x.length);
+    const params = arena.reserve(POOL_FIELDS.length);
+    const { batch, inLength, channels, size, stride, padLeft, outLength } = a;
+    const p: Partial<Record<PoolField, number>> = {
+      batch,
+      inLength,
+      channels,
+      size,
+      stride,
+      padLeft,
+      outLength,
+      x: arena.input(a.x),
+      ...fields(arena),
+    };
     arena.commit();
-    this.exports.maxpool1d_backward(...poolSizes(a), x, pdy, dx);
-    return this.readOut(dx, a.x.length, into);
+    this.writeParams(params, POOL_FIELDS, p);
+    this.runShares(entry, params);
+    return p;
   }
 
   tapGather(a: TapGatherArgs): Float32Array {
