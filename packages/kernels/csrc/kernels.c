@@ -1002,9 +1002,14 @@ typedef struct {
   // skips dX.
   const float *x, *kernel, *bias, *dy;
   // dfull has (size-1)*dilation zero rows before and after its `rows` rows; kflip is [size*filters,
-  // channels] scratch (the kernel with its taps reversed and transposed, for dX as one GEMM).
-  float *y, *dfull, *dk, *dx, *dbias, *kflip;
+  // channels] scratch (the kernel with its taps reversed and transposed, for dX as one GEMM); dkparts
+  // holds one partial dK per DK_CHUNK rows (undilated only).
+  float *y, *dfull, *dk, *dx, *dbias, *kflip, *dkparts;
 } ConvParams;
+
+// Rows of dfull per partial dK: a fixed size, so the partials, and their sum in chunk order, are the same
+// bits on any number of threads.
+#define DK_CHUNK 1024
 
 // y[0, n) rows of `Fo` (+)= bias, then relu, in place: the rows were just written, so still in cache.
 static void conv_epilogue(float* y, i32 n, i32 Fo, const float* bias, i32 relu) {
@@ -1112,8 +1117,17 @@ void conv1d_backward_grads(ConvParams* p, i32 tid, i32 nt) {
     share(total, MR, tid, nt, &lo, &hi);
   }
   if (d == 1) {
-    // dK as [size*C, filters] = (the overlapping windows)^T @ dfull, one GEMM (see conv1d_forward).
-    if (p->dk) gemm_part(1, 0, p->size * C, Fo, p->rows, p->x, C, dfull, Fo, p->dk, Fo, 0, tid, nt);
+    // dK as [size*C, filters] = (the overlapping windows)^T @ dfull (see conv1d_forward), as partial GEMMs
+    // over chunks of rows that the threads share (conv1d_backward_reduce sums them). dK is small and its
+    // k = rows long: split by rows, no thread packs the other's part of dfull.
+    if (p->dk) {
+      i32 KCF = p->size * C * Fo, chunks = (p->rows + DK_CHUNK - 1) / DK_CHUNK, c0, c1;
+      share(chunks, 1, tid, nt, &c0, &c1);
+      for (i32 c = c0; c < c1; c++) {
+        i32 r = c * DK_CHUNK, n = p->rows - r < DK_CHUNK ? p->rows - r : DK_CHUNK;
+        gemm(1, 0, p->size * C, Fo, n, p->x + r * C, C, dfull + r * Fo, Fo, p->dkparts + c * KCF, Fo, 0, tid);
+      }
+    }
     // dX[r] = sum_i dfull[r - (size-1) + i] @ K[size-1-i]^T: a window of `size` contiguous rows of the
     // zero-padded dfull against kflip, one GEMM.
     if (p->dx && hi > lo)
@@ -1132,6 +1146,19 @@ void conv1d_backward_grads(ConvParams* p, i32 tid, i32 nt) {
     if (last <= first) continue;
     gemm(0, 1, last - first, C, Fo, dfull + (first - j * d) * Fo, Fo, p->kernel + j * C * Fo, Fo, p->dx + first * C, C,
          1, tid);
+  }
+}
+
+// Backward, phase 3 (undilated, with dK; split by elements of dK): dK = the partials summed in chunk order.
+EXPORT(conv1d_backward_reduce)
+__attribute__((minsize)) void conv1d_backward_reduce(ConvParams* p, i32 tid, i32 nt) {
+  if (!p->dk || p->dilation != 1) return;
+  i32 KCF = p->size * p->channels * p->filters, chunks = (p->rows + DK_CHUNK - 1) / DK_CHUNK, lo, hi;
+  share(KCF, 4, tid, nt, &lo, &hi);
+  for (i32 i = lo; i < hi; i++) p->dk[i] = p->dkparts[i];
+  for (i32 c = 1; c < chunks; c++) {
+    const float* part = p->dkparts + c * KCF;
+    for (i32 i = lo; i < hi; i++) p->dk[i] += part[i];
   }
 }
 

@@ -11,6 +11,7 @@ export const PARALLEL_ENTRIES = [
   'conv1d_forward',
   'conv1d_backward_spread',
   'conv1d_backward_grads',
+  'conv1d_backward_reduce',
   'tap_gather',
   'tap_scatter',
   'maxpool1d_forward',

@@ -36,6 +36,7 @@ export interface KernelsExports {
   conv1d_forward(params: number, share: number, shares: number): void;
   conv1d_backward_spread(params: number, share: number, shares: number): void;
   conv1d_backward_grads(params: number, share: number, shares: number): void;
+  conv1d_backward_reduce(params: number, share: number, shares: number): void;
   maxpool1d_forward(params: number, share: number, shares: number): void;
   maxpool1d_backward(params: number, share: number, shares: number): void;
   tap_gather(params: number, share: number, shares: number): void;
@@ -91,9 +92,13 @@ const CONV_FIELDS = [
   'dx',
   'dbias',
   'kflip',
+  'dkparts',
 ] as const;
 
 type ConvField = (typeof CONV_FIELDS)[number];
+
+/** Rows of the conv backward's dfull per partial dK (DK_CHUNK in csrc/kernels.c). */
+const DK_CHUNK = 1024;
 
 /** Below this many multiply-adds a GEMM runs on the calling thread alone (waking workers costs more). */
 const PARALLEL_GEMM_MIN = 1 << 19;
@@ -309,8 +314,14 @@ export class WasmRuntime implements WasmKernels {
     dxInto: Float32Array | null = null,
   ): Conv1dPartialGrads {
     const { weights } = wanted;
-    const phases = ['conv1d_backward_spread', 'conv1d_backward_grads'] as const;
-    const p = this.runConv(a, rows, weights, [...phases], (arena) => ({
+    // Undilated, dK is summed from partials over chunks of rows (see conv1d_backward_reduce).
+    const parts = weights && a.dilation === 1 ? Math.ceil(rows / DK_CHUNK) * a.kernel.length : 0;
+    const phases: ('conv1d_backward_spread' | 'conv1d_backward_grads' | 'conv1d_backward_reduce')[] = [
+      'conv1d_backward_spread',
+      'conv1d_backward_grads',
+    ];
+    if (parts > 0) phases.push('conv1d_backward_reduce');
+    const p = this.runConv(a, rows, weights, phases, (arena) => ({
       dy: arena.input(dy),
       y: arena.input(y),
       dfull: arena.reserve((rows + 2 * (a.size - 1) * a.dilation) * a.filters),
@@ -318,6 +329,7 @@ export class WasmRuntime implements WasmKernels {
       kflip: wanted.dx ? arena.reserve(a.kernel.length) : 0,
       dx: wanted.dx ? arena.reserve(a.batch * a.span * a.channels) : 0,
       dbias: weights && a.bias !== null ? arena.reserve(a.filters) : 0,
+      dkparts: parts > 0 ? arena.reserve(parts) : 0,
     }));
     return {
       dx: wanted.dx ? this.readUnpadded(p.dx!, a, dxInto) : null,
@@ -491,7 +503,12 @@ export class WasmRuntime implements WasmKernels {
     a: Conv1dArgs,
     rows: number,
     withX: boolean,
-    phases: ('conv1d_forward' | 'conv1d_backward_spread' | 'conv1d_backward_grads')[],
+    phases: (
+      | 'conv1d_forward'
+      | 'conv1d_backward_spread'
+      | 'conv1d_backward_grads'
+      | 'conv1d_backward_reduce'
+    )[],
     fields: (arena: Arena) => Partial<Record<ConvField, number>>,
   ): Partial<Record<ConvField, number>> {
     const arena = new Arena(this.memory, this.freeStart());
