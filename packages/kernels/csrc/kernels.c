@@ -1052,11 +1052,10 @@ void rnn_backward(RnnParams* p) {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Conv1D with stride 1 as batch-wide GEMMs, one per kernel tap: the padded batch is one [batch*span, C]
-// matrix and full[r] = sum_j X[r + j*d] @ K[j] for r < rows = batch*span - (size-1)*d; output step t
-// of sample b is act(full[b*span + t] + bias). Field order must match CONV_FIELDS in
-// src/wasm/wasm-runtime.ts. Threads split rows of full (forward), channels of dK and rows of dX
-// (backward): each output element sums its taps in the same order on any split.
+// Conv1D with stride 1 as GEMMs over the padded batch, read as one [batch*span, C] matrix X: output
+// step t of sample b is act(sum_j X[b*span + t + j*d] @ K[j] + bias). Field order must match
+// CONV_FIELDS in src/wasm/wasm-runtime.ts. Threads split the output rows (forward), channels of dK and
+// rows of dX (backward): each output element sums its taps in the same order on any split.
 
 typedef struct {
   // act: ACT_LINEAR or ACT_RELU, applied by the forward; the backward masks dy by y > 0 under relu.
@@ -1065,39 +1064,60 @@ typedef struct {
   // skips dX.
   const float *x, *kernel, *bias, *dy;
   // dfull has (size-1)*dilation zero rows before and after its `rows` rows; kflip is [size*filters,
-  // channels] scratch (the kernel with its taps reversed and transposed, for dX as one GEMM).
-  float *full, *y, *dfull, *dk, *dx, *dbias, *kflip;
+  // channels] scratch (the kernel with its taps reversed and transposed, for dX as one GEMM); dkparts
+  // holds one partial dK per DK_CHUNK rows (undilated only).
+  float *y, *dfull, *dk, *dx, *dbias, *kflip, *dkparts;
 } ConvParams;
 
+// Rows of dfull per partial dK: a fixed size, so the partials, and their sum in chunk order, are the same
+// bits on any number of threads.
+#define DK_CHUNK 1024
+
+// y[0, n) rows of `Fo` (+)= bias, then relu, in place: the rows were just written, so still in cache.
+static void conv_epilogue(float* y, i32 n, i32 Fo, const float* bias, i32 relu) {
+  if (!bias && !relu) return;
+  if ((Fo & 3) == 0) {
+    v128_t zero = wasm_f32x4_splat(0);
+    for (i32 r = 0; r < n; r++, y += Fo) {
+      for (i32 o = 0; o < Fo; o += 4) {
+        v128_t v = wasm_v128_load(y + o);
+        if (bias) v = wasm_f32x4_add(v, wasm_v128_load(bias + o));
+        if (relu) v = wasm_f32x4_max(v, zero);
+        wasm_v128_store(y + o, v);
+      }
+    }
+    return;
+  }
+  for (i32 r = 0; r < n; r++, y += Fo) {
+    if (bias)
+      for (i32 o = 0; o < Fo; o++) y[o] += bias[o];
+    if (relu)
+      for (i32 o = 0; o < Fo; o++) y[o] = y[o] > 0 ? y[o] : 0;
+  }
+}
+
+// Each thread takes a range of the output rows (b, t) and runs one GEMM per sample it touches, straight
+// into y: the rows straddling two samples are never computed and y needs no copy out of a scratch.
 EXPORT(conv1d_forward)
 void conv1d_forward(ConvParams* p, i32 tid, i32 nt) {
-  i32 C = p->channels, Fo = p->filters, d = p->dilation;
+  i32 C = p->channels, Fo = p->filters, d = p->dilation, L = p->out_len;
   i32 r0, r1;
-  share(p->rows, MR, tid, nt, &r0, &r1);
-  if (r1 <= r0) return;
-  if (d == 1) {
-    // Undilated, the taps of row r are the contiguous window x[r*C, (r+size)*C): the whole convolution is
-    // one GEMM whose A rows overlap (lda = C, k = size*C) against the kernel read as [size*C, filters].
-    gemm(0, 0, r1 - r0, Fo, p->size * C, p->x + r0 * C, C, p->kernel, Fo, p->full + r0 * Fo, Fo, 0, tid);
-  } else {
-    for (i32 j = 0; j < p->size; j++) {
-      gemm(0, 0, r1 - r0, Fo, C, p->x + (r0 + j * d) * C, C, p->kernel + j * C * Fo, Fo, p->full + r0 * Fo, Fo, j > 0,
-           tid);
-    }
-  }
-  // The bias and the activation ride on the copy out of `full`: no extra pass over y.
+  share(p->batch * L, MR, tid, nt, &r0, &r1);
   i32 relu = p->act == ACT_RELU;
-  for (i32 r = r0; r < r1; r++) {
-    i32 b = r / p->span, t = r % p->span;
-    if (t >= p->out_len) continue;
-    const float* src = p->full + r * Fo;
-    float* dst = p->y + (b * p->out_len + t) * Fo;
-    if (p->bias)
-      for (i32 o = 0; o < Fo; o++) dst[o] = src[o] + p->bias[o];
-    else
-      for (i32 o = 0; o < Fo; o++) dst[o] = src[o];
-    if (relu)
-      for (i32 o = 0; o < Fo; o++) dst[o] = dst[o] > 0 ? dst[o] : 0;
+  for (i32 b = r0 / (L > 0 ? L : 1); L > 0 && b * L < r1; b++) {
+    i32 t0 = r0 > b * L ? r0 - b * L : 0;
+    i32 t1 = r1 < (b + 1) * L ? r1 - b * L : L;
+    const float* xb = p->x + (b * p->span + t0) * C;
+    float* yb = p->y + (b * L + t0) * Fo;
+    if (d == 1) {
+      // Undilated, the taps of step t are the contiguous window x[t*C, (t+size)*C): one GEMM whose A rows
+      // overlap (lda = C, k = size*C) against the kernel read as [size*C, filters].
+      gemm(0, 0, t1 - t0, Fo, p->size * C, xb, C, p->kernel, Fo, yb, Fo, 0, tid);
+    } else {
+      for (i32 j = 0; j < p->size; j++)
+        gemm(0, 0, t1 - t0, Fo, C, xb + j * d * C, C, p->kernel + j * C * Fo, Fo, yb, Fo, j > 0, tid);
+    }
+    conv_epilogue(yb, t1 - t0, Fo, p->bias, relu);
   }
 }
 
@@ -1127,8 +1147,15 @@ void conv1d_backward_spread(ConvParams* p, i32 tid, i32 nt) {
       i32 at = (b * p->out_len + t) * Fo;
       const float* src = p->dy + at;
       if (relu) {
+        // Branch-free: on real activations the sign of y is a coin flip, and a mispredicted branch per
+        // element cost more than the rest of the pass.
         const float* y = p->y + at;
-        for (i32 o = 0; o < Fo; o++) dst[o] = y[o] > 0 ? src[o] : 0;
+        i32 o = 0;
+        for (; o + 4 <= Fo; o += 4) {
+          v128_t pos = wasm_f32x4_gt(wasm_v128_load(y + o), wasm_f32x4_splat(0));
+          wasm_v128_store(dst + o, wasm_v128_and(wasm_v128_load(src + o), pos));
+        }
+        for (; o < Fo; o++) dst[o] = y[o] > 0 ? src[o] : 0;
       } else {
         for (i32 o = 0; o < Fo; o++) dst[o] = src[o];
       }
@@ -1152,8 +1179,17 @@ void conv1d_backward_grads(ConvParams* p, i32 tid, i32 nt) {
     share(total, MR, tid, nt, &lo, &hi);
   }
   if (d == 1) {
-    // dK as [size*C, filters] = (the overlapping windows)^T @ dfull, one GEMM (see conv1d_forward).
-    if (p->dk) gemm_part(1, 0, p->size * C, Fo, p->rows, p->x, C, dfull, Fo, p->dk, Fo, 0, tid, nt);
+    // dK as [size*C, filters] = (the overlapping windows)^T @ dfull (see conv1d_forward), as partial GEMMs
+    // over chunks of rows that the threads share (conv1d_backward_reduce sums them). dK is small and its
+    // k = rows long: split by rows, no thread packs the other's part of dfull.
+    if (p->dk) {
+      i32 KCF = p->size * C * Fo, chunks = (p->rows + DK_CHUNK - 1) / DK_CHUNK, c0, c1;
+      share(chunks, 1, tid, nt, &c0, &c1);
+      for (i32 c = c0; c < c1; c++) {
+        i32 r = c * DK_CHUNK, n = p->rows - r < DK_CHUNK ? p->rows - r : DK_CHUNK;
+        gemm(1, 0, p->size * C, Fo, n, p->x + r * C, C, dfull + r * Fo, Fo, p->dkparts + c * KCF, Fo, 0, tid);
+      }
+    }
     // dX[r] = sum_i dfull[r - (size-1) + i] @ K[size-1-i]^T: a window of `size` contiguous rows of the
     // zero-padded dfull against kflip, one GEMM.
     if (p->dx && hi > lo)
@@ -1172,6 +1208,19 @@ void conv1d_backward_grads(ConvParams* p, i32 tid, i32 nt) {
     if (last <= first) continue;
     gemm(0, 1, last - first, C, Fo, dfull + (first - j * d) * Fo, Fo, p->kernel + j * C * Fo, Fo, p->dx + first * C, C,
          1, tid);
+  }
+}
+
+// Backward, phase 3 (undilated, with dK; split by elements of dK): dK = the partials summed in chunk order.
+EXPORT(conv1d_backward_reduce)
+__attribute__((minsize)) void conv1d_backward_reduce(ConvParams* p, i32 tid, i32 nt) {
+  if (!p->dk || p->dilation != 1) return;
+  i32 KCF = p->size * p->channels * p->filters, chunks = (p->rows + DK_CHUNK - 1) / DK_CHUNK, lo, hi;
+  share(KCF, 4, tid, nt, &lo, &hi);
+  for (i32 i = lo; i < hi; i++) p->dk[i] = p->dkparts[i];
+  for (i32 c = 1; c < chunks; c++) {
+    const float* part = p->dkparts + c * KCF;
+    for (i32 i = lo; i < hi; i++) p->dk[i] += part[i];
   }
 }
 
@@ -1278,16 +1327,25 @@ static inline void pool_window(i32 t, i32 stride, i32 pad_left, i32 size, i32 in
   *hi = start + size < in_len ? start + size : in_len;
 }
 
+// Field order must match POOL_FIELDS in src/wasm/wasm-runtime.ts. Threads split the samples: a
+// window never leaves its sample, so every output (and every dx element's sum) is the same on any split.
+typedef struct {
+  i32 batch, in_len, channels, size, stride, pad_left, out_len;
+  const float *x, *dy;
+  float *y, *dx;
+} PoolParams;
+
 EXPORT(maxpool1d_forward)
-__attribute__((minsize)) void maxpool1d_forward(i32 batch, i32 in_len, i32 C, i32 size, i32 stride, i32 pad_left, i32 out_len, const float* x,
-                       float* y) {
-  i32 C4 = C & ~3;
-  for (i32 b = 0; b < batch; b++) {
-    const float* xb = x + b * in_len * C;
+__attribute__((minsize)) void maxpool1d_forward(const PoolParams* p, i32 tid, i32 nt) {
+  i32 C = p->channels, in_len = p->in_len, out_len = p->out_len, C4 = C & ~3;
+  i32 b0, b1;
+  share(p->batch, 1, tid, nt, &b0, &b1);
+  for (i32 b = b0; b < b1; b++) {
+    const float* xb = p->x + b * in_len * C;
     for (i32 t = 0; t < out_len; t++) {
       i32 lo, hi;
-      pool_window(t, stride, pad_left, size, in_len, &lo, &hi);
-      float* yo = y + (b * out_len + t) * C;
+      pool_window(t, p->stride, p->pad_left, p->size, in_len, &lo, &hi);
+      float* yo = p->y + (b * out_len + t) * C;
       const float* first = xb + lo * C;
       i32 c = 0;
       for (; c < C4; c += 4) {
@@ -1310,19 +1368,23 @@ __attribute__((minsize)) void maxpool1d_forward(i32 batch, i32 in_len, i32 C, i3
   }
 }
 
-// dx = 0, then each dy cell added at its window's first maximum (cells in (b, t, c) order, so
-// overlapping windows add in the same order as the TypeScript twin).
+// Per sample: its dx rows zeroed (they stay in cache for what follows), then each dy cell added at its
+// window's first maximum (cells in (t, c) order, so overlapping windows add in the same order as the
+// TypeScript twin).
 EXPORT(maxpool1d_backward)
-__attribute__((minsize)) void maxpool1d_backward(i32 batch, i32 in_len, i32 C, i32 size, i32 stride, i32 pad_left, i32 out_len, const float* x,
-                        const float* dy, float* dx) {
-  i32 C4 = C & ~3;
-  for (i32 i = 0; i < batch * in_len * C; i++) dx[i] = 0;
-  for (i32 b = 0; b < batch; b++) {
+__attribute__((minsize)) void maxpool1d_backward(const PoolParams* p, i32 tid, i32 nt) {
+  i32 C = p->channels, in_len = p->in_len, out_len = p->out_len, C4 = C & ~3;
+  const float* x = p->x;
+  float* dx = p->dx;
+  i32 b0, b1;
+  share(p->batch, 1, tid, nt, &b0, &b1);
+  for (i32 b = b0; b < b1; b++) {
     i32 base = b * in_len * C;
+    for (i32 i = 0; i < in_len * C; i++) dx[base + i] = 0;
     for (i32 t = 0; t < out_len; t++) {
       i32 lo, hi;
-      pool_window(t, stride, pad_left, size, in_len, &lo, &hi);
-      const float* dyo = dy + (b * out_len + t) * C;
+      pool_window(t, p->stride, p->pad_left, p->size, in_len, &lo, &hi);
+      const float* dyo = p->dy + (b * out_len + t) * C;
       i32 first = base + lo * C;
       i32 c = 0;
       for (; c < C4; c += 4) {

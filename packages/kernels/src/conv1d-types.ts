@@ -61,10 +61,21 @@ export interface Conv1dGrads {
   dBias: Float32Array | null;
 }
 
-/** Options of the conv1d kernels. */
+/**
+ * Options of {@link conv1dForward}.
+ * @example
+ * ```ts
+ * const options: Conv1dOptions = { into: reused }; // reused.length === batch * outLength * filters
+ * ```
+ */
 export interface Conv1dOptions {
   /** Force an implementation. @defaultValue the active one, see `kernelsBackend()` */
   backend?: 'wasm' | 'js';
+  /**
+   * Where to write the outputs (batch*outLength*filters floats): the call then returns this array, so a
+   * caller that recycles arrays saves a fresh one per call. @defaultValue a new array
+   */
+  into?: Float32Array;
 }
 
 /**
@@ -74,9 +85,16 @@ export interface Conv1dOptions {
  * const options: Conv1dBackwardOptions = { y: conv1dForward(args) }; // args.activation === 'relu'
  * ```
  */
-export interface Conv1dBackwardOptions extends Conv1dOptions {
+export interface Conv1dBackwardOptions {
+  /** Force an implementation. @defaultValue the active one, see `kernelsBackend()` */
+  backend?: 'wasm' | 'js';
   /** The forward's outputs [batch, outLength, filters]: required under `activation: 'relu'`. */
   y?: Float32Array;
+  /**
+   * Where to write dx (`x`'s length) when the call returns it: the result's dx is then this array.
+   * @defaultValue a new array
+   */
+  dxInto?: Float32Array;
 }
 
 /**

@@ -8,6 +8,7 @@ import type {
   Conv1dWanted,
   Conv1dWeightGrads,
 } from './conv1d-types';
+import { copyInto } from './copy-into';
 import { conv1dBackwardJs, conv1dForwardJs, conv1dRows } from './js/conv1d-js';
 import { conv1dInLength, conv1dPadded, conv1dUnpad } from './js/conv1d-padding';
 import { WasmOutOfMemoryError } from './wasm/wasm-kernels';
@@ -26,6 +27,11 @@ function checkArray(owner: string, name: string, value: unknown, length: number,
       `${owner}: ${name} must be a Float32Array of ${shape} = ${length} elements. Received: ${name}.length=${(value as Float32Array | undefined)?.length}.`,
     );
   }
+}
+
+/** Checks an optional `into` array's length (`name` is how the caller's options spell it). */
+function checkInto(owner: string, name: string, into: unknown, length: number, shape: string): void {
+  if (into !== undefined) checkArray(owner, `options.${name}`, into, length, shape);
 }
 
 function checkArgs(owner: string, a: Conv1dArgs): void {
@@ -65,8 +71,8 @@ function checkArgs(owner: string, a: Conv1dArgs): void {
  * and threads split the rows.
  *
  * @param args The sizes, the inputs, the kernel, the bias, the padding and the activation.
- * @param options `backend`.
- * @returns The outputs [batch, outLength, filters].
+ * @param options `backend`, and `into` (the array to write the outputs into).
+ * @returns The outputs [batch, outLength, filters] (`options.into` when given).
  * @throws RangeError when a size or an array does not match.
  * @example
  * ```ts
@@ -79,16 +85,19 @@ function checkArgs(owner: string, a: Conv1dArgs): void {
  */
 export function conv1dForward(args: Conv1dArgs, options: Conv1dOptions = {}): Float32Array {
   checkArgs('conv1dForward', args);
+  const { into } = options;
+  const outputs = args.batch * args.outLength * args.filters;
+  checkInto('conv1dForward', 'into', into, outputs, 'batch*outLength*filters');
   if (resolveBackend('conv1dForward', options.backend) === 'wasm') {
     try {
-      return wasmKernels().conv1dForward(args, conv1dRows(args));
+      return wasmKernels().conv1dForward(args, conv1dRows(args), into ?? null);
     } catch (error) {
       if (!(error instanceof WasmOutOfMemoryError)) throw error;
     }
   }
   const y = conv1dForwardJs(conv1dPadded(args));
   if (args.activation === 'relu') for (let i = 0; i < y.length; i++) if (y[i] < 0) y[i] = 0;
-  return y;
+  return copyInto(y, into);
 }
 
 /** Checks the backward's arrays, then runs the wanted part of it on the resolved backend. */
@@ -105,9 +114,11 @@ function backward(
   const relu = args.activation === 'relu';
   if (relu) checkArray(owner, 'options.y', options.y, outputs, "batch*outLength*filters (activation 'relu')");
   const y = relu ? (options.y as Float32Array) : null;
+  const into = wanted.dx ? options.dxInto : undefined;
+  checkInto(owner, 'dxInto', into, args.x.length, 'the length of x');
   if (resolveBackend(owner, options.backend) === 'wasm') {
     try {
-      return wasmKernels().conv1dBackward(args, conv1dRows(args), dy, y, wanted);
+      return wasmKernels().conv1dBackward(args, conv1dRows(args), dy, y, wanted, into ?? null);
     } catch (error) {
       if (!(error instanceof WasmOutOfMemoryError)) throw error;
     }
@@ -118,7 +129,8 @@ function backward(
     for (let i = 0; i < dy.length; i++) if (y[i] > 0) dz[i] = dy[i];
   }
   const g = conv1dBackwardJs(conv1dPadded(args), dz);
-  return { dx: wanted.dx ? conv1dUnpad(args, g.dx) : null, dKernel: g.dKernel, dBias: g.dBias };
+  const dx = wanted.dx ? copyInto(conv1dUnpad(args, g.dx), into) : null;
+  return { dx, dKernel: g.dKernel, dBias: g.dBias };
 }
 
 /**
@@ -127,7 +139,8 @@ function backward(
  *
  * @param args The arguments the forward ran with.
  * @param dy dL/d(outputs) [batch, outLength, filters].
- * @param options `backend`, and `y` (the forward's outputs) under `activation: 'relu'`.
+ * @param options `backend`, `y` (the forward's outputs) under `activation: 'relu'`, and `dxInto` (the
+ *   array to write dx into).
  * @returns dx (shaped like `x`), dKernel and dBias (null without a bias).
  * @throws RangeError when a size or an array does not match.
  * @example
@@ -182,8 +195,9 @@ export function conv1dBackwardWeights(
  *
  * @param args The arguments the forward ran with.
  * @param dy dL/d(outputs) [batch, outLength, filters].
- * @param options `backend`, and `y` (the forward's outputs) under `activation: 'relu'`.
- * @returns dx, shaped like `x`.
+ * @param options `backend`, `y` (the forward's outputs) under `activation: 'relu'`, and `dxInto` (the
+ *   array to write dx into).
+ * @returns dx, shaped like `x` (`options.dxInto` when given).
  * @throws RangeError when a size or an array does not match.
  * @example
  * ```ts

@@ -39,4 +39,9 @@ export interface MaxPool1dArgs {
 export interface MaxPool1dOptions {
   /** Force an implementation. @defaultValue the active one, see `kernelsBackend()` */
   backend?: 'wasm' | 'js';
+  /**
+   * Where to write the returned array (the outputs, or dx for the backward; of its length): a caller
+   * that recycles arrays saves a fresh one per call. @defaultValue a new array
+   */
+  into?: Float32Array;
 }

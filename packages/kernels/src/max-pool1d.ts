@@ -1,4 +1,5 @@
 import { resolveBackend, wasmKernels } from './backend';
+import { copyInto } from './copy-into';
 import { maxPool1dBackwardJs, maxPool1dForwardJs } from './js/max-pool1d-js';
 import type { MaxPool1dArgs, MaxPool1dOptions } from './max-pool1d-types';
 import { WasmOutOfMemoryError } from './wasm/wasm-kernels';
@@ -37,8 +38,8 @@ function checkLength(owner: string, name: string, v: unknown, n: number, shape: 
  * comes first stays, as in TensorFlow). On the wasm backend, branch-free SIMD selects.
  *
  * @param args The sizes, the window and the inputs.
- * @param options `backend`.
- * @returns The outputs [batch, outLength, channels].
+ * @param options `backend`, and `into` (the array to write the outputs into).
+ * @returns The outputs [batch, outLength, channels] (`options.into` when given).
  * @throws RangeError when a size or an array does not match.
  * @example
  * ```ts
@@ -51,14 +52,18 @@ function checkLength(owner: string, name: string, v: unknown, n: number, shape: 
  */
 export function maxPool1dForward(args: MaxPool1dArgs, options: MaxPool1dOptions = {}): Float32Array {
   checkArgs('maxPool1dForward', args);
+  const { into } = options;
+  const outputs = args.batch * args.outLength * args.channels;
+  if (into !== undefined)
+    checkLength('maxPool1dForward', 'options.into', into, outputs, 'batch*outLength*channels');
   if (resolveBackend('maxPool1dForward', options.backend) === 'wasm') {
     try {
-      return wasmKernels().maxPool1dForward(args);
+      return wasmKernels().maxPool1dForward(args, into ?? null);
     } catch (error) {
       if (!(error instanceof WasmOutOfMemoryError)) throw error;
     }
   }
-  return maxPool1dForwardJs(args);
+  return copyInto(maxPool1dForwardJs(args), into);
 }
 
 /**
@@ -66,8 +71,8 @@ export function maxPool1dForward(args: MaxPool1dArgs, options: MaxPool1dOptions 
  *
  * @param args The arguments the forward ran with.
  * @param dy dL/d(outputs) [batch, outLength, channels].
- * @param options `backend`.
- * @returns dx [batch, inLength, channels].
+ * @param options `backend`, and `into` (the array to write dx into).
+ * @returns dx [batch, inLength, channels] (`options.into` when given).
  * @throws RangeError when a size or an array does not match.
  * @example
  * ```ts
@@ -92,12 +97,15 @@ export function maxPool1dBackward(
     args.batch * args.outLength * args.channels,
     'batch*outLength*channels',
   );
+  const { into } = options;
+  if (into !== undefined)
+    checkLength('maxPool1dBackward', 'options.into', into, args.x.length, 'batch*inLength*channels');
   if (resolveBackend('maxPool1dBackward', options.backend) === 'wasm') {
     try {
-      return wasmKernels().maxPool1dBackward(args, dy);
+      return wasmKernels().maxPool1dBackward(args, dy, into ?? null);
     } catch (error) {
       if (!(error instanceof WasmOutOfMemoryError)) throw error;
     }
   }
-  return maxPool1dBackwardJs(args, dy);
+  return copyInto(maxPool1dBackwardJs(args, dy), into);
 }

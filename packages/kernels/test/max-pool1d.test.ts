@@ -64,6 +64,13 @@ describe('maxPool1dForward / maxPool1dBackward', () => {
         dx[at] += dy[i];
       });
       expect(maxPool1dBackward(a, dy, { backend })).toEqual(dx);
+      // Arrays to write into arrive dirty (recycled): every element must be overwritten.
+      const into = new Float32Array(argmax.length).fill(Number.NaN);
+      expect(maxPool1dForward(a, { backend, into })).toBe(into);
+      expect(into).toEqual(Float32Array.from(argmax, (i) => a.x[i]));
+      const dxInto = new Float32Array(a.x.length).fill(Number.NaN);
+      expect(maxPool1dBackward(a, dy, { backend, into: dxInto })).toBe(dxInto);
+      expect(dxInto).toEqual(dx);
     }
   });
 
@@ -74,6 +81,9 @@ describe('maxPool1dForward / maxPool1dBackward', () => {
     );
     expect(() => maxPool1dBackward(a, new Float32Array(5))).toThrow(
       'maxPool1dBackward: dy must be a Float32Array of batch*outLength*channels = 36 elements. Received: dy.length=5.',
+    );
+    expect(() => maxPool1dBackward(a, new Float32Array(36), { into: new Float32Array(5) })).toThrow(
+      'maxPool1dBackward: options.into must be a Float32Array of batch*inLength*channels = 84 elements. Received: options.into.length=5.',
     );
     expect(() => maxPool1dForward({ ...a, outLength: 5 })).toThrow(
       'maxPool1dForward: every window must overlap the input',

@@ -25,9 +25,10 @@ export interface Conv1DWeightGrads {
 }
 
 /**
- * Conv1D over typed arrays (Keras layouts) with its activation. Stride 1 runs the kernels package's tap
- * GEMMs over the whole batch, padded, biased and activated inside the kernel (no copy here); other
- * strides run im2col + `sgemm`, one sample at a time.
+ * Conv1D over typed arrays (Keras layouts) with its activation, written into `into` ([B, outLength,
+ * filters] floats) when given. Stride 1 runs the kernels package's tap GEMMs over the whole batch,
+ * padded, biased and activated inside the kernel (no copy here); other strides run im2col + `sgemm`, one
+ * sample at a time.
  *
  * @example
  * conv1dForwardImpl(Float32Array.of(1, 2, 3), Float32Array.of(1, 1), null, dims, 'linear') // → [3, 5]
@@ -38,9 +39,10 @@ export function conv1dForwardImpl(
   bias: Float32Array | null,
   d: Conv1DDims,
   activation: Conv1DKernelActivation,
+  into?: Float32Array,
 ): Float32Array {
-  if (d.w.stride === 1) return conv1dForward(tapArgs(x, kernel, bias, d, activation));
-  const y = im2colForward(x, kernel, bias, d);
+  if (d.w.stride === 1) return conv1dForward(tapArgs(x, kernel, bias, d, activation), { into });
+  const y = im2colForward(x, kernel, bias, d, into);
   if (activation === 'relu') for (let i = 0; i < y.length; i++) if (y[i] < 0) y[i] = 0;
   return y;
 }
@@ -71,8 +73,8 @@ export function conv1dWeightGradsImpl(
 }
 
 /**
- * dx of {@link conv1dForwardImpl} (at stride 1 `x`'s values are not read; other strides run the im2col
- * path, which computes all the gradients at once).
+ * dx of {@link conv1dForwardImpl}, written into `into` (x's length) when given (at stride 1 `x`'s values
+ * are not read; other strides run the im2col path, which computes all the gradients at once).
  *
  * @example
  * conv1dInputGradImpl(dy, x, kernel, y, dims, 'relu') // → [B·inLength·C]
@@ -84,9 +86,10 @@ export function conv1dInputGradImpl(
   y: Float32Array,
   d: Conv1DDims,
   activation: Conv1DKernelActivation,
+  into?: Float32Array,
 ): Float32Array {
-  if (d.w.stride !== 1) return im2colBackward(x, kernel, reluMasked(dy, y, activation), d).dx;
-  return conv1dBackwardInput(tapArgs(x, kernel, null, d, activation), dy, { y });
+  if (d.w.stride !== 1) return im2colBackward(x, kernel, reluMasked(dy, y, activation), d, into).dx;
+  return conv1dBackwardInput(tapArgs(x, kernel, null, d, activation), dy, { y, dxInto: into });
 }
 
 /** dy where `y > 0` under relu (a new array), dy itself otherwise. */
@@ -123,17 +126,17 @@ function tapArgs(
   };
 }
 
-/** `y_b = im2col(x_b) @ K (+ bias)` per sample; the im2col buffer holds one sample at a time. */
+/** `y_b = im2col(x_b) @ K (+ bias)` per sample (into `y`); the im2col buffer holds one sample at a time. */
 function im2colForward(
   x: Float32Array,
   kernel: Float32Array,
   bias: Float32Array | null,
   d: Conv1DDims,
+  y: Float32Array = new Float32Array(d.batch * d.w.outLength * d.filters),
 ): Float32Array {
   const { batch, channels, filters, w } = d;
   const depth = w.size * channels;
   const rows = w.outLength * filters;
-  const y = new Float32Array(batch * rows);
   const col = new Float32Array(w.outLength * depth);
   for (let b = 0; b < batch; b++) {
     im2col(x, b, d, col);
@@ -144,17 +147,21 @@ function im2colForward(
   return y;
 }
 
-/** `dK = Σ_b im2col(x_b)ᵀ @ dy_b`, `dx_b = col2im(dy_b @ Kᵀ)`, `dBias = Σ dy`; im2col is rebuilt, not kept. */
+/**
+ * `dK = Σ_b im2col(x_b)ᵀ @ dy_b`, `dx_b = col2im(dy_b @ Kᵀ)` (into `dx`), `dBias = Σ dy`; im2col is
+ * rebuilt, not kept.
+ */
 function im2colBackward(
   x: Float32Array,
   kernel: Float32Array,
   dy: Float32Array,
   d: Conv1DDims,
+  dx: Float32Array = new Float32Array(d.batch * d.inLength * d.channels),
 ): Conv1DWeightGrads & { dx: Float32Array } {
   const { batch, channels, filters, w } = d;
   const depth = w.size * channels;
   const rows = w.outLength * filters;
-  const dx = new Float32Array(batch * d.inLength * channels);
+  dx.fill(0);
   const dKernel = new Float32Array(depth * filters);
   const dBias = new Float32Array(filters);
   const col = new Float32Array(w.outLength * depth);

@@ -14,6 +14,7 @@ import {
   conv1dWeightGradsImpl,
 } from './conv1d-impl';
 import { type HostBackend, readFloat32Transient, writeFloat32 } from './host-backend';
+import { lendOutput, takeOutput } from './recycled-outputs';
 
 /** The engine hands over untyped maps; the contract says what they hold. */
 function dims(x: tf.TensorInfo, kernel: tf.TensorInfo, attrs: tf.NamedAttrMap | undefined): Conv1DDims {
@@ -25,7 +26,8 @@ function dims(x: tf.TensorInfo, kernel: tf.TensorInfo, attrs: tf.NamedAttrMap | 
  * `TensorseqConv1D`, `TensorseqConv1DGrad` and `TensorseqConv1DInputGrad` for a host-memory backend
  * (glue; the math is `conv1d-impl.ts`: the kernels package's tap GEMMs at stride 1, im2col + sgemm
  * otherwise). Inputs are read without a copy where the backend allows it: the kernels copy them into
- * their own memory before this backend allocates the outputs.
+ * their own memory before this backend allocates the outputs. The outputs and dx are written into
+ * recycled arrays (`recycled-outputs.ts`): on this kind of machine fresh memory costs more than the math.
  *
  * @param backendName The tfjs backend the configs are for (`'cpu'`, `'wasm'`, `'tensorflow'`).
  * @example
@@ -42,8 +44,9 @@ export function conv1dKernelConfigs(backendName: string): tf.KernelConfig[] {
         const { x, kernel, bias } = inputs as unknown as Conv1DKernelInputs<tf.TensorInfo>;
         const d = dims(x, kernel, attrs);
         const read = (info: tf.TensorInfo) => readFloat32Transient(host, info);
-        const y = conv1dForwardImpl(read(x), read(kernel), bias ? read(bias) : null, d, d.w.activation);
-        return writeFloat32(host, y, [d.batch, d.w.outLength, d.filters]);
+        const into = takeOutput(host, d.batch * d.w.outLength * d.filters);
+        const y = conv1dForwardImpl(read(x), read(kernel), bias ? read(bias) : null, d, d.w.activation, into);
+        return lendOutput(host, y, [d.batch, d.w.outLength, d.filters]);
       },
     },
     {
@@ -66,8 +69,9 @@ export function conv1dKernelConfigs(backendName: string): tf.KernelConfig[] {
         const { dy, x, kernel, y } = inputs as unknown as Conv1DGradKernelInputs<tf.TensorInfo>;
         const d = dims(x, kernel, attrs);
         const read = (info: tf.TensorInfo) => readFloat32Transient(host, info);
-        const dx = conv1dInputGradImpl(read(dy), read(x), read(kernel), read(y), d, d.w.activation);
-        return writeFloat32(host, dx, [...x.shape]);
+        const into = takeOutput(host, d.batch * d.inLength * d.channels);
+        const dx = conv1dInputGradImpl(read(dy), read(x), read(kernel), read(y), d, d.w.activation, into);
+        return lendOutput(host, dx, [...x.shape]);
       },
     },
   ];

@@ -11,6 +11,7 @@ import {
 } from '@tensorseq/kernels';
 import { type HostBackend, readFloat32Transient, writeFloat32 } from './host-backend';
 import { avgPool1dImpl, type Pool1DDims } from './pool1d-impl';
+import { lendOutput, takeOutput } from './recycled-outputs';
 
 const MODES: readonly Pool1DMode[] = ['max', 'avg'];
 
@@ -26,19 +27,46 @@ function maxArgs(x: Float32Array, d: Pool1DDims): MaxPool1dArgs {
   return { ...d, size: w.size, stride: w.stride, padLeft: w.padLeft, outLength: w.outLength, x };
 }
 
-function forward(mode: Pool1DMode, x: Float32Array, d: Pool1DDims): Float32Array {
-  if (mode === 'avg') return avgPool1dImpl(x, d, false);
-  return maxPool1dForward(maxArgs(x, d));
+/** The output tensor: max pooling's array is a recycled one (see `recycled-outputs.ts`), average's new. */
+function output(
+  mode: Pool1DMode,
+  host: HostBackend,
+  shape: number[],
+  compute: (into: Float32Array | undefined) => Float32Array,
+): tf.TensorInfo {
+  if (mode === 'avg') return writeFloat32(host, compute(undefined), shape);
+  return lendOutput(
+    host,
+    compute(
+      takeOutput(
+        host,
+        shape.reduce((n, s) => n * s, 1),
+      ),
+    ),
+    shape,
+  );
 }
 
-function backward(mode: Pool1DMode, dy: Float32Array, x: Float32Array | null, d: Pool1DDims): Float32Array {
+function forward(mode: Pool1DMode, x: Float32Array, d: Pool1DDims, into?: Float32Array): Float32Array {
+  if (mode === 'avg') return avgPool1dImpl(x, d, false);
+  return maxPool1dForward(maxArgs(x, d), { into });
+}
+
+function backward(
+  mode: Pool1DMode,
+  dy: Float32Array,
+  x: Float32Array | null,
+  d: Pool1DDims,
+  into?: Float32Array,
+): Float32Array {
   if (mode === 'avg') return avgPool1dImpl(dy, d, true);
-  return maxPool1dBackward(maxArgs(x as Float32Array, d), dy);
+  return maxPool1dBackward(maxArgs(x as Float32Array, d), dy, { into });
 }
 
 /**
  * The `TensorseqMaxPool1D` / `TensorseqAvgPool1D` kernels and their backward kernels for a host-memory
- * backend (glue; max pooling is the kernels package's, average pooling `pool1d-impl.ts`).
+ * backend (glue; max pooling is the kernels package's, writing into recycled arrays, average pooling
+ * `pool1d-impl.ts`).
  *
  * @param backendName The tfjs backend the configs are for (`'cpu'`, `'wasm'`, `'tensorflow'`).
  * @example
@@ -54,8 +82,8 @@ export function pool1dKernelConfigs(backendName: string): tf.KernelConfig[] {
         const host = backend as unknown as HostBackend;
         const { x } = inputs as unknown as Pool1DKernelInputs<tf.TensorInfo>;
         const d = dims(x, attrs);
-        const y = forward(mode, readFloat32Transient(host, x), d);
-        return writeFloat32(host, y, [d.batch, d.w.outLength, d.channels]);
+        const xs = readFloat32Transient(host, x);
+        return output(mode, host, [d.batch, d.w.outLength, d.channels], (into) => forward(mode, xs, d, into));
       },
     },
     {
@@ -67,8 +95,8 @@ export function pool1dKernelConfigs(backendName: string): tf.KernelConfig[] {
         const d = dims(x, attrs);
         // Views are safe until the output is written: nothing in between allocates on the backend.
         const xs = mode === 'max' ? readFloat32Transient(host, x) : null;
-        const dx = backward(mode, readFloat32Transient(host, dy), xs, d);
-        return writeFloat32(host, dx, [...x.shape]);
+        const g = readFloat32Transient(host, dy);
+        return output(mode, host, [...x.shape], (into) => backward(mode, g, xs, d, into));
       },
     },
   ]);

@@ -12,8 +12,11 @@ export const PARALLEL_ENTRIES = [
   'conv1d_forward',
   'conv1d_backward_spread',
   'conv1d_backward_grads',
+  'conv1d_backward_reduce',
   'tap_gather',
   'tap_scatter',
+  'maxpool1d_forward',
+  'maxpool1d_backward',
 ] as const;
 
 export type ParallelEntry = (typeof PARALLEL_ENTRIES)[number];

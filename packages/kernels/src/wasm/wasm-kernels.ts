@@ -33,16 +33,21 @@ export interface WasmKernels {
   readonly threads: number;
   /** Stops the worker threads, if any. */
   close(): void;
-  conv1dForward(args: Conv1dArgs, rows: number): Float32Array;
+  /** The outputs, in `into` when given (of their length). */
+  conv1dForward(args: Conv1dArgs, rows: number, into?: Float32Array | null): Float32Array;
+  /** The wanted gradients; dx in `dxInto` when given (of `args.x`'s length). */
   conv1dBackward(
     args: Conv1dArgs,
     rows: number,
     dy: Float32Array,
     y: Float32Array | null,
     wanted: Conv1dWanted,
+    dxInto?: Float32Array | null,
   ): Conv1dPartialGrads;
-  maxPool1dForward(args: MaxPool1dArgs): Float32Array;
-  maxPool1dBackward(args: MaxPool1dArgs, dy: Float32Array): Float32Array;
+  /** The outputs, in `into` when given. */
+  maxPool1dForward(args: MaxPool1dArgs, into?: Float32Array | null): Float32Array;
+  /** dx, in `into` when given. */
+  maxPool1dBackward(args: MaxPool1dArgs, dy: Float32Array, into?: Float32Array | null): Float32Array;
   tapGather(args: TapGatherArgs): Float32Array;
   tapScatter(args: TapScatterArgs, dy: Float32Array, y: Float32Array): TapScatterGrads;
   forward(plan: RnnPlan, training: boolean, returnSequences?: boolean): RnnSequenceResult;

@@ -37,8 +37,9 @@ export interface KernelsExports {
   conv1d_forward(params: number, share: number, shares: number): void;
   conv1d_backward_spread(params: number, share: number, shares: number): void;
   conv1d_backward_grads(params: number, share: number, shares: number): void;
-  maxpool1d_forward(...sizesThenPointers: number[]): void;
-  maxpool1d_backward(...sizesThenPointers: number[]): void;
+  conv1d_backward_reduce(params: number, share: number, shares: number): void;
+  maxpool1d_forward(params: number, share: number, shares: number): void;
+  maxpool1d_backward(params: number, share: number, shares: number): void;
   tap_gather(params: number, share: number, shares: number): void;
   tap_scatter(params: number, share: number, shares: number): void;
   gather_rows(table: number, ids: number, n: number, width: number, out: number): void;
@@ -86,16 +87,19 @@ const CONV_FIELDS = [
   'kernel',
   'bias',
   'dy',
-  'full',
   'y',
   'dfull',
   'dk',
   'dx',
   'dbias',
   'kflip',
+  'dkparts',
 ] as const;
 
 type ConvField = (typeof CONV_FIELDS)[number];
+
+/** Rows of the conv backward's dfull per partial dK (DK_CHUNK in csrc/kernels.c). */
+const DK_CHUNK = 1024;
 
 /** Below this many multiply-adds a GEMM runs on the calling thread alone (waking workers costs more). */
 const PARALLEL_GEMM_MIN = 1 << 19;
@@ -158,10 +162,22 @@ function convHeader(a: Conv1dArgs, rows: number): Partial<Record<ConvField, numb
   };
 }
 
-/** The size arguments of the maxpool1d exports, in their order. */
-function poolSizes(a: MaxPool1dArgs): number[] {
-  return [a.batch, a.inLength, a.channels, a.size, a.stride, a.padLeft, a.outLength];
-}
+/** PoolParams field order of csrc/kernels.c: 7 integers, then pointers. */
+const POOL_FIELDS = [
+  'batch',
+  'inLength',
+  'channels',
+  'size',
+  'stride',
+  'padLeft',
+  'outLength',
+  'x',
+  'dy',
+  'y',
+  'dx',
+] as const;
+
+type PoolField = (typeof POOL_FIELDS)[number];
 
 /**
  * The most training forwards whose saved buffers stay in wasm memory together: a model's stacked and
@@ -284,13 +300,13 @@ export class WasmRuntime implements WasmKernels {
     out.set(new Float32Array(this.memory.buffer, po, out.length));
   }
 
-  conv1dForward(a: Conv1dArgs, rows: number): Float32Array {
+  conv1dForward(a: Conv1dArgs, rows: number, into: Float32Array | null = null): Float32Array {
+    const outputs = a.batch * a.outLength * a.filters;
     const p = this.runConv(a, rows, true, ['conv1d_forward'], (arena) => ({
       bias: arena.input(a.bias),
-      full: arena.reserve(rows * a.filters),
-      y: arena.reserve(a.batch * a.outLength * a.filters),
+      y: arena.reserve(outputs),
     }));
-    return this.read(p.y!, a.batch * a.outLength * a.filters);
+    return this.readOut(p.y!, outputs, into);
   }
 
   conv1dBackward(
@@ -299,10 +315,17 @@ export class WasmRuntime implements WasmKernels {
     dy: Float32Array,
     y: Float32Array | null,
     wanted: Conv1dWanted,
+    dxInto: Float32Array | null = null,
   ): Conv1dPartialGrads {
     const { weights } = wanted;
-    const phases = ['conv1d_backward_spread', 'conv1d_backward_grads'] as const;
-    const p = this.runConv(a, rows, weights, [...phases], (arena) => ({
+    // Undilated, dK is summed from partials over chunks of rows (see conv1d_backward_reduce).
+    const parts = weights && a.dilation === 1 ? Math.ceil(rows / DK_CHUNK) * a.kernel.length : 0;
+    const phases: ('conv1d_backward_spread' | 'conv1d_backward_grads' | 'conv1d_backward_reduce')[] = [
+      'conv1d_backward_spread',
+      'conv1d_backward_grads',
+    ];
+    if (parts > 0) phases.push('conv1d_backward_reduce');
+    const p = this.runConv(a, rows, weights, phases, (arena) => ({
       dy: arena.input(dy),
       y: arena.input(y),
       dfull: arena.reserve((rows + 2 * (a.size - 1) * a.dilation) * a.filters),
@@ -310,31 +333,53 @@ export class WasmRuntime implements WasmKernels {
       kflip: wanted.dx ? arena.reserve(a.kernel.length) : 0,
       dx: wanted.dx ? arena.reserve(a.batch * a.span * a.channels) : 0,
       dbias: weights && a.bias !== null ? arena.reserve(a.filters) : 0,
+      dkparts: parts > 0 ? arena.reserve(parts) : 0,
     }));
     return {
-      dx: wanted.dx ? this.readUnpadded(p.dx!, a) : null,
+      dx: wanted.dx ? this.readUnpadded(p.dx!, a, dxInto) : null,
       dKernel: weights ? this.read(p.dk!, a.kernel.length) : null,
       dBias: p.dbias ? this.read(p.dbias, a.filters) : null,
     };
   }
 
-  maxPool1dForward(a: MaxPool1dArgs): Float32Array {
-    const arena = new Arena(this.memory, this.freeStart());
-    const x = arena.input(a.x);
-    const y = arena.reserve(a.batch * a.outLength * a.channels);
-    arena.commit();
-    this.exports.maxpool1d_forward(...poolSizes(a), x, y);
-    return this.read(y, a.batch * a.outLength * a.channels);
+  maxPool1dForward(a: MaxPool1dArgs, into: Float32Array | null = null): Float32Array {
+    const outputs = a.batch * a.outLength * a.channels;
+    const p = this.runPool(a, 'maxpool1d_forward', (arena) => ({ y: arena.reserve(outputs) }));
+    return this.readOut(p.y!, outputs, into);
   }
 
-  maxPool1dBackward(a: MaxPool1dArgs, dy: Float32Array): Float32Array {
+  maxPool1dBackward(a: MaxPool1dArgs, dy: Float32Array, into: Float32Array | null = null): Float32Array {
+    const p = this.runPool(a, 'maxpool1d_backward', (arena) => ({
+      dy: arena.input(dy),
+      dx: arena.reserve(a.x.length),
+    }));
+    return this.readOut(p.dx!, a.x.length, into);
+  }
+
+  /** Lays out a max pooling call (sizes and x, plus `fields`) and runs it. */
+  private runPool(
+    a: MaxPool1dArgs,
+    entry: 'maxpool1d_forward' | 'maxpool1d_backward',
+    fields: (arena: Arena) => Partial<Record<PoolField, number>>,
+  ): Partial<Record<PoolField, number>> {
     const arena = new Arena(this.memory, this.freeStart());
-    const x = arena.input(a.x);
-    const pdy = arena.input(dy);
-    const dx = arena.reserve(a.x.length);
+    const params = arena.reserve(POOL_FIELDS.length);
+    const { batch, inLength, channels, size, stride, padLeft, outLength } = a;
+    const p: Partial<Record<PoolField, number>> = {
+      batch,
+      inLength,
+      channels,
+      size,
+      stride,
+      padLeft,
+      outLength,
+      x: arena.input(a.x),
+      ...fields(arena),
+    };
     arena.commit();
-    this.exports.maxpool1d_backward(...poolSizes(a), x, pdy, dx);
-    return this.read(dx, a.x.length);
+    this.writeParams(params, POOL_FIELDS, p);
+    this.runShares(entry, params);
+    return p;
   }
 
   tapGather(a: TapGatherArgs): Float32Array {
@@ -415,13 +460,21 @@ export class WasmRuntime implements WasmKernels {
     return into;
   }
 
-  /** A copy of the steps of a padded [batch, span, channels] block at `offset` that belong to `a.x`. */
-  private readUnpadded(offset: number, a: Conv1dArgs): Float32Array {
+  /** `length` floats of wasm memory at byte `offset`, in `into` (of that length) or else a new array. */
+  private readOut(offset: number, length: number, into: Float32Array | null): Float32Array {
+    return into === null ? this.read(offset, length) : this.readInto(offset, into);
+  }
+
+  /**
+   * The steps of a padded [batch, span, channels] block at `offset` that belong to `a.x`, in `into` (of
+   * `a.x`'s length) or else a new array.
+   */
+  private readUnpadded(offset: number, a: Conv1dArgs, into: Float32Array | null): Float32Array {
     const steps = conv1dInLength(a);
-    if (steps === a.span) return this.read(offset, a.x.length);
+    if (steps === a.span) return this.readOut(offset, a.x.length, into);
     const c = a.channels;
     const heap = new Float32Array(this.memory.buffer, offset, a.batch * a.span * c);
-    const out = new Float32Array(a.batch * steps * c);
+    const out = into ?? new Float32Array(a.batch * steps * c);
     for (let b = 0; b < a.batch; b++) {
       const from = (b * a.span + (a.padLeft ?? 0)) * c;
       out.set(heap.subarray(from, from + steps * c), b * steps * c);
@@ -454,7 +507,12 @@ export class WasmRuntime implements WasmKernels {
     a: Conv1dArgs,
     rows: number,
     withX: boolean,
-    phases: ('conv1d_forward' | 'conv1d_backward_spread' | 'conv1d_backward_grads')[],
+    phases: (
+      | 'conv1d_forward'
+      | 'conv1d_backward_spread'
+      | 'conv1d_backward_grads'
+      | 'conv1d_backward_reduce'
+    )[],
     fields: (arena: Arena) => Partial<Record<ConvField, number>>,
   ): Partial<Record<ConvField, number>> {
     const arena = new Arena(this.memory, this.freeStart());
