@@ -108,6 +108,18 @@ describe('Tokenizer.fitOnTexts on a worker thread (Node)', () => {
     expectRunsInTextOrder(TEXTS, countTextsInParallel(TEXTS, SEPARATORS, true));
   });
 
+  it('takes chunks back in groups of up to eight, each counted as one run', () => {
+    previous = setWorkerMinimumChars(1);
+    previousChunks = setWorkerChunks(1, Number.POSITIVE_INFINITY);
+    const texts = Array.from({ length: 6 }, (_, k) => TEXTS.map((t) => `${t} w${k}`)).flat();
+    const runs = countTextsInParallel(texts, SEPARATORS, true);
+    // The calling thread's own part, maybe the worker's run, then groups of at most eight texts.
+    const groups = runs.slice(1).filter((run) => run.starts.length - 1 <= 8);
+    expect(groups.length).toBeGreaterThan(0);
+    expect(runs.length).toBeLessThanOrEqual(2 + Math.ceil(texts.length / 8));
+    expectRunsInTextOrder(texts, runs);
+  });
+
   it('accumulates over fits like one thread', () => {
     previous = setWorkerMinimumChars(1);
     const tokenizer = fitted({}, TEXTS);
