@@ -24,10 +24,11 @@ export interface TextCounts {
  * This function must stay self-contained (no reference to anything outside its body): the Node worker
  * that counts half of a large corpus runs its source text (`countTexts.toString()`). The hash is the
  * vocabulary's (`string-hash.ts`, rotate-xor per unit, MurmurHash3's finalizer per token); a test
- * checks that both agree. The table is open addressing over slots that hold the word's figures
- * themselves (`[hash, id + 1, length, pool offset, count, documents, last document]`, one 32-byte
- * slot), with the word's characters in one pool: a lookup touches the slot and the characters, one
- * cache miss fewer than slot → record → characters (about 7% less time for the IMDB reviews).
+ * checks that both agree. The table is open addressing over 16-byte slots `[hash, id + 1, length,
+ * pool offset]`, with the word's characters in one pool: a lookup touches the slot and the characters
+ * (not a separate record first), and the counts `[count, documents, last document]` are dense by id,
+ * where the frequent words (which come first) share cache lines. About 7% less time than slot →
+ * record → characters for the IMDB reviews.
  *
  * With `claim`, texts are taken in chunks of `chunk`: before text `c · chunk` it calls `claim(c)`, and
  * stops (counting only the texts before) when that returns false, because another thread took the
@@ -43,10 +44,11 @@ export function countTexts(
   claim?: (chunk: number) => boolean,
   chunk = 1,
 ): TextCounts {
-  // A slot: [hash, id + 1 (0 when empty), length, pool offset, count, documents, last document, -].
-  const SLOT = 8;
+  // A slot: [hash, id + 1 (0 when empty), length, pool offset]; per id: [count, documents, last document].
+  const SLOT = 4;
   let mask = 4095;
   let slots = new Int32Array(SLOT * (mask + 1));
+  let stats = new Int32Array(3 * 2048);
   let pool = new Uint16Array(1 << 16);
   let poolUsed = 0;
   const words: string[] = [];
@@ -102,10 +104,11 @@ export function countTexts(
           e = (e + SLOT) & (SLOT * mask + SLOT - 1);
         }
         if (id >= 0) {
-          slots[e + 4]++;
-          if (slots[e + 6] !== doc) {
-            slots[e + 6] = doc;
-            slots[e + 5]++;
+          const f = 3 * id;
+          stats[f]++;
+          if (stats[f + 2] !== doc) {
+            stats[f + 2] = doc;
+            stats[f + 1]++;
           }
         } else {
           id = words.length;
@@ -121,9 +124,14 @@ export function countTexts(
           slots[e + 1] = id + 1;
           slots[e + 2] = length;
           slots[e + 3] = poolUsed;
-          slots[e + 4] = 1;
-          slots[e + 5] = 1;
-          slots[e + 6] = doc;
+          if (3 * id === stats.length) {
+            const grown = new Int32Array(stats.length * 2);
+            grown.set(stats);
+            stats = grown;
+          }
+          stats[3 * id] = 1;
+          stats[3 * id + 1] = 1;
+          stats[3 * id + 2] = doc;
           for (let k = start; k < i; k++) pool[poolUsed++] = s.charCodeAt(k);
           if (2 * (id + 1) > mask + 1) {
             // Keep the load factor at most 1/2: probe chains stay about one slot long.
@@ -134,7 +142,7 @@ export function countTexts(
               if (old[o + 1] === 0) continue;
               let free = SLOT * (old[o] & mask);
               while (slots[free + 1] !== 0) free = (free + SLOT) & (SLOT * mask + SLOT - 1);
-              slots.set(old.subarray(o, o + SLOT), free);
+              for (let q = 0; q < SLOT; q++) slots[free + q] = old[o + q];
             }
           }
         }
@@ -156,10 +164,11 @@ export function countTexts(
   const docs = new Int32Array(size);
   for (let e = 0; e < slots.length; e += SLOT) {
     const id = slots[e + 1] - 1;
-    if (id < 0) continue;
-    hashes[id] = slots[e];
-    counts[id] = slots[e + 4];
-    docs[id] = slots[e + 5];
+    if (id >= 0) hashes[id] = slots[e];
+  }
+  for (let id = 0; id < size; id++) {
+    counts[id] = stats[3 * id];
+    docs[id] = stats[3 * id + 1];
   }
   // A view, not a copy: the worker transfers the whole buffer, and the view's bounds travel with it.
   return { words, hashes, counts, docs, ids: ids.subarray(0, used), starts: starts.subarray(0, counted + 1) };
