@@ -114,20 +114,43 @@ export function padFor<D extends PadDtype = 'int32'>(
     const take = Math.min(seq.length, width);
     const from = truncating === 'pre' ? seq.length - take : 0;
     const to = i * width + (padding === 'pre' ? width - take : 0);
+    if (Array.isArray(seq)) {
+      copyChecked(owner, seq, i, from, take, isInt, data, to);
+      continue;
+    }
     // An Int32Array holds only what every dtype accepts: nothing to check.
     if (!(seq instanceof Int32Array)) checkValues(owner, seq, i, from, take, isInt);
     if (ArrayBuffer.isView(seq)) {
       const typed = seq as unknown as Int32Array;
       data.set(take === typed.length ? typed : typed.subarray(from, from + take), to);
-    } else if (Array.isArray(seq)) {
-      // TypedArray.set converts like element assignment (ToNumber, then the dtype's conversion) and
-      // copies plain arrays of small integers without a per-element call.
-      data.set(take === seq.length ? seq : (seq as number[]).slice(from, from + take), to);
     } else {
       for (let j = 0; j < take; j++) data[to + j] = seq[from + j];
     }
   }
   return { data, shape: [count, width] };
+}
+
+/**
+ * Checks and copies `seq[from:from + take)` into `data` at `to` in one pass (a plain array, the usual
+ * output of `textsToSequences`): each value is read once, and a truncated row needs no slice.
+ */
+function copyChecked(
+  owner: string,
+  seq: readonly unknown[],
+  i: number,
+  from: number,
+  take: number,
+  isInt: boolean,
+  data: PadDtypeMap[PadDtype],
+  to: number,
+): void {
+  for (let j = 0; j < take; j++) {
+    const v = seq[from + j];
+    if (typeof v !== 'number' || (isInt && !isInt32(v)))
+      checkValues(owner, seq as number[], i, from + j, 1, isInt);
+    // The value is a number: assignment converts like TypedArray.set (the dtype's conversion).
+    data[to + j] = v as number;
+  }
 }
 
 /**

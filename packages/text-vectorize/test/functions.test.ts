@@ -91,6 +91,30 @@ describe('padSequences', () => {
     expect(Array.from(post.data)).toEqual([1, -1, 2, 3, 4, 5]);
   });
 
+  it('copies plain arrays in one checked pass: pre truncation, dtype conversion, errors at the source index', () => {
+    const seqs = [
+      [1, 2, 3, 4],
+      [5.9, -6.9],
+    ];
+    expect(Array.from(padSequences(seqs, { maxlen: 3 }).data)).toEqual([2, 3, 4, 0, 5, -6]);
+    expect(Array.from(padSequences(seqs, { maxlen: 3, dtype: 'float32' }).data)).toEqual([
+      2,
+      3,
+      4,
+      0,
+      Math.fround(5.9),
+      Math.fround(-6.9),
+    ]);
+    // The dropped head is never read; a bad value kept is named at its index in the sequence.
+    expect(Array.from(padSequences([['x', 1, 2]] as never, { maxlen: 2 }).data)).toEqual([1, 2]);
+    expect(() => padSequences([[0, 1, 2, 2 ** 31]], { maxlen: 2 })).toThrow(
+      'padSequences: sequences[0][3] must be a finite number within the int32 range (dtype "int32").',
+    );
+    expect(() => padSequences([[0, '1']] as never, { dtype: 'float64' })).toThrow(
+      'padSequences: sequences[0][1] must be a number. Received: sequences[0][1]="1".',
+    );
+  });
+
   it('accepts typed arrays and returns the requested dtype', () => {
     const out = padSequences([Int32Array.of(1, 2)], { maxlen: 3, dtype: 'float64' });
     expect(out.data).toBeInstanceOf(Float64Array);

@@ -108,6 +108,18 @@ describe('Tokenizer.fitOnTexts on a worker thread (Node)', () => {
     expectRunsInTextOrder(TEXTS, countTextsInParallel(TEXTS, SEPARATORS, true));
   });
 
+  it('takes chunks back in groups of up to eight, each counted as one run', () => {
+    previous = setWorkerMinimumChars(1);
+    previousChunks = setWorkerChunks(1, Number.POSITIVE_INFINITY);
+    const texts = Array.from({ length: 6 }, (_, k) => TEXTS.map((t) => `${t} w${k}`)).flat();
+    const runs = countTextsInParallel(texts, SEPARATORS, true);
+    // The calling thread's own part, maybe the worker's run, then groups of at most eight texts.
+    const groups = runs.slice(1).filter((run) => run.starts.length - 1 <= 8);
+    expect(groups.length).toBeGreaterThan(0);
+    expect(runs.length).toBeLessThanOrEqual(2 + Math.ceil(texts.length / 8));
+    expectRunsInTextOrder(texts, runs);
+  });
+
   it('accumulates over fits like one thread', () => {
     previous = setWorkerMinimumChars(1);
     const tokenizer = fitted({}, TEXTS);
@@ -137,5 +149,24 @@ describe('countTexts', () => {
     expect([...new Set(counted.docs)]).toEqual([2]);
     expect(counted.ids.length).toBe(10000);
     expect(Array.from(counted.starts)).toEqual([0, 5000, 10000]);
+  });
+
+  it("keeps each word's counts and documents across table growths (against a Map count)", () => {
+    // Words repeat with different frequencies over many texts, so counts differ when the table grows.
+    const texts = Array.from({ length: 60 }, (_, t) =>
+      Array.from({ length: 200 }, (_, k) => `W${(t * 37 + k * k) % 3001}`).join(' '),
+    );
+    const counts = new Map<string, number>();
+    const docs = new Map<string, number>();
+    for (const text of texts) {
+      const words = text.toLowerCase().split(' ');
+      for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
+      for (const w of new Set(words)) docs.set(w, (docs.get(w) ?? 0) + 1);
+    }
+    const counted = countTexts(texts, SEPARATORS, true);
+    expect(counted.words).toEqual([...counts.keys()]);
+    expect(Array.from(counted.counts)).toEqual([...counts.values()]);
+    expect(Array.from(counted.docs)).toEqual(counted.words.map((w) => docs.get(w)));
+    expect(Array.from(counted.ids, (id) => counted.words[id]).join(' ')).toBe(texts.join(' ').toLowerCase());
   });
 });

@@ -45,6 +45,12 @@ const CALLER = 2;
 /** Texts per chunk: about 5 ms of counting for IMDB reviews, so the threads finish close together. */
 let chunkTexts = 256;
 
+/**
+ * Most chunks the calling thread claims at once, counting them as one run. At about 5 ms a chunk, the
+ * worker waits at most this many chunks' time for the calling thread to finish its last group.
+ */
+const STEAL_GROUP = 8;
+
 /** Most chunks the calling thread takes back from the worker (tests pin who counts what). */
 let callerTakesAtMost = Number.POSITIVE_INFINITY;
 
@@ -172,8 +178,8 @@ export function countTextsInParallel(
   }
   const began = performance.now();
   const first = countTexts(texts.slice(0, split), separators, lower);
-  const taken = takeChunksFromEnd(rest, owners, chunk, separators, lower);
-  const workerChunks = chunks - taken.length;
+  const { runs: taken, first: firstTaken } = takeChunksFromEnd(rest, owners, chunk, separators, lower);
+  const workerChunks = firstTaken;
   let reply: Reply | undefined;
   if (workerChunks > 0)
     reply = awaitReply(threads, channel.port1, flag, performance.now() - began + GRACE_MS);
@@ -191,8 +197,9 @@ export function countTextsInParallel(
 }
 
 /**
- * Claims the worker's chunks from the last one back, counting each, until one is already the worker's.
- * Returns the runs in text order.
+ * Claims the worker's chunks from the last one back, up to {@link STEAL_GROUP} at a time counted as one
+ * run, until one is already the worker's.
+ * Returns the runs in text order and the first chunk taken (the number of chunks when none was).
  */
 function takeChunksFromEnd(
   rest: readonly string[],
@@ -200,14 +207,24 @@ function takeChunksFromEnd(
   chunk: number,
   separators: Uint8Array,
   lower: boolean,
-): TextCounts[] {
+): { runs: TextCounts[]; first: number } {
   const taken: TextCounts[] = [];
   const last = Math.max(-1, owners.length - 1 - callerTakesAtMost);
-  for (let c = owners.length - 1; c > last; c--) {
-    if (Atomics.compareExchange(owners, c, FREE, CALLER) !== FREE) break;
-    taken.push(countTexts(rest.slice(c * chunk, (c + 1) * chunk), separators, lower));
+  let c = owners.length - 1;
+  while (c > last) {
+    // Up to STEAL_GROUP chunks at once, counted as one run: each run re-inserts its frequent words
+    // and is merged word by word, so a few larger runs cost less than one per chunk.
+    let low = c + 1;
+    while (low - 1 > last && c + 1 - low < STEAL_GROUP) {
+      if (Atomics.compareExchange(owners, low - 1, FREE, CALLER) !== FREE) break;
+      low--;
+    }
+    if (low > c) break;
+    taken.push(countTexts(rest.slice(low * chunk, (c + 1) * chunk), separators, lower));
+    c = low - 1;
+    if (c >= 0 && Atomics.load(owners, c) === WORKER) break;
   }
-  return taken.reverse();
+  return { runs: taken.reverse(), first: c + 1 };
 }
 
 /** Blocks until the worker has answered or `limitMs` has passed. */

