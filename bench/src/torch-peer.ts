@@ -3,16 +3,13 @@
  * python3-torch with pthread OpenBLAS pinned to one thread (`OPENBLAS_NUM_THREADS=1`, so it does not start
  * threads next to torch's) and `torch.set_num_threads(2)` (BENCH_TORCH_THREADS overrides it). Each model
  * gets its own warm-up steps before its timed ones.
- *
- * glibc's malloc is also told to keep freed memory (`MALLOC_MMAP_THRESHOLD_`, `MALLOC_TRIM_THRESHOLD_`,
- * `MALLOC_TOP_PAD_`): without it, every step hands its large activations back to the kernel and faults
- * them in again, and imdb-simplernn measured anywhere from 46 to 109 ms per step from one run to the next;
- * with it, 45–48 ms. Our side runs without any such setting. BENCH_TORCH_MALLOC=0 turns it off.
+ * glibc's malloc keeps freed memory too (`peerEnv`).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { peerEnv } from './peer-env';
 
 /** Median wall and CPU (all threads) milliseconds of one PyTorch step. */
 export interface TorchTiming {
@@ -28,13 +25,6 @@ export interface TorchRun {
 
 const PYTHON = '/usr/bin/python3';
 
-// 1 GB thresholds: no allocation is served by mmap and nothing is trimmed; 256 MiB of slack on each grow.
-const KEEP_FREED_MEMORY = {
-  MALLOC_MMAP_THRESHOLD_: '1000000000',
-  MALLOC_TRIM_THRESHOLD_: '1000000000',
-  MALLOC_TOP_PAD_: '268435456',
-};
-
 /**
  * Times `models` in PyTorch; returns a one-line reason instead when torch is not installed or fails.
  *
@@ -48,12 +38,10 @@ export function torchPeer(models: string[], options: { warmup: number; runs: num
   if (probe.status !== 0)
     return 'skipped: torch is not installed for /usr/bin/python3 (apt-get install -y python3-torch libopenblas0-pthread)';
   const script = join(dirname(fileURLToPath(import.meta.url)), 'torch_peer.py');
-  const env = {
-    ...process.env,
+  const env = peerEnv({
     OPENBLAS_NUM_THREADS: '1',
     BENCH_TORCH_THREADS: process.env.BENCH_TORCH_THREADS ?? '2',
-    ...(process.env.BENCH_TORCH_MALLOC === '0' ? {} : KEEP_FREED_MEMORY),
-  };
+  });
   const r = spawnSync(PYTHON, [script, String(options.warmup), String(options.runs), ...models], {
     encoding: 'utf8',
     env,

@@ -5,7 +5,7 @@
  * same run on the same strings.
  *
  *   TENSORSEQ_DATA=/path/to/data pnpm bench text     # reads $TENSORSEQ_DATA/aclImdb_labeled.tar.gz
- *   BENCH_PYTHON_RUNS=3 pnpm bench text              # Python runs per task (median; default 1)
+ *   BENCH_PYTHON_RUNS=1 pnpm bench text              # Python runs per task (median; default 3)
  *   BENCH_PYTHON=0 pnpm bench text                   # no Python peer
  *
  * The peer is Debian's python3-keras-preprocessing (`apt-get install -y python3-keras-preprocessing`),
@@ -19,6 +19,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_FILTERS, padSequences, Tokenizer } from '@tensorseq/text-vectorize';
 import { benchDataFile, loadCaption, printTable, time, trackPeakRss, writeResults } from '../src/measure';
+import { peerEnv } from '../src/peer-env';
 import { readImdbReviews } from './read-imdb-tar';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -46,9 +47,12 @@ function pythonPeer(
   try {
     const file = join(dir, 'reviews.json');
     writeFileSync(file, JSON.stringify(texts));
-    const runs = process.env.BENCH_PYTHON_RUNS ?? '1';
+    // Python's own time swings by half from one process to the next (9–15 s CPU for the same work):
+    // the median of three runs.
+    const runs = process.env.BENCH_PYTHON_RUNS ?? '3';
     const r = spawnSync('/usr/bin/python3', [join(here, 'keras_tokenizer.py'), file, runs], {
       encoding: 'utf8',
+      env: peerEnv(),
       stdio: ['ignore', 'pipe', 'inherit'],
       maxBuffer: 1 << 20,
     });
@@ -180,7 +184,7 @@ const rows = [
   ),
 ];
 console.log(
-  `\nKeras Tokenizer, 50,000 IMDB reviews; Python: ${py ? `keras_preprocessing ${py.version}, live in this run` : python} (tfidf: ours float32, Python float64)`,
+  `\nKeras Tokenizer, 50,000 IMDB reviews; Python: ${py ? `keras_preprocessing ${py.version}, live in this run, median of ${process.env.BENCH_PYTHON_RUNS ?? 3}${process.env.BENCH_PEER_MALLOC === '0' ? '' : ', glibc malloc keeping freed memory'}` : python} (tfidf: ours float32, Python float64)`,
 );
 printTable(rows);
 const speedup = py ? py.pipeline.wallS / pipeline.wallS : Number.NaN;
