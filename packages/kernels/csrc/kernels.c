@@ -1280,12 +1280,28 @@ static inline float tap_dz(const TapParams* p, i32 at) {
   return !p->relu || p->y[at] > 0 ? p->dy[at] : 0;
 }
 
+// dbias alone (no table): the first thread sums dz over (b, t) in the order tap_scatter's sums use.
+static void tap_bias_sums(const TapParams* p) {
+  i32 F = p->filters, n = p->batch * p->out_len;
+  for (i32 f = 0; f < F; f++) p->dbias[f] = 0;
+  for (i32 r = 0; r < n; r++) {
+    i32 at = r * F, f = 0;
+    for (; f + 4 <= F; f += 4) wasm_v128_store(p->dbias + f, wasm_f32x4_add(wasm_v128_load(p->dbias + f), tap_dz4(p, at + f)));
+    for (; f < F; f++) p->dbias[f] += tap_dz(p, at + f);
+  }
+}
+
 // Threads split the taps (each owns the columns of its taps in every table row, so no two write the same
-// element); the first also sums dbias. Each element accumulates in (b, t) order on any split.
+// element); the first also sums dbias. Each element accumulates in (b, t) order on any split. Without a
+// dtable, only dbias.
 EXPORT(tap_scatter)
 void tap_scatter(TapParams* p, i32 tid, i32 nt) {
   i32 F = p->filters, K = p->size, L = p->out_len, row = K * F;
   i32 j0, j1;
+  if (!p->dtable) {
+    if (tid == 0) tap_bias_sums(p);
+    return;
+  }
   share(K, 1, tid, nt, &j0, &j1);
   for (i32 v = 0; v < p->vocab; v++)
     for (i32 i = j0 * F; i < j1 * F; i++) p->dtable[v * row + i] = 0;

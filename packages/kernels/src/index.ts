@@ -54,8 +54,14 @@ export type { MaxPool1dArgs, MaxPool1dOptions } from './max-pool1d-types';
 export { rnnSequenceBackward } from './rnn-sequence-backward';
 export { rnnSequenceForward } from './rnn-sequence-forward';
 export { sgemm } from './sgemm';
-export { tapGather, tapScatter } from './tap-gather';
-export type { TapGatherArgs, TapScatterArgs, TapScatterGrads, TapShape } from './tap-gather-types';
+export { tapBiasGrad, tapGather, tapScatter } from './tap-gather';
+export type {
+  TapBiasArgs,
+  TapGatherArgs,
+  TapScatterArgs,
+  TapScatterGrads,
+  TapShape,
+} from './tap-gather-types';
 export type {
   KernelActivation,
   KernelsBackend,

@@ -62,3 +62,11 @@ export interface TapScatterGrads {
   /** [F], or null without a bias. */
   dBias: Float32Array | null;
 }
+
+/**
+ * The sizes of {@link TapShape} that the bias gradient needs (no ids, no vocabulary).
+ *
+ * @example
+ * const args: TapBiasArgs = { batch: 128, steps: 500, filters: 32, size: 7, activation: 'relu' };
+ */
+export type TapBiasArgs = Pick<TapShape, 'batch' | 'steps' | 'filters' | 'size' | 'activation'>;

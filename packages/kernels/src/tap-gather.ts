@@ -1,13 +1,27 @@
 import { resolveBackend, wasmKernels } from './backend';
-import { tapGatherJs, tapScatterJs } from './js/tap-gather-js';
-import type { TapGatherArgs, TapScatterArgs, TapScatterGrads, TapShape } from './tap-gather-types';
+import { copyInto } from './copy-into';
+import { tapBiasGradJs, tapGatherJs, tapScatterJs } from './js/tap-gather-js';
+import type {
+  TapBiasArgs,
+  TapGatherArgs,
+  TapScatterArgs,
+  TapScatterGrads,
+  TapShape,
+} from './tap-gather-types';
 import type { KernelsBackend } from './types';
 import { WasmOutOfMemoryError } from './wasm/wasm-kernels';
 
-function checkShape(owner: string, a: TapShape): void {
-  for (const name of ['batch', 'steps', 'filters', 'size', 'vocab'] as const) {
+const BIAS_SIZES = ['batch', 'steps', 'filters', 'size'] as const;
+const TAP_SIZES = [...BIAS_SIZES, 'vocab'] as const;
+
+function checkSizes(
+  owner: string,
+  a: TapBiasArgs & { vocab?: number },
+  names: readonly (typeof TAP_SIZES)[number][],
+): void {
+  for (const name of names) {
     const v = a[name];
-    if (!Number.isInteger(v) || v < 1)
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1)
       throw new RangeError(`${owner}: ${name} must be an integer ≥ 1. Received: ${name}=${String(v)}.`);
   }
   if (a.size > a.steps)
@@ -16,6 +30,10 @@ function checkShape(owner: string, a: TapShape): void {
     throw new RangeError(
       `${owner}: activation must be "linear" or "relu". Received: activation=${JSON.stringify(a.activation)}.`,
     );
+}
+
+function checkShape(owner: string, a: TapShape): void {
+  checkSizes(owner, a, TAP_SIZES);
   checkArray(owner, 'ids', a.ids, Int32Array, a.batch * a.steps, 'batch*steps');
   // An id outside the table would read (or, backward, write) another row's memory.
   for (let i = 0; i < a.ids.length; i++) {
@@ -46,8 +64,8 @@ function checkArray(
  * matMul of the vocabulary. WebAssembly SIMD, threads split the batch.
  *
  * @param args The sizes, the ids, the table and the bias.
- * @param options `backend`.
- * @returns y [batch, steps - size + 1, filters].
+ * @param options `backend`, and `into` (an array of y's length to write y into).
+ * @returns y [batch, steps - size + 1, filters] (`options.into` when given).
  * @throws RangeError when a size, an array or an id does not match.
  * @example
  * ```ts
@@ -58,8 +76,15 @@ function checkArray(
  * }); // → Float32Array [21]
  * ```
  */
-export function tapGather(args: TapGatherArgs, options: { backend?: KernelsBackend } = {}): Float32Array {
+export function tapGather(
+  args: TapGatherArgs,
+  options: { backend?: KernelsBackend; into?: Float32Array } = {},
+): Float32Array {
   checkShape('tapGather', args);
+  const { into } = options;
+  const outputs = args.batch * (args.steps - args.size + 1) * args.filters;
+  if (into !== undefined)
+    checkArray('tapGather', 'options.into', into, Float32Array, outputs, 'batch*(steps-size+1)*filters');
   checkArray(
     'tapGather',
     'table',
@@ -71,12 +96,12 @@ export function tapGather(args: TapGatherArgs, options: { backend?: KernelsBacke
   if (args.bias !== null) checkArray('tapGather', 'bias', args.bias, Float32Array, args.filters, 'filters');
   if (resolveBackend('tapGather', options.backend) === 'wasm') {
     try {
-      return wasmKernels().tapGather(args);
+      return wasmKernels().tapGather(args, into ?? null);
     } catch (error) {
       if (!(error instanceof WasmOutOfMemoryError)) throw error;
     }
   }
-  return tapGatherJs(args);
+  return copyInto(tapGatherJs(args), into);
 }
 
 /**
@@ -86,8 +111,8 @@ export function tapGather(args: TapGatherArgs, options: { backend?: KernelsBacke
  * @param args The gather's sizes and ids, and whether it had a bias.
  * @param dy dL/dy [batch, steps - size + 1, filters].
  * @param y The gather's output (read only for relu).
- * @param options `backend`.
- * @returns dTable [vocab, size·filters] and dBias (null unless `hasBias`).
+ * @param options `backend`, and `into` (an array of dTable's length to write dTable into).
+ * @returns dTable [vocab, size·filters] (`options.into` when given) and dBias (null unless `hasBias`).
  * @throws RangeError when a size, an array or an id does not match.
  * @example
  * ```ts
@@ -99,18 +124,67 @@ export function tapScatter(
   args: TapScatterArgs,
   dy: Float32Array,
   y: Float32Array,
-  options: { backend?: KernelsBackend } = {},
+  options: { backend?: KernelsBackend; into?: Float32Array } = {},
 ): TapScatterGrads {
   checkShape('tapScatter', args);
+  const { into } = options;
   const outputs = args.batch * (args.steps - args.size + 1) * args.filters;
   checkArray('tapScatter', 'dy', dy, Float32Array, outputs, 'batch*(steps-size+1)*filters');
   checkArray('tapScatter', 'y', y, Float32Array, outputs, 'batch*(steps-size+1)*filters');
+  if (into !== undefined)
+    checkArray(
+      'tapScatter',
+      'options.into',
+      into,
+      Float32Array,
+      args.vocab * args.size * args.filters,
+      'vocab*size*filters',
+    );
   if (resolveBackend('tapScatter', options.backend) === 'wasm') {
     try {
-      return wasmKernels().tapScatter(args, dy, y);
+      return wasmKernels().tapScatter(args, dy, y, into ?? null);
     } catch (error) {
       if (!(error instanceof WasmOutOfMemoryError)) throw error;
     }
   }
-  return tapScatterJs(args, dy, y);
+  const grads = tapScatterJs(args, dy, y);
+  return { ...grads, dTable: copyInto(grads.dTable, into) };
+}
+
+/**
+ * dL/d(bias) of {@link tapGather} alone: `Σ_{b,t} dz[b, t, f]`, where relu passes dy where y > 0. The same
+ * sums, in the same order, as `tapScatter`'s `dBias`, for a gradient that asks for the bias only
+ * (WebAssembly SIMD; a branch per element costs far more on real activations).
+ *
+ * @param args The gather's sizes and activation.
+ * @param dy dL/dy [batch, steps - size + 1, filters].
+ * @param y The gather's output (read only for relu).
+ * @param options `backend`.
+ * @returns dBias [filters].
+ * @throws RangeError when a size or an array does not match.
+ * @example
+ * ```ts
+ * import { tapBiasGrad } from '@tensorseq/kernels';
+ * const args = { batch: 1, steps: 3, filters: 1, size: 2, activation: 'relu' } as const;
+ * tapBiasGrad(args, Float32Array.of(1, 2), Float32Array.of(0.5, 0)); // → Float32Array [1]
+ * ```
+ */
+export function tapBiasGrad(
+  args: TapBiasArgs,
+  dy: Float32Array,
+  y: Float32Array,
+  options: { backend?: KernelsBackend } = {},
+): Float32Array {
+  checkSizes('tapBiasGrad', args, BIAS_SIZES);
+  const outputs = args.batch * (args.steps - args.size + 1) * args.filters;
+  checkArray('tapBiasGrad', 'dy', dy, Float32Array, outputs, 'batch*(steps-size+1)*filters');
+  checkArray('tapBiasGrad', 'y', y, Float32Array, outputs, 'batch*(steps-size+1)*filters');
+  if (resolveBackend('tapBiasGrad', options.backend) === 'wasm') {
+    try {
+      return wasmKernels().tapBiasGrad(args, dy, y);
+    } catch (error) {
+      if (!(error instanceof WasmOutOfMemoryError)) throw error;
+    }
+  }
+  return tapBiasGradJs(args, dy, y);
 }

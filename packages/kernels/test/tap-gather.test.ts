@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { setKernelsThreads, type TapGatherArgs, tapGather, tapScatter } from '../src/index';
+import { setKernelsThreads, type TapGatherArgs, tapBiasGrad, tapGather, tapScatter } from '../src/index';
 import { threadedUnsupported, wasmSupported } from '../src/wasm/wasm-kernels';
 import { seededRandom } from './seeded-random';
 
@@ -83,6 +83,9 @@ describe('tapGather / tapScatter', () => {
     );
     expect(Array.from(dTable)).toEqual([1, 0, 0, 1]);
     expect(dBias).toBeNull();
+    expect(Array.from(tapBiasGrad(args, Float32Array.of(3), Float32Array.of(-21)))).toEqual([3]);
+    const relu = { batch: 1, steps: 3, filters: 1, size: 2, activation: 'relu' } as const;
+    expect(Array.from(tapBiasGrad(relu, Float32Array.of(1, 2), Float32Array.of(0.5, 0)))).toEqual([1]);
   });
 
   it.each(shapes)('equals the Conv1D of the embedded ids, bit-identical on every path: %o', (shape) => {
@@ -93,7 +96,8 @@ describe('tapGather / tapScatter', () => {
     const results = paths.map(([, backend, threads]) => {
       setKernelsThreads(threads);
       const y = tapGather(args, { backend });
-      return { y, ...tapScatter({ ...args, hasBias: true }, dy, y, { backend }) };
+      const biasOnly = tapBiasGrad(args, dy, y, { backend });
+      return { y, biasOnly, ...tapScatter({ ...args, hasBias: true }, dy, y, { backend }) };
     });
     for (let i = 0; i < expected.length; i++) expect(results[0].y[i]).toBeCloseTo(expected[i], 5);
     // dBias = Σ dy where relu passed; dTable rows gather the passed dy of each id's windows.
@@ -116,6 +120,20 @@ describe('tapGather / tapScatter', () => {
       expect(Array.from(r.y), paths[i][0]).toEqual(Array.from(results[0].y));
       expect(Array.from(r.dTable), paths[i][0]).toEqual(Array.from(results[0].dTable));
       expect(Array.from(r.dBias ?? []), paths[i][0]).toEqual(Array.from(results[0].dBias ?? []));
+      // The bias-only gradient sums in tapScatter's order: the same bits.
+      expect(Array.from(r.biasOnly), paths[i][0]).toEqual(Array.from(r.dBias ?? []));
+    }
+    // Written into a caller's arrays (recycled outputs): the same bits, in those arrays.
+    for (const [name, backend, threads] of paths) {
+      setKernelsThreads(threads);
+      const into = new Float32Array(expected.length).fill(Number.NaN);
+      const y = tapGather(args, { backend, into });
+      expect(y, name).toBe(into);
+      expect(Array.from(y), name).toEqual(Array.from(results[0].y));
+      const tableInto = new Float32Array(results[0].dTable.length).fill(Number.NaN);
+      const g = tapScatter({ ...args, hasBias: false }, dy, y, { backend, into: tableInto });
+      expect(g.dTable, name).toBe(tableInto);
+      expect(Array.from(g.dTable), name).toEqual(Array.from(results[0].dTable));
     }
   });
 
@@ -134,6 +152,19 @@ describe('tapGather / tapScatter', () => {
     );
     expect(() => tapScatter({ ...args, hasBias: false }, new Float32Array(2), new Float32Array(2))).toThrow(
       'tapScatter: dy must be a Float32Array of batch*(steps-size+1)*filters = 240 elements. Received: dy.length=2.',
+    );
+    expect(() => tapGather(args, { into: new Float32Array(5) })).toThrow(
+      'tapGather: options.into must be a Float32Array of batch*(steps-size+1)*filters = 240 elements. Received: options.into.length=5.',
+    );
+    const dy = new Float32Array(240);
+    expect(() => tapScatter({ ...args, hasBias: false }, dy, dy, { into: new Float32Array(5) })).toThrow(
+      'tapScatter: options.into must be a Float32Array of vocab*size*filters = 168 elements. Received: options.into.length=5.',
+    );
+    expect(() => tapBiasGrad(args, new Float32Array(240), new Float32Array(3))).toThrow(
+      'tapBiasGrad: y must be a Float32Array of batch*(steps-size+1)*filters = 240 elements. Received: y.length=3.',
+    );
+    expect(() => tapBiasGrad({ ...args, filters: 0 }, new Float32Array(0), new Float32Array(0))).toThrow(
+      'tapBiasGrad: filters must be an integer ≥ 1. Received: filters=0.',
     );
   });
 });

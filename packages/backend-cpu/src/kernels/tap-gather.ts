@@ -5,10 +5,12 @@ import {
   type TapShape,
   TensorseqTapGather,
   TensorseqTapScatter,
+  tapBiasGrad,
   tapGather,
   tapScatter,
 } from '@tensorseq/kernels';
 import { type HostBackend, readFloat32, writeFloat32 } from './host-backend';
+import { lendOutput, takeOutput } from './recycled-outputs';
 
 function readInt32(host: HostBackend, info: tf.TensorInfo): Int32Array {
   const data = host.readSync(info.dataId) as ArrayLike<number>;
@@ -25,16 +27,6 @@ function tapShape(
 ): TapShape {
   const [batch, steps] = ids.shape;
   return { batch, steps, filters, size: attrs.size, vocab, activation: attrs.activation, ids: idValues };
-}
-
-/** dL/d(bias): the column sums of dy, where the relu passed (y > 0) under relu. */
-function biasGrad(dy: Float32Array, y: Float32Array, filters: number, activation: string): Float32Array {
-  const sums = new Float32Array(filters);
-  const relu = activation === 'relu';
-  for (let i = 0; i < dy.length; i += filters) {
-    for (let f = 0; f < filters; f++) if (!relu || y[i + f] > 0) sums[f] += dy[i + f];
-  }
-  return sums;
 }
 
 /**
@@ -59,12 +51,16 @@ export function tapGatherKernelConfigs(backendName: string): tf.KernelConfig[] {
         };
         const a = attrs as unknown as TapGatherKernelAttrs;
         const filters = table.shape[1] / a.size;
-        const y = tapGather({
-          ...tapShape(ids, readInt32(host, ids), filters, table.shape[0], a),
-          table: readFloat32(host, table),
-          bias: bias ? readFloat32(host, bias) : null,
-        });
-        return writeFloat32(host, y, [ids.shape[0], a.outLength, filters]);
+        const shape = [ids.shape[0], a.outLength, filters];
+        const y = tapGather(
+          {
+            ...tapShape(ids, readInt32(host, ids), filters, table.shape[0], a),
+            table: readFloat32(host, table),
+            bias: bias ? readFloat32(host, bias) : null,
+          },
+          { into: takeOutput(host, shape[0] * shape[1] * shape[2]) },
+        );
+        return lendOutput(host, y, shape);
       },
     },
     {
@@ -77,14 +73,23 @@ export function tapGatherKernelConfigs(backendName: string): tf.KernelConfig[] {
         const filters = dy.shape[2];
         const dyValues = readFloat32(host, dy);
         const yValues = readFloat32(host, y);
-        if (a.part === 'bias')
-          return writeFloat32(host, biasGrad(dyValues, yValues, filters, a.activation), [filters]);
+        if (a.part === 'bias') {
+          const shape = {
+            batch: dy.shape[0],
+            steps: ids.shape[1],
+            filters,
+            size: a.size,
+            activation: a.activation,
+          };
+          return writeFloat32(host, tapBiasGrad(shape, dyValues, yValues), [filters]);
+        }
         const g = tapScatter(
           { ...tapShape(ids, readInt32(host, ids), filters, a.vocab, a), hasBias: false },
           dyValues,
           yValues,
+          { into: takeOutput(host, a.vocab * a.size * filters) },
         );
-        return writeFloat32(host, g.dTable, [a.vocab, a.size * filters]);
+        return lendOutput(host, g.dTable, [a.vocab, a.size * filters]);
       },
     },
   ];

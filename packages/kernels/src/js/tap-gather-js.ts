@@ -1,4 +1,4 @@
-import type { TapGatherArgs, TapScatterArgs, TapScatterGrads } from '../tap-gather-types';
+import type { TapBiasArgs, TapGatherArgs, TapScatterArgs, TapScatterGrads } from '../tap-gather-types';
 
 /** The TypeScript tap gather (csrc/kernels.c's tap_gather, same summation order). */
 export function tapGatherJs(a: TapGatherArgs): Float32Array {
@@ -40,4 +40,17 @@ export function tapScatterJs(a: TapScatterArgs, dy: Float32Array, y: Float32Arra
     }
   }
   return { dTable, dBias };
+}
+
+/** The TypeScript tap bias gradient (csrc/kernels.c's tap_bias_sums, the same order as tapScatterJs' dBias). */
+export function tapBiasGradJs(a: TapBiasArgs, dy: Float32Array, y: Float32Array): Float32Array {
+  const F = a.filters;
+  const rows = a.batch * (a.steps - a.size + 1);
+  const dBias = new Float32Array(F);
+  const relu = a.activation === 'relu';
+  for (let r = 0; r < rows; r++) {
+    const o = r * F;
+    for (let f = 0; f < F; f++) dBias[f] += !relu || y[o + f] > 0 ? dy[o + f] : 0;
+  }
+  return dBias;
 }

@@ -1,7 +1,7 @@
 import type { Conv1dArgs, Conv1dPartialGrads, Conv1dWanted } from '../conv1d-types';
 import type { MaxPool1dArgs } from '../max-pool1d-types';
 import type { RnnPlan } from '../rnn-plan';
-import type { TapGatherArgs, TapScatterArgs, TapScatterGrads } from '../tap-gather-types';
+import type { TapBiasArgs, TapGatherArgs, TapScatterArgs, TapScatterGrads } from '../tap-gather-types';
 import { PARALLEL_ENTRIES, ThreadPool, WORKER_STACK_BYTES } from '../threads/thread-pool';
 import { type WorkerHost, workerHost } from '../threads/worker-host';
 import type { RnnSequenceGrads, RnnSequenceResult } from '../types';
@@ -48,8 +48,14 @@ export interface WasmKernels {
   maxPool1dForward(args: MaxPool1dArgs, into?: Float32Array | null): Float32Array;
   /** dx, in `into` when given. */
   maxPool1dBackward(args: MaxPool1dArgs, dy: Float32Array, into?: Float32Array | null): Float32Array;
-  tapGather(args: TapGatherArgs): Float32Array;
-  tapScatter(args: TapScatterArgs, dy: Float32Array, y: Float32Array): TapScatterGrads;
+  tapGather(args: TapGatherArgs, into: Float32Array | null): Float32Array;
+  tapScatter(
+    args: TapScatterArgs,
+    dy: Float32Array,
+    y: Float32Array,
+    into: Float32Array | null,
+  ): TapScatterGrads;
+  tapBiasGrad(args: TapBiasArgs, dy: Float32Array, y: Float32Array): Float32Array;
   forward(plan: RnnPlan, training: boolean, returnSequences?: boolean): RnnSequenceResult;
   backward(
     plan: RnnPlan,

@@ -3,7 +3,13 @@ import type { Conv1dArgs, Conv1dPartialGrads, Conv1dWanted } from '../conv1d-typ
 import { conv1dInLength } from '../js/conv1d-padding';
 import type { MaxPool1dArgs } from '../max-pool1d-types';
 import type { RnnPlan } from '../rnn-plan';
-import type { TapGatherArgs, TapScatterArgs, TapScatterGrads, TapShape } from '../tap-gather-types';
+import type {
+  TapBiasArgs,
+  TapGatherArgs,
+  TapScatterArgs,
+  TapScatterGrads,
+  TapShape,
+} from '../tap-gather-types';
 import type { ParallelEntry, ThreadPool } from '../threads/thread-pool';
 import type { RnnSequenceGrads, RnnSequenceResult, RnnSequenceSaved } from '../types';
 import { Arena } from './arena';
@@ -382,17 +388,22 @@ export class WasmRuntime implements WasmKernels {
     return p;
   }
 
-  tapGather(a: TapGatherArgs): Float32Array {
+  tapGather(a: TapGatherArgs, into: Float32Array | null): Float32Array {
     const outputs = a.batch * (a.steps - a.size + 1) * a.filters;
     const p = this.runTap(a, 'tap_gather', (arena) => ({
       table: arena.input(a.table),
       bias: arena.input(a.bias),
       out: arena.reserve(outputs),
     }));
-    return this.read(p.out!, outputs);
+    return this.readOut(p.out!, outputs, into);
   }
 
-  tapScatter(a: TapScatterArgs, dy: Float32Array, y: Float32Array): TapScatterGrads {
+  tapScatter(
+    a: TapScatterArgs,
+    dy: Float32Array,
+    y: Float32Array,
+    into: Float32Array | null,
+  ): TapScatterGrads {
     const tableLength = a.vocab * a.size * a.filters;
     const p = this.runTap(a, 'tap_scatter', (arena) => ({
       dy: arena.input(dy),
@@ -401,9 +412,18 @@ export class WasmRuntime implements WasmKernels {
       dbias: a.hasBias ? arena.reserve(a.filters) : 0,
     }));
     return {
-      dTable: this.read(p.dtable!, tableLength),
+      dTable: this.readOut(p.dtable!, tableLength, into),
       dBias: a.hasBias ? this.read(p.dbias!, a.filters) : null,
     };
+  }
+
+  tapBiasGrad(a: TapBiasArgs, dy: Float32Array, y: Float32Array): Float32Array {
+    const p = this.runTap({ ...a, vocab: 1, ids: new Int32Array(0) }, 'tap_scatter', (arena) => ({
+      dy: arena.input(dy),
+      y: a.activation === 'relu' ? arena.input(y) : 0,
+      dbias: arena.reserve(a.filters),
+    }));
+    return this.read(p.dbias!, a.filters);
   }
 
   /** Lays out a tap gather/scatter call (sizes and ids, plus `fields`) and runs it. */
