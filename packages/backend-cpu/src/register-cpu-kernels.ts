@@ -2,15 +2,16 @@ import * as tf from '@tensorflow/tfjs-core';
 import { hostKernelConfigs } from './host-kernel-configs';
 import { batchMatMulConfigFor } from './kernels/batch-mat-mul';
 import { gatherV2ConfigFor } from './kernels/gather-v2';
+import { transposeConfigFor } from './kernels/transpose';
 import { registerKernels } from './register-kernels';
 
 let replacements: tf.KernelConfig[] | null = null;
 
 /**
  * The kernels this adapter adds to (or replaces in) tfjs-backend-cpu: the shared host kernels (fused
- * recurrent sequences, linear-time `UnsortedSegmentSum`) plus sgemm `BatchMatMul` and a row-copy
- * `GatherV2`, which fall back to tfjs-backend-cpu's own for the cases they do not cover (those two are
- * included once tfjs-backend-cpu is loaded).
+ * recurrent sequences, linear-time `UnsortedSegmentSum`) plus sgemm `BatchMatMul`, a row-copy
+ * `GatherV2` and an odometer `Transpose`, which fall back to tfjs-backend-cpu's own for the cases they do
+ * not cover (those three are included once tfjs-backend-cpu is loaded).
  *
  * @example
  * cpuKernelConfigs().map((c) => c.kernelName); // → ['UnsortedSegmentSum', 'TensorseqSimpleRnnSequence', …]
@@ -19,10 +20,12 @@ export function cpuKernelConfigs(): tf.KernelConfig[] {
   if (replacements === null) {
     const matMul = tf.getKernel('BatchMatMul', 'cpu');
     const gather = tf.getKernel('GatherV2', 'cpu');
-    if (matMul && gather) {
+    const transpose = tf.getKernel(tf.Transpose, 'cpu');
+    if (matMul && gather && transpose) {
       replacements = [
         batchMatMulConfigFor('cpu', matMul.kernelFunc),
         gatherV2ConfigFor('cpu', gather.kernelFunc),
+        transposeConfigFor('cpu', transpose.kernelFunc),
       ];
     }
   }

@@ -45,6 +45,7 @@ describe('UnsortedSegmentSum', () => {
       'TensorseqTapScatter',
       'BatchMatMul',
       'GatherV2',
+      'Transpose',
     ]);
     expect(registerCpuKernels()).toEqual(names);
     const ours = tf.unsortedSegmentSum(x, ids, 4);
@@ -71,7 +72,7 @@ describe('UnsortedSegmentSum', () => {
   });
 });
 
-describe('BatchMatMul and GatherV2 replacements', () => {
+describe('BatchMatMul, GatherV2 and Transpose replacements', () => {
   it('match tfjs-backend-cpu on plain, transposed and broadcast products', async () => {
     await useBackend('cpu', { registerKernels: false });
     const a = tf.randomNormal([3, 4, 5], 0, 1, 'float32', 1);
@@ -118,5 +119,39 @@ describe('BatchMatMul and GatherV2 replacements', () => {
       /GatherV2: the index value 3 is not in \[0, 2\]/,
     );
     tf.dispose([table, ids]);
+  });
+
+  it('transposes like tfjs-backend-cpu for every permutation, dtype and empty shape', async () => {
+    await useBackend('cpu', { registerKernels: false });
+    const x3 = tf.randomNormal([3, 4, 5], 0, 1, 'float32', 4);
+    const x4 = tf.cast(tf.randomUniform([2, 3, 1, 4], -50, 50, 'float32', 5), 'int32');
+    const flags = tf.greater(tf.randomNormal([4, 3], 0, 1, 'float32', 6), 0);
+    const cases = () => [
+      ...[
+        [0, 1, 2],
+        [0, 2, 1],
+        [1, 0, 2],
+        [1, 2, 0],
+        [2, 0, 1],
+        [2, 1, 0],
+      ].map((perm) => tf.transpose(x3, perm)),
+      tf.transpose(x4, [3, 1, 0, 2]),
+      tf.transpose(x4, [2, 3, 0, 1]),
+      tf.transpose(flags),
+      tf.transpose(tf.zeros([0, 3])),
+      tf.transpose(tf.tensor1d([1, 2, 3])),
+    ];
+    const stock = cases().map((t) => ({ shape: t.shape, dtype: t.dtype, values: t.arraySync() }));
+    registerCpuKernels();
+    const ours = cases();
+    ours.forEach((t, i) => {
+      expect({ shape: t.shape, dtype: t.dtype, values: t.arraySync() }).toEqual(stock[i]);
+    });
+    // complex64 goes to the stock kernel.
+    const complex = tf.complex([[1, 2, 3]], [[4, 5, 6]]);
+    const transposed = tf.transpose(complex);
+    expect(transposed.shape).toEqual([3, 1]);
+    expect(Array.from(tf.imag(transposed).dataSync())).toEqual([4, 5, 6]);
+    tf.dispose([x3, x4, flags, complex, transposed, ...ours]);
   });
 });
