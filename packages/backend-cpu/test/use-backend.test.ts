@@ -96,6 +96,19 @@ describe('BatchMatMul, GatherV2 and Transpose replacements', () => {
     tf.dispose([a, b, b1, ...ours]);
   });
 
+  it('writes zeros for an empty inner dimension into a recycled product array', async () => {
+    await useBackend('cpu');
+    const a = tf.ones([2, 3]);
+    const b = tf.ones([3, 2]);
+    tf.matMul(a, b).dispose(); // its array goes back to the pool, holding 3s
+    const empty = tf.matMul(tf.zeros([2, 0]), tf.zeros([0, 2]));
+    expect(empty.arraySync()).toEqual([
+      [0, 0],
+      [0, 0],
+    ]);
+    tf.dispose([a, b, empty]);
+  });
+
   it('gathers rows and leaves other axes and out-of-range ids to the stock kernel', async () => {
     await useBackend('cpu');
     const table = tf.tensor2d([1, 2, 3, 4, 5, 6], [3, 2]);

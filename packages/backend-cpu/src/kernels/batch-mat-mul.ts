@@ -1,11 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { sgemm } from '@tensorseq/kernels';
-import { type HostBackend, readFloat32, writeFloat32 } from './host-backend';
+import { type HostBackend, readFloat32 } from './host-backend';
+import { lendOutput, takeOutput } from './recycled-outputs';
 
 /**
- * `BatchMatMul` on `@tensorseq/kernels`' SIMD sgemm (20–30 GFLOP/s here) instead of tfjs-backend-cpu's
- * (~0.5 GFLOP/s). Every `tf.matMul` and the MatMul gradient then run on it. float32 operands whose batch
- * dimensions are equal or 1 take this path; anything else goes to `fallback`, the kernel it replaces.
+ * `BatchMatMul` on `@tensorseq/kernels`' SIMD sgemm (35–45 GFLOP/s a thread here) instead of
+ * tfjs-backend-cpu's (~0.5 GFLOP/s), into recycled output arrays. Every `tf.matMul` and the MatMul
+ * gradient then run on it. float32 operands whose batch dimensions are equal or 1 take this path;
+ * anything else goes to `fallback`, the kernel it replaces.
  *
  * @param backendName The tfjs backend the config is for.
  * @param fallback The replaced kernel's function, for the cases this one does not cover.
@@ -47,7 +49,8 @@ export function batchMatMulConfigFor(backendName: string, fallback?: tf.KernelFu
     const outBatch = sizeA >= sizeB ? batchA : batchB;
     const av = readFloat32(host, a);
     const bv = readFloat32(host, b);
-    const out = new Float32Array(batch * m * n);
+    // A disposed product's array when provably unshared: fresh pages cost ~3 ms per MB here (page faults).
+    const out = takeOutput(host, batch * m * n);
     for (let i = 0; i < batch; i++) {
       const aOff = sizeA === 1 ? 0 : i * m * k;
       const bOff = sizeB === 1 ? 0 : i * k * n;
@@ -62,7 +65,7 @@ export function batchMatMulConfigFor(backendName: string, fallback?: tf.KernelFu
         out.subarray(i * m * n, (i + 1) * m * n),
       );
     }
-    return writeFloat32(host, out, [...outBatch, m, n]);
+    return lendOutput(host, out, [...outBatch, m, n]);
   };
   return { kernelName: 'BatchMatMul', backendName, kernelFunc };
 }
