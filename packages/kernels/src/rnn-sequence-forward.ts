@@ -12,7 +12,7 @@ import { WasmOutOfMemoryError } from './wasm/wasm-kernels';
  *
  * @param args The cell, sizes, inputs, weights, initial states, masks and activations.
  * @param options `training` (save what the backward pass needs; default true), `returnSequences` (default
- *   true; false leaves `outputs` empty) and `backend`.
+ *   true; false leaves `outputs` empty), `backend`, and `outputsInto` (the array to write the outputs into).
  * @returns Outputs [B, T, U] in processing order, final states, and the saved buffers for the backward.
  * @throws RangeError / TypeError when an argument has the wrong size, type or value.
  * @example
@@ -34,14 +34,24 @@ export function rnnSequenceForward(
   options: RnnSequenceForwardOptions = {},
 ): RnnSequenceResult {
   const plan = resolveRnnPlan('rnnSequenceForward', args);
-  const { training = true, returnSequences = true } = options;
+  const { training = true, returnSequences = true, outputsInto = null } = options;
+  const { batch: B, time: T, units: U } = args;
+  if (outputsInto !== null && !(outputsInto instanceof Float32Array && outputsInto.length === B * T * U)) {
+    throw new RangeError(
+      `rnnSequenceForward: options.outputsInto must be a Float32Array of batch*time*units = ${B * T * U} elements. Received: options.outputsInto.length=${(outputsInto as { length?: unknown })?.length}.`,
+    );
+  }
+  const into = returnSequences ? outputsInto : null;
   const backend = resolveBackend('rnnSequenceForward', options.backend);
   if (backend === 'wasm') {
     try {
-      return wasmKernels().forward(plan, training, returnSequences);
+      return wasmKernels().forward(plan, training, returnSequences, into);
     } catch (error) {
       if (!(error instanceof WasmOutOfMemoryError)) throw error;
     }
   }
-  return rnnForwardJs(gatheredPlan(plan), training, returnSequences);
+  const result = rnnForwardJs(gatheredPlan(plan), training, returnSequences);
+  if (into === null) return result;
+  into.set(result.outputs);
+  return { ...result, outputs: into };
 }

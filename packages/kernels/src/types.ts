@@ -165,6 +165,12 @@ export interface RnnSequenceForwardOptions {
   returnSequences?: boolean;
   /** Force an implementation. @defaultValue the active one, see `kernelsBackend()` */
   backend?: KernelsBackend;
+  /**
+   * Where to write the outputs ([B, T, U], batch*time*units floats) when `returnSequences`: the result's
+   * `outputs` is then this array, so a caller that recycles arrays saves a fresh one per call.
+   * @defaultValue a new array
+   */
+  outputsInto?: Float32Array;
 }
 
 /**

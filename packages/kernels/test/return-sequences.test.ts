@@ -33,3 +33,27 @@ describe.each(backends)('returnSequences: false on %s', (backend) => {
     expect(last.finalStates).toEqual(full.finalStates);
   });
 });
+
+describe.each(backends)('outputsInto on %s', (backend) => {
+  it.each(cases)('%s: the outputs in the given array, bit-identical', (_, options) => {
+    const args = randomArgs(options);
+    const plain = rnnSequenceForward(args, { backend, training: false });
+    const into = new Float32Array(args.batch * args.time * args.units).fill(Number.NaN);
+    const r = rnnSequenceForward(args, { backend, training: false, outputsInto: into });
+    expect(r.outputs).toBe(into);
+    expect(into).toEqual(plain.outputs);
+    expect(r.finalStates).toEqual(plain.finalStates);
+    // Without sequences the array is left alone.
+    into.fill(7);
+    const last = rnnSequenceForward(args, { backend, returnSequences: false, outputsInto: into });
+    expect(last.outputs.length).toBe(0);
+    expect(into.every((v) => v === 7)).toBe(true);
+  });
+
+  it('rejects an array of the wrong length, naming it', () => {
+    const args = randomArgs(cases[0][1]);
+    expect(() => rnnSequenceForward(args, { backend, outputsInto: new Float32Array(3) })).toThrow(
+      'rnnSequenceForward: options.outputsInto must be a Float32Array of batch*time*units = 210 elements. Received: options.outputsInto.length=3.',
+    );
+  });
+});

@@ -8,6 +8,7 @@ import {
   rnnSequenceForward,
 } from '@tensorseq/kernels';
 import { type HostBackend, readFloat32, writeFloat32 } from './host-backend';
+import { lendOutput, takeOutput } from './recycled-outputs';
 import { storeRnnForward } from './rnn-forward-store';
 
 const CELLS: readonly RnnCellKind[] = ['simpleRnn', 'lstm', 'gru'];
@@ -79,14 +80,16 @@ export function rnnSequenceKernelConfigs(backendName: string): tf.KernelConfig[]
         kernelAttrs,
         host,
       );
+      const { batch, time, units } = args;
+      const { returnSequences } = kernelAttrs;
+      // The outputs (4 MB for jena's [128, 240, 32]) go into a recycled array when one is free.
       const result = rnnSequenceForward(args, {
         training: kernelAttrs.training,
-        returnSequences: kernelAttrs.returnSequences,
+        returnSequences,
+        outputsInto: returnSequences ? takeOutput(host, batch * time * units) : undefined,
       });
-      const { batch, time, units } = args;
       const outputs = result.finalStates.map((s) => writeFloat32(host, s, [batch, units]));
-      if (kernelAttrs.returnSequences)
-        outputs.unshift(writeFloat32(host, result.outputs, [batch, time, units]));
+      if (returnSequences) outputs.unshift(lendOutput(host, result.outputs, [batch, time, units]));
       storeRnnForward(attrs as object, { args, result });
       return outputs;
     },

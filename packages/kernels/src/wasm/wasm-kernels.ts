@@ -56,7 +56,13 @@ export interface WasmKernels {
     into: Float32Array | null,
   ): TapScatterGrads;
   tapBiasGrad(args: TapBiasArgs, dy: Float32Array, y: Float32Array): Float32Array;
-  forward(plan: RnnPlan, training: boolean, returnSequences?: boolean): RnnSequenceResult;
+  /** Outputs in `outputsInto` when given (of batch*time*units floats). */
+  forward(
+    plan: RnnPlan,
+    training: boolean,
+    returnSequences?: boolean,
+    outputsInto?: Float32Array | null,
+  ): RnnSequenceResult;
   backward(
     plan: RnnPlan,
     forward: RnnSequenceResult,

@@ -550,7 +550,12 @@ export class WasmRuntime implements WasmKernels {
     return p;
   }
 
-  forward(plan: RnnPlan, training: boolean, returnSequences = true): RnnSequenceResult {
+  forward(
+    plan: RnnPlan,
+    training: boolean,
+    returnSequences = true,
+    outputsInto: Float32Array | null = null,
+  ): RnnSequenceResult {
     const { args, gu } = plan;
     const { batch: B, time: T, features: F, units: U } = args;
     const lstm = args.cell === 'lstm';
@@ -619,7 +624,7 @@ export class WasmRuntime implements WasmKernels {
     }
     const finalStates = [read(p.h!, B * U)];
     if (lstm) finalStates.push(read(p.c!, B * U));
-    const outputs = returnSequences ? read(p.outputs!, B * T * U) : empty;
+    const outputs = returnSequences ? this.readOut(p.outputs!, B * T * U, outputsInto) : empty;
     return { outputs, finalStates, saved };
   }
 
