@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { hostKernelConfigs } from './host-kernel-configs';
+import { addConfigFor } from './kernels/add';
 import { batchMatMulConfigFor } from './kernels/batch-mat-mul';
 import { gatherV2ConfigFor } from './kernels/gather-v2';
 import { transposeConfigFor } from './kernels/transpose';
@@ -10,8 +11,8 @@ let replacements: tf.KernelConfig[] | null = null;
 /**
  * The kernels this adapter adds to (or replaces in) tfjs-backend-cpu: the shared host kernels (fused
  * recurrent sequences, linear-time `UnsortedSegmentSum`) plus sgemm `BatchMatMul`, a row-copy
- * `GatherV2` and an odometer `Transpose`, which fall back to tfjs-backend-cpu's own for the cases they do
- * not cover (those three are included once tfjs-backend-cpu is loaded).
+ * `GatherV2`, an odometer `Transpose` and a recycling `Add`, which fall back to tfjs-backend-cpu's own
+ * for the cases they do not cover (those four are included once tfjs-backend-cpu is loaded).
  *
  * @example
  * cpuKernelConfigs().map((c) => c.kernelName); // → ['UnsortedSegmentSum', 'TensorseqSimpleRnnSequence', …]
@@ -21,11 +22,13 @@ export function cpuKernelConfigs(): tf.KernelConfig[] {
     const matMul = tf.getKernel('BatchMatMul', 'cpu');
     const gather = tf.getKernel('GatherV2', 'cpu');
     const transpose = tf.getKernel(tf.Transpose, 'cpu');
-    if (matMul && gather && transpose) {
+    const add = tf.getKernel(tf.Add, 'cpu');
+    if (matMul && gather && transpose && add) {
       replacements = [
         batchMatMulConfigFor('cpu', matMul.kernelFunc),
         gatherV2ConfigFor('cpu', gather.kernelFunc),
         transposeConfigFor('cpu', transpose.kernelFunc),
+        addConfigFor('cpu', add.kernelFunc),
       ];
     }
   }

@@ -46,6 +46,7 @@ describe('UnsortedSegmentSum', () => {
       'BatchMatMul',
       'GatherV2',
       'Transpose',
+      'Add',
     ]);
     expect(registerCpuKernels()).toEqual(names);
     const ours = tf.unsortedSegmentSum(x, ids, 4);
@@ -94,6 +95,24 @@ describe('BatchMatMul, GatherV2 and Transpose replacements', () => {
       expect(Math.max(...flat.map(Math.abs))).toBeLessThan(1e-4);
     });
     tf.dispose([a, b, b1, ...ours]);
+  });
+
+  it('adds large same-shape float32 tensors like tfjs-backend-cpu, and leaves the rest to it', async () => {
+    await useBackend('cpu', { registerKernels: false });
+    const a = tf.randomNormal([4, 300, 70], 0, 1, 'float32', 7);
+    const b = tf.randomNormal([4, 300, 70], 0, 1, 'float32', 8);
+    const row = tf.randomNormal([70], 0, 1, 'float32', 9);
+    const ints = tf.range(0, 70000, 1, 'int32');
+    const cases = () => [tf.add(a, b), tf.add(a, row), tf.add(ints, ints), tf.add(row, row)];
+    const stock = cases().map((t) => ({ shape: t.shape, dtype: t.dtype, values: Array.from(t.dataSync()) }));
+    registerCpuKernels();
+    const first = tf.add(a, b);
+    first.dispose(); // its array goes back to the pool
+    const ours = cases();
+    ours.forEach((t, i) => {
+      expect({ shape: t.shape, dtype: t.dtype, values: Array.from(t.dataSync()) }).toEqual(stock[i]);
+    });
+    tf.dispose([a, b, row, ints, ...ours]);
   });
 
   it('writes zeros for an empty inner dimension into a recycled product array', async () => {
