@@ -5,19 +5,21 @@ import { rnnSequenceKernelConfigs } from './kernels/rnn-sequence';
 import { rnnSequenceGradKernelConfigs } from './kernels/rnn-sequence-grad';
 import { tapGatherKernelConfigs } from './kernels/tap-gather';
 import { unsortedSegmentSumConfigFor } from './kernels/unsorted-segment-sum';
+import { weightUpdateKernelConfig } from './kernels/weight-update';
 
 const cache = new Map<string, readonly tf.KernelConfig[]>();
 
 /**
  * The kernels every host-memory backend (cpu, wasm, tensorflow) shares: the fused recurrent sequences
  * and their backward passes (`@tensorseq/kernels`' WebAssembly SIMD), Conv1D and 1D max/average pooling
- * with their backward passes, the tap gather that runs a Conv1D on embedding ids (and its scatter), and the
- * linear-time `UnsortedSegmentSum`. Built once per backend name, so registering again is a no-op.
+ * with their backward passes, the tap gather that runs a Conv1D on embedding ids (and its scatter), the
+ * linear-time `UnsortedSegmentSum`, and the optimizers' weight update into recycled arrays. Built once
+ * per backend name, so registering again is a no-op.
  *
  * @param backendName The tfjs backend to build the configs for.
  * @example
  * hostKernelConfigs('wasm').map((c) => c.kernelName);
- * // → ['UnsortedSegmentSum', 'TensorseqSimpleRnnSequence', …, 'TensorseqConv1D', …, 'TensorseqAvgPool1DGrad']
+ * // → ['UnsortedSegmentSum', 'TensorseqSimpleRnnSequence', …, 'TensorseqConv1D', …, 'TensorseqWeightUpdate']
  */
 export function hostKernelConfigs(backendName: string): readonly tf.KernelConfig[] {
   let configs = cache.get(backendName);
@@ -29,6 +31,7 @@ export function hostKernelConfigs(backendName: string): readonly tf.KernelConfig
       ...conv1dKernelConfigs(backendName),
       ...pool1dKernelConfigs(backendName),
       ...tapGatherKernelConfigs(backendName),
+      weightUpdateKernelConfig(backendName),
     ];
     cache.set(backendName, configs);
   }

@@ -43,6 +43,7 @@ describe('UnsortedSegmentSum', () => {
       'TensorseqAvgPool1DGrad',
       'TensorseqTapGather',
       'TensorseqTapScatter',
+      'TensorseqWeightUpdate',
       'BatchMatMul',
       'GatherV2',
       'Transpose',

@@ -39,6 +39,7 @@ export {
   TensorseqTapGather,
   TensorseqTapScatter,
 } from './contract/tap-gather-kernel';
+export { TensorseqWeightUpdate, type WeightUpdateKernelAttrs } from './contract/weight-update-kernel';
 export { conv1dBackward, conv1dBackwardInput, conv1dBackwardWeights, conv1dForward } from './conv1d';
 export type {
   Conv1dArgs,

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { TensorseqWeightUpdate, type WeightUpdateKernelAttrs } from '@tensorseq/kernels';
 import type { LayerWeight } from '../layer-weight';
 
 /** A weight and its gradient, as the training step hands them to an optimizer. */
@@ -36,7 +37,9 @@ export interface Optimizer {
 /**
  * Base of the built-in optimizers. The update rule runs over typed arrays, one fused loop per weight,
  * rather than as a chain of tensor ops: on the cpu and wasm backends reading a tensor is free and each op
- * would allocate a full-size temporary (a 10000×100 Embedding makes that ten 4 MB arrays per step).
+ * would allocate a full-size temporary (a 10000×100 Embedding makes that ten 4 MB arrays per step). Where
+ * the backend has the `TensorseqWeightUpdate` kernel (tensorseq's host backends), the loop runs inside it
+ * and writes into a recycled array.
  * Slots are created lazily, zero-filled, per weight name.
  *
  * @example
@@ -75,15 +78,30 @@ export abstract class HostOptimizer implements Optimizer {
 
   applyGradients(updates: readonly WeightGradient[]): void {
     this.steps++;
+    // Host backends (tensorseq's cpu, wasm and node adapters) write the new weights into recycled arrays.
+    const inKernel = tf.getKernel(TensorseqWeightUpdate, tf.getBackend()) !== undefined;
     for (const { weight, grad } of updates) {
-      const p = weight.read().dataSync() as Float32Array;
-      const g = grad.dataSync() as Float32Array;
-      const out = new Float32Array(p.length);
-      this.update(weight.name, p, g, out);
-      const next = tf.tensor(out, weight.shape, 'float32');
+      const next = inKernel ? this.updateInKernel(weight, grad) : this.updateOnHost(weight, grad);
       weight.variable.assign(next);
       next.dispose();
     }
+  }
+
+  private updateInKernel(weight: LayerWeight, grad: tf.Tensor): tf.Tensor {
+    const attrs: WeightUpdateKernelAttrs = {
+      update: (p, g, out) => this.update(weight.name, p, g, out),
+    };
+    const inputs = { param: weight.read(), grad };
+    return tf
+      .engine()
+      .runKernel(TensorseqWeightUpdate, inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor;
+  }
+
+  private updateOnHost(weight: LayerWeight, grad: tf.Tensor): tf.Tensor {
+    const p = weight.read().dataSync() as Float32Array;
+    const out = new Float32Array(p.length);
+    this.update(weight.name, p, grad.dataSync() as Float32Array, out);
+    return tf.tensor(out, weight.shape, 'float32');
   }
 
   getState(): OptimizerState {
