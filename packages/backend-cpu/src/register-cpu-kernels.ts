@@ -3,6 +3,7 @@ import { hostKernelConfigs } from './host-kernel-configs';
 import { addConfigFor } from './kernels/add';
 import { batchMatMulConfigFor } from './kernels/batch-mat-mul';
 import { gatherV2ConfigFor } from './kernels/gather-v2';
+import { sliceConfigsFor } from './kernels/slice';
 import { transposeConfigFor } from './kernels/transpose';
 import { registerKernels } from './register-kernels';
 
@@ -11,8 +12,9 @@ let replacements: tf.KernelConfig[] | null = null;
 /**
  * The kernels this adapter adds to (or replaces in) tfjs-backend-cpu: the shared host kernels (fused
  * recurrent sequences, linear-time `UnsortedSegmentSum`) plus sgemm `BatchMatMul`, a row-copy
- * `GatherV2`, an odometer `Transpose` and a recycling `Add`, which fall back to tfjs-backend-cpu's own
- * for the cases they do not cover (those four are included once tfjs-backend-cpu is loaded).
+ * `GatherV2`, an odometer `Transpose`, a recycling `Add` and row-copy `Slice` / `SplitV`, which fall back
+ * to tfjs-backend-cpu's own for the cases they do not cover (those are included once tfjs-backend-cpu is
+ * loaded).
  *
  * @example
  * cpuKernelConfigs().map((c) => c.kernelName); // → ['UnsortedSegmentSum', 'TensorseqSimpleRnnSequence', …]
@@ -23,12 +25,15 @@ export function cpuKernelConfigs(): tf.KernelConfig[] {
     const gather = tf.getKernel('GatherV2', 'cpu');
     const transpose = tf.getKernel(tf.Transpose, 'cpu');
     const add = tf.getKernel(tf.Add, 'cpu');
-    if (matMul && gather && transpose && add) {
+    const slice = tf.getKernel(tf.Slice, 'cpu');
+    const splitV = tf.getKernel(tf.SplitV, 'cpu');
+    if (matMul && gather && transpose && add && slice && splitV) {
       replacements = [
         batchMatMulConfigFor('cpu', matMul.kernelFunc),
         gatherV2ConfigFor('cpu', gather.kernelFunc),
         transposeConfigFor('cpu', transpose.kernelFunc),
         addConfigFor('cpu', add.kernelFunc),
+        ...sliceConfigsFor('cpu', { slice: slice.kernelFunc, splitV: splitV.kernelFunc }),
       ];
     }
   }

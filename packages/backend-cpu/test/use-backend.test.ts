@@ -48,6 +48,8 @@ describe('UnsortedSegmentSum', () => {
       'GatherV2',
       'Transpose',
       'Add',
+      'Slice',
+      'SplitV',
     ]);
     expect(registerCpuKernels()).toEqual(names);
     const ours = tf.unsortedSegmentSum(x, ids, 4);
@@ -74,7 +76,7 @@ describe('UnsortedSegmentSum', () => {
   });
 });
 
-describe('BatchMatMul, GatherV2 and Transpose replacements', () => {
+describe('replacements of tfjs-backend-cpu kernels', () => {
   it('match tfjs-backend-cpu on plain, transposed and broadcast products', async () => {
     await useBackend('cpu', { registerKernels: false });
     const a = tf.randomNormal([3, 4, 5], 0, 1, 'float32', 1);
@@ -114,6 +116,53 @@ describe('BatchMatMul, GatherV2 and Transpose replacements', () => {
       expect({ shape: t.shape, dtype: t.dtype, values: Array.from(t.dataSync()) }).toEqual(stock[i]);
     });
     tf.dispose([a, b, row, ints, ...ours]);
+  });
+
+  it('slices and splits like tfjs-backend-cpu, contiguous or not, for every dtype', async () => {
+    await useBackend('cpu', { registerKernels: false });
+    const x = tf.randomNormal([3, 4, 5, 6], 0, 1, 'float32', 10);
+    const ints = tf.cast(tf.mul(x, 100), 'int32');
+    const flags = tf.greater(x, 0);
+    const boxes: [number[], number[]][] = [
+      [
+        [0, 0, 0, 2],
+        [3, 4, 5, 3],
+      ], // a column block: runs of 3
+      [
+        [1, 1, 0, 0],
+        [2, 2, 5, 6],
+      ], // whole inner dims: runs of 60
+      [
+        [0, 2, 1, 0],
+        [3, -1, 3, 6],
+      ], // -1: to the end
+      [
+        [1, 0, 0, 0],
+        [1, 4, 5, 6],
+      ], // contiguous: the stock kernel's view
+      [
+        [2, 3, 4, 5],
+        [1, 1, 1, 1],
+      ],
+      [
+        [0, 0, 0, 0],
+        [3, 4, 0, 6],
+      ], // empty
+    ];
+    const cases = () => [
+      ...boxes.flatMap(([begin, size]) => [x, ints, flags].map((t) => tf.slice(t, begin, size))),
+      ...tf.split(tf.reshape(x, [12, 30]), [7, 23], 1),
+      ...tf.split(ints, 3, 3),
+      ...tf.split(x, [1, 2], 0),
+    ];
+    const stock = cases().map((t) => ({ shape: t.shape, dtype: t.dtype, values: Array.from(t.dataSync()) }));
+    registerCpuKernels();
+    const ours = cases();
+    ours.forEach((t, i) => {
+      expect({ shape: t.shape, dtype: t.dtype, values: Array.from(t.dataSync()) }).toEqual(stock[i]);
+    });
+    expect(() => tf.slice(x, [0, 0, 0, 4], [1, 1, 1, 3])).toThrow(/would overflow input.shape\[3\]/);
+    tf.dispose([x, ints, flags, ...ours]);
   });
 
   it('writes zeros for an empty inner dimension into a recycled product array', async () => {
