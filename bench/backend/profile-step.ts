@@ -2,6 +2,9 @@
  * Where one training step spends its time, per tfjs kernel and in host-memory traffic, on wasm and cpu.
  *
  *   cd bench && node --conditions=@tensorseq/source --expose-gc --import tsx backend/profile-step.ts imdb-lstm
+ *
+ * STEPS (timed steps), ROWS (table rows), THREADS (wasm backend's threads), TRACE_KERNEL=<name> (prints
+ * each call's input shapes and attributes), TRACE_READS (large host reads).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { useBackend as useCpu } from '@tensorseq/backend-cpu';
@@ -58,6 +61,15 @@ const cpuMs = (t0: NodeJS.CpuUsage) => {
   return (u.user + u.system) / 1000;
 };
 
+/** One line per call of the kernel that TRACE_KERNEL names: its inputs' shapes and its attributes. */
+function traceKernel(name: string, args: { inputs: tf.NamedTensorInfoMap; attrs?: tf.NamedAttrMap }): void {
+  const shapes = Object.entries(args.inputs).map(([k, t]) => `${k}=[${(t as tf.TensorInfo).shape}]`);
+  const attrs = Object.fromEntries(
+    Object.entries(args.attrs ?? {}).filter(([, v]) => typeof v !== 'function'),
+  );
+  console.log(`${name} ${shapes.join(' ')} ${JSON.stringify(attrs)}`);
+}
+
 /** Wraps every kernel of `backend` and its readSync/write with timers. */
 function instrument(backendName: string): void {
   for (const config of tf.getKernelsForBackend(backendName)) {
@@ -70,6 +82,7 @@ function instrument(backendName: string): void {
         const w0 = performance.now();
         const out = inner(args);
         add(`kernel ${config.kernelName}`, cpuMs(t0), performance.now() - w0);
+        if (process.env.TRACE_KERNEL === config.kernelName) traceKernel(config.kernelName, args);
         return out;
       },
     });
