@@ -1,3 +1,4 @@
+import type { HeapBlocks } from './heap-blocks';
 import type { WasmMemory } from './webassembly-api';
 
 /** WebAssembly page size in bytes. */
@@ -25,6 +26,8 @@ export class Arena {
   constructor(
     private readonly memory: WasmMemory,
     base: number,
+    /** Arrays that already live in this memory (read and written in place), or null. */
+    private readonly blocks: HeapBlocks | null = null,
   ) {
     this.top = base;
   }
@@ -40,6 +43,24 @@ export class Arena {
     const offset = this.reserve(data.length);
     this.pending.push({ offset, data });
     return offset;
+  }
+
+  /**
+   * {@link Arena.input} for an input the kernel only reads: a heap block is read where it lies, with no
+   * copy (never pass an array the kernel writes to, such as a state it updates).
+   */
+  shared(data: Float32Array | null): number {
+    const offset = this.blocks?.offsetOf(data) ?? -1;
+    return offset >= 0 ? offset : this.input(data);
+  }
+
+  /**
+   * Room for an output of `floats` floats: `into` itself when it is a heap block of that length (the
+   * kernel writes it in place), else new scratch.
+   */
+  output(into: Float32Array | null, floats: number): number {
+    const offset = into?.length === floats ? (this.blocks?.offsetOf(into) ?? -1) : -1;
+    return offset >= 0 ? offset : this.reserve(floats);
   }
 
   commit(): Float32Array {
