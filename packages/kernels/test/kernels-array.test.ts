@@ -118,6 +118,26 @@ describe('kernelsArray', () => {
     expectSameBits(sg.dBias as Float32Array, g.dBias as Float32Array);
   });
 
+  it.skipIf(!canThread)('writes an output into its own input only through a copy, as before', () => {
+    setKernelsThreads(2);
+    // span·channels = outLength·filters: x and y have one length, so `into` may be x itself (written in
+    // place, the second panel of rows would read inputs the first one overwrote).
+    const square = {
+      ...conv,
+      span: 9,
+      channels: 8,
+      filters: 9,
+      size: 2,
+      outLength: 8,
+      x: fill(3 * 9 * 8, 11),
+      kernel: fill(2 * 8 * 9, 9),
+      bias: fill(9, 10),
+    };
+    const y = conv1dForward(square);
+    const x = inKernels(square.x);
+    expectSameBits(conv1dForward({ ...square, x }, { into: x }), y);
+  });
+
   it.skipIf(!canThread)('copies a padded conv input in, and a padded dx out, as before', () => {
     setKernelsThreads(2);
     const padded = { ...conv, span: 24, padLeft: 1, padRight: 2 };

@@ -22,6 +22,8 @@ export class WasmOutOfMemoryError extends RangeError {
 export class Arena {
   top: number;
   private readonly pending: { offset: number; data: Float32Array }[] = [];
+  /** Heap blocks this call reads in place: never also its outputs (a kernel would read what it writes). */
+  private readonly readInPlace: number[] = [];
 
   constructor(
     private readonly memory: WasmMemory,
@@ -51,16 +53,18 @@ export class Arena {
    */
   shared(data: Float32Array | null): number {
     const offset = this.blocks?.offsetOf(data) ?? -1;
-    return offset >= 0 ? offset : this.input(data);
+    if (offset < 0) return this.input(data);
+    this.readInPlace.push(offset);
+    return offset;
   }
 
   /**
-   * Room for an output of `floats` floats: `into` itself when it is a heap block of that length (the
-   * kernel writes it in place), else new scratch.
+   * Room for an output of `floats` floats: `into` itself when it is a heap block of that length that
+   * this call does not read in place (ask for the inputs first), else new scratch.
    */
   output(into: Float32Array | null, floats: number): number {
     const offset = into?.length === floats ? (this.blocks?.offsetOf(into) ?? -1) : -1;
-    return offset >= 0 ? offset : this.reserve(floats);
+    return offset >= 0 && !this.readInPlace.includes(offset) ? offset : this.reserve(floats);
   }
 
   commit(): Float32Array {
