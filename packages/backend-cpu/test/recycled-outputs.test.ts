@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { kernelsInfo } from '@tensorseq/kernels';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBackend } from '../src/index';
 import type { HostBackend } from '../src/kernels/host-backend';
@@ -17,6 +18,9 @@ function lent(values: number[]): { tensor: tf.Tensor; array: Float32Array } {
 function next(length: number): Float32Array {
   return takeOutput(tf.backend() as unknown as HostBackend, length);
 }
+
+/** The threaded wasm kernels run, so kernel outputs live in their shared memory. */
+const threaded = kernelsInfo().mode === 'multi-thread';
 
 describe('recycled kernel outputs (cpu)', () => {
   beforeAll(async () => {
@@ -39,11 +43,12 @@ describe('recycled kernel outputs (cpu)', () => {
     expect(Array.from(held)).toEqual([1, 2, 3, 6]);
   });
 
-  it('never recycles an array another tensor views (Slice returns subarrays)', () => {
-    const { tensor, array } = lent([1, 2, 3, 7]);
+  it('never lets a recycled array change a tensor that viewed it (Slice returns subarrays)', () => {
+    const { tensor } = lent([1, 2, 3, 7]);
     const tail = tf.slice(tensor, [2], [2]);
     tensor.dispose();
-    expect(next(4)).not.toBe(array);
+    // A plain array is never handed out again; a shared one is, as the slice stored a copy.
+    next(4).fill(9);
     expect(Array.from(tail.dataSync())).toEqual([3, 7]);
     tail.dispose();
   });
@@ -80,5 +85,26 @@ describe('recycled kernel outputs (cpu)', () => {
     }
     expect(tf.memory().numTensors).toBe(before);
     tf.dispose([table, ids]);
+  });
+
+  it.skipIf(!threaded)("hands out the kernels' shared memory, and callers plain copies of it", () => {
+    const { tensor, array } = lent([1, 2, 3, 4]);
+    expect(array.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const values = tensor.dataSync();
+    expect(values.buffer).not.toBeInstanceOf(SharedArrayBuffer);
+    expect(Array.from(values)).toEqual([1, 2, 3, 4]);
+    // The shared memory went back to the kernels: reusing it leaves the tensor as it was.
+    const again = next(4);
+    again.fill(9);
+    expect(Array.from(tensor.dataSync())).toEqual([1, 2, 3, 4]);
+    tensor.dispose();
+  });
+
+  it.skipIf(!threaded)('stores a copy when shared memory is written as another tensor (no aliasing)', () => {
+    const { tensor, array } = lent([5, 6, 7, 8]);
+    const copy = tf.tensor(array);
+    array.fill(0);
+    expect(Array.from(copy.dataSync())).toEqual([5, 6, 7, 8]);
+    tf.dispose([tensor, copy]);
   });
 });

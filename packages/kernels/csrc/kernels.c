@@ -1384,6 +1384,50 @@ __attribute__((minsize)) void maxpool1d_forward(const PoolParams* p, i32 tid, i3
   }
 }
 
+// Windows that never overlap (stride >= size, no padding, every window starting inside the input, as
+// Keras' default strides = pool_size): each input step belongs to at most one window, so dx is written once,
+// step by step: 0 + dy at the window's first maximum (the sum the scatter below makes onto zeros, bit for
+// bit, -0 included), zero elsewhere. No zeroing pass and no scattered adds (a quarter of the time).
+static void maxpool1d_backward_disjoint(const PoolParams* p, i32 b0, i32 b1) {
+  i32 C = p->channels, in_len = p->in_len, C4 = C & ~3;
+  v128_t zero = wasm_f32x4_splat(0);
+  for (i32 b = b0; b < b1; b++) {
+    const float* xb = p->x + b * in_len * C;
+    float* dxb = p->dx + b * in_len * C;
+    // Steps [0, done) are written: gaps between windows and the steps after the last get zeros.
+    i32 done = 0;
+    for (i32 t = 0; t < p->out_len; t++) {
+      i32 lo, hi;
+      pool_window(t, p->stride, 0, p->size, in_len, &lo, &hi);
+      for (i32 i = done * C; i < lo * C; i++) dxb[i] = 0;
+      const float* dyo = p->dy + (b * p->out_len + t) * C;
+      i32 c = 0;
+      for (; c < C4; c += 4) {
+        v128_t best = wasm_v128_load(xb + lo * C + c);
+        v128_t at = wasm_i32x4_splat(lo);
+        for (i32 s = lo + 1; s < hi; s++) {
+          v128_t v = wasm_v128_load(xb + s * C + c);
+          v128_t gt = wasm_f32x4_gt(v, best);
+          best = wasm_v128_bitselect(v, best, gt);
+          at = wasm_v128_bitselect(wasm_i32x4_splat(s), at, gt);
+        }
+        v128_t g = wasm_v128_load(dyo + c);
+        for (i32 s = lo; s < hi; s++) {
+          v128_t hit = wasm_i32x4_eq(at, wasm_i32x4_splat(s));
+          wasm_v128_store(dxb + s * C + c, wasm_f32x4_add(zero, wasm_v128_and(g, hit)));
+        }
+      }
+      for (; c < C; c++) {
+        i32 at = lo;
+        for (i32 s = lo + 1; s < hi; s++) at = xb[s * C + c] > xb[at * C + c] ? s : at;
+        for (i32 s = lo; s < hi; s++) dxb[s * C + c] = s == at ? 0.0f + dyo[c] : 0.0f;
+      }
+      done = hi;
+    }
+    for (i32 i = done * C; i < in_len * C; i++) dxb[i] = 0;
+  }
+}
+
 // Per sample: its dx rows zeroed (they stay in cache for what follows), then each dy cell added at its
 // window's first maximum (cells in (t, c) order, so overlapping windows add in the same order as the
 // TypeScript twin).
@@ -1394,6 +1438,10 @@ __attribute__((minsize)) void maxpool1d_backward(const PoolParams* p, i32 tid, i
   float* dx = p->dx;
   i32 b0, b1;
   share(p->batch, 1, tid, nt, &b0, &b1);
+  if (p->pad_left == 0 && p->stride >= p->size && (out_len - 1) * p->stride < in_len) {
+    maxpool1d_backward_disjoint(p, b0, b1);
+    return;
+  }
   for (i32 b = b0; b < b1; b++) {
     i32 base = b * in_len * C;
     for (i32 i = 0; i < in_len * C; i++) dx[base + i] = 0;

@@ -158,6 +158,11 @@ export function wasmThreading(): { threads: number; reason?: string } {
   return kernels.threads > 1 ? { threads: kernels.threads } : { threads: 1, reason: singleThreadReason };
 }
 
+/** The wasm module when it is loaded, without loading it. */
+export function loadedWasmKernels(): WasmKernels | null {
+  return instance;
+}
+
 /** The wasm module, compiled synchronously on first use when initKernels() has not run. */
 export function wasmKernels(): WasmKernels {
   if (instance === null) {

@@ -49,6 +49,7 @@ export type {
   Conv1dWeightGrads,
 } from './conv1d-types';
 export { type EmbeddingRowsOptions, gatherRows, scatterAddRows } from './embedding-rows';
+export { kernelsArray, releaseKernelsArray } from './kernels-array';
 export { type KernelsInfo, kernelsInfo } from './kernels-info';
 export { maxPool1dBackward, maxPool1dForward } from './max-pool1d';
 export type { MaxPool1dArgs, MaxPool1dOptions } from './max-pool1d-types';

@@ -55,10 +55,15 @@ describe('maxPool1dForward / maxPool1dBackward', () => {
 
   it.each(paths)("takes, and sends dy to, each window's first arg-max on %s", (_, backend, threads) => {
     setKernelsThreads(threads);
-    for (const a of [args(7, 3, 2, 0, 3), args(7, 3, 2, 1, 4), args(7, 4, 1, 0, 4), args(9, 3, 3, 0, 3)]) {
+    // Overlapping, padded and disjoint windows (stride >= size: whole, with steps left over, with gaps).
+    const cases = [args(7, 3, 2, 0, 3), args(7, 3, 2, 1, 4), args(7, 4, 1, 0, 4), args(9, 3, 3, 0, 3)];
+    cases.push(args(11, 3, 3, 0, 3), args(12, 2, 3, 0, 4), args(5, 1, 1, 0, 5), args(10, 3, 3, 2, 4));
+    for (const a of cases) {
       const argmax = argmaxOf(a);
       expect(maxPool1dForward(a, { backend })).toEqual(Float32Array.from(argmax, (i) => a.x[i]));
       const dy = Float32Array.from(argmax, (_, i) => i + 1);
+      dy[1] = -0; // lands as 0 + -0 = +0, as the scatter's sum onto zeros
+      dy[2] = Number.NaN;
       const dx = new Float32Array(a.x.length);
       argmax.forEach((at, i) => {
         dx[at] += dy[i];

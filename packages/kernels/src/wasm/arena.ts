@@ -1,3 +1,4 @@
+import type { HeapBlocks } from './heap-blocks';
 import type { WasmMemory } from './webassembly-api';
 
 /** WebAssembly page size in bytes. */
@@ -21,10 +22,14 @@ export class WasmOutOfMemoryError extends RangeError {
 export class Arena {
   top: number;
   private readonly pending: { offset: number; data: Float32Array }[] = [];
+  /** Heap blocks this call reads in place: never also its outputs (a kernel would read what it writes). */
+  private readonly readInPlace: number[] = [];
 
   constructor(
     private readonly memory: WasmMemory,
     base: number,
+    /** Arrays that already live in this memory (read and written in place), or null. */
+    private readonly blocks: HeapBlocks | null = null,
   ) {
     this.top = base;
   }
@@ -40,6 +45,26 @@ export class Arena {
     const offset = this.reserve(data.length);
     this.pending.push({ offset, data });
     return offset;
+  }
+
+  /**
+   * {@link Arena.input} for an input the kernel only reads: a heap block is read where it lies, with no
+   * copy (never pass an array the kernel writes to, such as a state it updates).
+   */
+  shared(data: Float32Array | null): number {
+    const offset = this.blocks?.offsetOf(data) ?? -1;
+    if (offset < 0) return this.input(data);
+    this.readInPlace.push(offset);
+    return offset;
+  }
+
+  /**
+   * Room for an output of `floats` floats: `into` itself when it is a heap block of that length that
+   * this call does not read in place (ask for the inputs first), else new scratch.
+   */
+  output(into: Float32Array | null, floats: number): number {
+    const offset = into?.length === floats ? (this.blocks?.offsetOf(into) ?? -1) : -1;
+    return offset >= 0 && !this.readInPlace.includes(offset) ? offset : this.reserve(floats);
   }
 
   commit(): Float32Array {

@@ -33,6 +33,10 @@ export interface WasmKernels {
   readonly threads: number;
   /** Stops the worker threads, if any. */
   close(): void;
+  /** A float32 array the kernels read and write in place (in a shared memory), or null. */
+  takeShared(length: number): Float32Array | null;
+  /** Returns an array from `takeShared` for reuse (a no-op for any other array). */
+  releaseShared(array: Float32Array): void;
   /** The outputs, in `into` when given (of their length). */
   conv1dForward(args: Conv1dArgs, rows: number, into?: Float32Array | null): Float32Array;
   /** The wanted gradients; dx in `dxInto` when given (of `args.x`'s length). */

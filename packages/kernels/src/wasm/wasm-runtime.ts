@@ -13,6 +13,7 @@ import type {
 import type { ParallelEntry, ThreadPool } from '../threads/thread-pool';
 import type { RnnSequenceGrads, RnnSequenceResult, RnnSequenceSaved } from '../types';
 import { Arena } from './arena';
+import { HeapBlocks } from './heap-blocks';
 import { ResidentSaved, type SavedName } from './resident-saved';
 import type { WasmKernels } from './wasm-kernels';
 import type { WasmGlobal, WasmMemory } from './webassembly-api';
@@ -207,6 +208,8 @@ export class WasmRuntime implements WasmKernels {
 
   private readonly base: number;
   private readonly memory: WasmMemory;
+  /** Arrays living in the (shared) memory between calls, read and written in place; null when unshared. */
+  private readonly blocks: HeapBlocks | null;
 
   /**
    * @param exports The instance's exports.
@@ -222,6 +225,21 @@ export class WasmRuntime implements WasmKernels {
   ) {
     this.memory = memory ?? (exports.memory as WasmMemory);
     this.base = base ?? (exports.__heap_base.value as number);
+    const shared = typeof SharedArrayBuffer === 'function' && this.memory.buffer instanceof SharedArrayBuffer;
+    this.blocks = shared ? new HeapBlocks(this.memory, () => this.residentTop()) : null;
+  }
+
+  /**
+   * A float32 array in this module's memory that the kernels read and write in place, or null where
+   * the memory is not shared (growing it would detach the array) or cannot grow.
+   */
+  takeShared(length: number): Float32Array | null {
+    return this.blocks?.take(length) ?? null;
+  }
+
+  /** Returns an array from {@link WasmRuntime.takeShared} for reuse (a no-op for any other array). */
+  releaseShared(array: Float32Array): void {
+    this.blocks?.release(array);
   }
 
   /** Threads doing the math. */
@@ -234,10 +252,20 @@ export class WasmRuntime implements WasmKernels {
     this.pool?.close();
   }
 
-  /** Where a call may start allocating: above the resident saved buffers, if any. */
-  private freeStart(): number {
+  /** The first byte above the resident saved buffers, if any. */
+  private residentTop(): number {
     const top = this.resident.at(-1);
     return top === undefined ? this.base : top.saved.end;
+  }
+
+  /** Where a call may start allocating: above the resident saved buffers and the shared arrays. */
+  private freeStart(): number {
+    return Math.max(this.residentTop(), this.blocks?.end ?? 0);
+  }
+
+  /** A call's bump allocator, above everything that outlives calls. */
+  private arena(): Arena {
+    return new Arena(this.memory, this.freeStart(), this.blocks);
   }
 
   /**
@@ -250,7 +278,7 @@ export class WasmRuntime implements WasmKernels {
       this.resident.pop();
       top.saved.resident = false;
     }
-    const used = this.freeStart() - this.base;
+    const used = this.residentTop() - this.base;
     if (this.resident.length < MAX_RESIDENT_SETS && used + bytes <= MAX_RESIDENT_BYTES) return;
     for (const r of this.resident) {
       if (!r.consumed) r.saved.materialize();
@@ -310,7 +338,7 @@ export class WasmRuntime implements WasmKernels {
     const outputs = a.batch * a.outLength * a.filters;
     const p = this.runConv(a, rows, true, ['conv1d_forward'], (arena) => ({
       bias: arena.input(a.bias),
-      y: arena.reserve(outputs),
+      y: arena.output(into, outputs),
     }));
     return this.readOut(p.y!, outputs, into);
   }
@@ -332,12 +360,13 @@ export class WasmRuntime implements WasmKernels {
     ];
     if (parts > 0) phases.push('conv1d_backward_reduce');
     const p = this.runConv(a, rows, weights, phases, (arena) => ({
-      dy: arena.input(dy),
-      y: arena.input(y),
+      dy: arena.shared(dy),
+      y: arena.shared(y),
       dfull: arena.reserve((rows + 2 * (a.size - 1) * a.dilation) * a.filters),
       dk: weights ? arena.reserve(a.kernel.length) : 0,
       kflip: wanted.dx ? arena.reserve(a.kernel.length) : 0,
-      dx: wanted.dx ? arena.reserve(a.batch * a.span * a.channels) : 0,
+      // Unpadded, dx is x's shape: written in place into a shared dxInto.
+      dx: wanted.dx ? this.convDx(arena, a, dxInto) : 0,
       dbias: weights && a.bias !== null ? arena.reserve(a.filters) : 0,
       dkparts: parts > 0 ? arena.reserve(parts) : 0,
     }));
@@ -350,14 +379,14 @@ export class WasmRuntime implements WasmKernels {
 
   maxPool1dForward(a: MaxPool1dArgs, into: Float32Array | null = null): Float32Array {
     const outputs = a.batch * a.outLength * a.channels;
-    const p = this.runPool(a, 'maxpool1d_forward', (arena) => ({ y: arena.reserve(outputs) }));
+    const p = this.runPool(a, 'maxpool1d_forward', (arena) => ({ y: arena.output(into, outputs) }));
     return this.readOut(p.y!, outputs, into);
   }
 
   maxPool1dBackward(a: MaxPool1dArgs, dy: Float32Array, into: Float32Array | null = null): Float32Array {
     const p = this.runPool(a, 'maxpool1d_backward', (arena) => ({
-      dy: arena.input(dy),
-      dx: arena.reserve(a.x.length),
+      dy: arena.shared(dy),
+      dx: arena.output(into, a.x.length),
     }));
     return this.readOut(p.dx!, a.x.length, into);
   }
@@ -368,7 +397,7 @@ export class WasmRuntime implements WasmKernels {
     entry: 'maxpool1d_forward' | 'maxpool1d_backward',
     fields: (arena: Arena) => Partial<Record<PoolField, number>>,
   ): Partial<Record<PoolField, number>> {
-    const arena = new Arena(this.memory, this.freeStart());
+    const arena = this.arena();
     const params = arena.reserve(POOL_FIELDS.length);
     const { batch, inLength, channels, size, stride, padLeft, outLength } = a;
     const p: Partial<Record<PoolField, number>> = {
@@ -379,7 +408,7 @@ export class WasmRuntime implements WasmKernels {
       stride,
       padLeft,
       outLength,
-      x: arena.input(a.x),
+      x: arena.shared(a.x),
       ...fields(arena),
     };
     arena.commit();
@@ -480,9 +509,26 @@ export class WasmRuntime implements WasmKernels {
     return into;
   }
 
-  /** `length` floats of wasm memory at byte `offset`, in `into` (of that length) or else a new array. */
+  /**
+   * `length` floats of wasm memory at byte `offset`, in `into` (of that length) or else a new array;
+   * no copy when `into` is the shared array the kernel wrote in place.
+   */
   private readOut(offset: number, length: number, into: Float32Array | null): Float32Array {
-    return into === null ? this.read(offset, length) : this.readInto(offset, into);
+    if (into === null) return this.read(offset, length);
+    if (this.blocks !== null && this.blocks.offsetOf(into) === offset) return into;
+    return this.readInto(offset, into);
+  }
+
+  /** Room for a conv backward's dx: `into` itself when shared and x is unpadded, else new scratch. */
+  private convDx(arena: Arena, a: Conv1dArgs, into: Float32Array | null): number {
+    const floats = a.batch * a.span * a.channels;
+    return conv1dInLength(a) === a.span ? arena.output(into, floats) : arena.reserve(floats);
+  }
+
+  /** Where a conv call's x lies: a shared x is read in place unless it must be padded first. */
+  private convX(arena: Arena, a: Conv1dArgs): { at: number; padded: boolean } {
+    if (conv1dInLength(a) === a.span) return { at: arena.shared(a.x), padded: false };
+    return { at: arena.reserve(a.batch * a.span * a.channels), padded: true };
   }
 
   /**
@@ -502,13 +548,9 @@ export class WasmRuntime implements WasmKernels {
     return out;
   }
 
-  /** Copies `a.x` into the heap at float index `at`, each sample between its zeroed padding steps. */
+  /** Copies a padded call's `a.x` into the heap at float index `at`, each sample between zeroed steps. */
   private writePadded(heap: Float32Array, at: number, a: Conv1dArgs): void {
     const steps = conv1dInLength(a);
-    if (steps === a.span) {
-      heap.set(a.x, at);
-      return;
-    }
     const c = a.channels;
     const left = (a.padLeft ?? 0) * c;
     for (let b = 0; b < a.batch; b++) {
@@ -535,16 +577,17 @@ export class WasmRuntime implements WasmKernels {
     )[],
     fields: (arena: Arena) => Partial<Record<ConvField, number>>,
   ): Partial<Record<ConvField, number>> {
-    const arena = new Arena(this.memory, this.freeStart());
+    const arena = this.arena();
     const params = arena.reserve(CONV_FIELDS.length);
+    const x = withX ? this.convX(arena, a) : null;
     const p: Partial<Record<ConvField, number>> = {
       ...convHeader(a, rows),
-      x: withX ? arena.reserve(a.batch * a.span * a.channels) : 0,
+      x: x?.at ?? 0,
       kernel: arena.input(a.kernel),
       ...fields(arena),
     };
     const heap = arena.commit();
-    if (withX) this.writePadded(heap, p.x! >> 2, a);
+    if (x?.padded) this.writePadded(heap, x.at >> 2, a);
     this.writeParams(params, CONV_FIELDS, p);
     for (const phase of phases) this.runShares(phase, params);
     return p;
@@ -568,7 +611,7 @@ export class WasmRuntime implements WasmKernels {
     const embedded = plan.vocab > 0;
     const gathered = (training || args.inputDropoutMask !== null) && !embedded;
     if (training) this.makeRoom(4 * (T * B * ((gathered ? F : 0) + gu + U) + auxSize + aux2Size));
-    const arena = new Arena(this.memory, this.freeStart());
+    const arena = this.arena();
     // The saved buffers first: a training forward's other buffers (x, outputs, the input projection:
     // about as large) lie above the resident set, so the backward pass reuses their memory instead of
     // growing the heap past both.
@@ -585,7 +628,7 @@ export class WasmRuntime implements WasmKernels {
     const p: Partial<Record<ParamField, number>> = {
       ...this.headerOf(plan, training),
       ...savedAt,
-      x: embedded ? 0 : arena.input(args.x),
+      x: embedded ? 0 : arena.shared(args.x),
       kernel: arena.input(args.kernel),
       rk: arena.input(args.recurrentKernel),
       bias: arena.input(args.bias),
@@ -641,7 +684,7 @@ export class WasmRuntime implements WasmKernels {
     const { saved } = forward;
     const inPlace = this.resident.find((r) => r.saved === saved) ?? null;
     // Resident buffers are read in place; either way this call allocates above them.
-    const arena = new Arena(this.memory, this.freeStart());
+    const arena = this.arena();
     const savedAt = (name: SavedName, hostName: ParamField): Partial<Record<ParamField, number>> => ({
       [hostName]: inPlace ? inPlace.saved.offsets[name] : arena.input(saved[name]),
     });
@@ -666,8 +709,8 @@ export class WasmRuntime implements WasmKernels {
       ...savedAt('hIn', 'hin'),
       ...savedAt('aux', 'aux'),
       ...savedAt('aux2', 'aux2'),
-      dout: arena.input(dOutputs),
-      dx: arena.reserve(dxLength),
+      dout: arena.shared(dOutputs),
+      dx: arena.output(dxInto, dxLength),
       ...weightGrads,
       dbias: args.bias === null ? 0 : arena.reserve(args.bias.length),
       dg: arena.reserve(T * B * gu),
@@ -682,7 +725,7 @@ export class WasmRuntime implements WasmKernels {
     const dInitialStates = [read(p.h!, B * U)];
     if (lstm) dInitialStates.push(read(p.c!, B * U));
     return {
-      dx: dxInto === null ? read(p.dx!, dxLength) : this.readInto(p.dx!, dxInto),
+      dx: this.readOut(p.dx!, dxLength, dxInto),
       dKernel: read(p.dkernel!, F * gu),
       dRecurrentKernel: read(p.drk!, U * gu),
       dBias: args.bias === null ? null : read(p.dbias!, args.bias.length),
