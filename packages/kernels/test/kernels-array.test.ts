@@ -11,6 +11,11 @@ import {
   rnnSequenceBackward,
   rnnSequenceForward,
   setKernelsThreads,
+  sgemm,
+  type TapGatherArgs,
+  tapBiasGrad,
+  tapGather,
+  tapScatter,
 } from '../src/index';
 import { threadedUnsupported, wasmSupported } from '../src/wasm/wasm-kernels';
 import { randomArgs, randomUpstream } from './random-args';
@@ -190,5 +195,71 @@ describe('kernelsArray', () => {
     expectSameBits(sg.dx, g.dx);
     expectSameBits(sg.dKernel, g.dKernel);
     expectSameBits(sg.dRecurrentKernel, g.dRecurrentKernel);
+  });
+
+  it.skipIf(!canThread)('gives sgemm the same bits with A, B and C in place, accumulating or not', () => {
+    setKernelsThreads(2);
+    // Large enough for the threaded path (m·n·k ≥ 2^19).
+    const [m, n, k] = [96, 80, 72];
+    const a = fill(m * k, 12);
+    const b = fill(k * n, 13);
+    const c0 = fill(m * n, 14);
+    for (const [transA, transB] of [
+      [false, false],
+      [true, false],
+      [false, true],
+    ] as const) {
+      for (const accumulate of [false, true]) {
+        const plain = c0.slice();
+        sgemm(transA, transB, m, n, k, a, b, plain, accumulate);
+        const c = inKernels(c0);
+        sgemm(transA, transB, m, n, k, inKernels(a), inKernels(b), c, accumulate);
+        expectSameBits(c, plain);
+      }
+    }
+    // C that is also A: never written over while read (scratch, then a copy).
+    const square = fill(m * m, 15);
+    const expected = new Float32Array(m * m);
+    sgemm(false, false, m, m, m, square, square, expected);
+    const both = inKernels(square);
+    sgemm(false, false, m, m, m, both, both, both);
+    expectSameBits(both, expected);
+  });
+
+  it.skipIf(!canThread)('gives the tap gather and scatter the same bits read and written in place', () => {
+    setKernelsThreads(2);
+    const shape = { batch: 4, steps: 11, filters: 8, size: 3, vocab: 9 };
+    const rand = seededRandom(16);
+    const args: TapGatherArgs = {
+      ...shape,
+      activation: 'relu',
+      ids: Int32Array.from({ length: 4 * 11 }, () => Math.floor(rand(0, 9))),
+      table: fill(9 * 3 * 8, 17),
+      bias: fill(8, 18),
+    };
+    const y = tapGather(args);
+    const dy = fill(y.length, 19);
+    const g = tapScatter({ ...args, hasBias: false }, dy, y);
+    const bias = tapBiasGrad(args, dy, y);
+    const into = kernelsArray(y.length);
+    const sharedY = tapGather({ ...args, table: inKernels(args.table) }, { into });
+    expect(sharedY).toBe(into);
+    expectSameBits(sharedY, y);
+    const tableInto = kernelsArray(g.dTable.length);
+    const sharedDy = inKernels(dy);
+    const sg = tapScatter({ ...args, hasBias: false }, sharedDy, sharedY, { into: tableInto });
+    expect(sg.dTable).toBe(tableInto);
+    expectSameBits(sg.dTable, g.dTable);
+    expectSameBits(tapBiasGrad(args, sharedDy, sharedY), bias);
+  });
+
+  it.skipIf(!canThread)("writes a recurrent sequence's outputs in place", () => {
+    setKernelsThreads(2);
+    const args = randomArgs({ cell: 'lstm', batch: 5, time: 6, features: 3, units: 4 });
+    const plain = rnnSequenceForward(args, { backend: 'wasm' });
+    const outputsInto = kernelsArray(plain.outputs.length);
+    const shared = rnnSequenceForward({ ...args, x: inKernels(args.x) }, { backend: 'wasm', outputsInto });
+    expect(shared.outputs).toBe(outputsInto);
+    expectSameBits(shared.outputs, plain.outputs);
   });
 });

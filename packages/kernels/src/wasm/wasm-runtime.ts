@@ -53,6 +53,11 @@ export interface KernelsExports {
   scatter_add_rows(x: number, ids: number, n: number, numRows: number, width: number, out: number): void;
 }
 
+/** The first `length` elements of `a`: `a` itself when that is all of it (a shared array stays recognisable). */
+function leading(a: Float32Array, length: number): Float32Array {
+  return a.length === length ? a : a.subarray(0, length);
+}
+
 /** An int32 array's bits as float32, for Arena.input (a copy that preserves bits). */
 function bitsOf(ids: Int32Array): Float32Array {
   return new Float32Array(ids.buffer, ids.byteOffset, ids.length);
@@ -298,10 +303,18 @@ export class WasmRuntime implements WasmKernels {
     c: Float32Array,
     accumulate: boolean,
   ): void {
-    const arena = new Arena(this.memory, this.freeStart());
-    const pa = arena.input(a.subarray(0, m * k));
-    const pb = arena.input(b.subarray(0, k * n));
-    const pc = accumulate ? arena.input(c.subarray(0, m * n)) : arena.reserve(m * n);
+    const arena = this.arena();
+    const pa = arena.shared(leading(a, m * k));
+    const pb = arena.shared(leading(b, k * n));
+    const cc = leading(c, m * n);
+    // C is written in place when it is a shared array no input is read from; else into scratch.
+    const inPlace = this.blocks?.offsetOf(cc) ?? -1;
+    const pc =
+      inPlace >= 0 && arena.output(cc, m * n) === inPlace
+        ? inPlace
+        : accumulate
+          ? arena.input(cc)
+          : arena.reserve(m * n);
     const pool = m * n * k >= PARALLEL_GEMM_MIN ? this.pool : null;
     const args = pool ? arena.reserve(9) : 0;
     arena.commit();
@@ -311,11 +324,11 @@ export class WasmRuntime implements WasmKernels {
     } else {
       this.exports.sgemm(+transA, +transB, m, n, k, pa, pb, pc, +accumulate);
     }
-    c.set(new Float32Array(this.memory.buffer, pc, m * n));
+    if (pc !== inPlace) cc.set(new Float32Array(this.memory.buffer, pc, m * n));
   }
 
   gatherRows(table: Float32Array, ids: Int32Array, width: number, out: Float32Array): void {
-    const arena = new Arena(this.memory, this.freeStart());
+    const arena = this.arena();
     const pt = arena.input(table);
     const pi = arena.input(bitsOf(ids));
     const po = arena.reserve(out.length);
@@ -325,7 +338,7 @@ export class WasmRuntime implements WasmKernels {
   }
 
   scatterAddRows(x: Float32Array, ids: Int32Array, numRows: number, width: number, out: Float32Array): void {
-    const arena = new Arena(this.memory, this.freeStart());
+    const arena = this.arena();
     const px = arena.input(x);
     const pi = arena.input(bitsOf(ids));
     const po = arena.reserve(out.length);
@@ -420,9 +433,9 @@ export class WasmRuntime implements WasmKernels {
   tapGather(a: TapGatherArgs, into: Float32Array | null): Float32Array {
     const outputs = a.batch * (a.steps - a.size + 1) * a.filters;
     const p = this.runTap(a, 'tap_gather', (arena) => ({
-      table: arena.input(a.table),
+      table: arena.shared(a.table),
       bias: arena.input(a.bias),
-      out: arena.reserve(outputs),
+      out: arena.output(into, outputs),
     }));
     return this.readOut(p.out!, outputs, into);
   }
@@ -435,9 +448,9 @@ export class WasmRuntime implements WasmKernels {
   ): TapScatterGrads {
     const tableLength = a.vocab * a.size * a.filters;
     const p = this.runTap(a, 'tap_scatter', (arena) => ({
-      dy: arena.input(dy),
-      y: a.activation === 'relu' ? arena.input(y) : 0,
-      dtable: arena.reserve(tableLength),
+      dy: arena.shared(dy),
+      y: a.activation === 'relu' ? arena.shared(y) : 0,
+      dtable: arena.output(into, tableLength),
       dbias: a.hasBias ? arena.reserve(a.filters) : 0,
     }));
     return {
@@ -448,8 +461,8 @@ export class WasmRuntime implements WasmKernels {
 
   tapBiasGrad(a: TapBiasArgs, dy: Float32Array, y: Float32Array): Float32Array {
     const p = this.runTap({ ...a, vocab: 1, ids: new Int32Array(0) }, 'tap_scatter', (arena) => ({
-      dy: arena.input(dy),
-      y: a.activation === 'relu' ? arena.input(y) : 0,
+      dy: arena.shared(dy),
+      y: a.activation === 'relu' ? arena.shared(y) : 0,
       dbias: arena.reserve(a.filters),
     }));
     return this.read(p.dbias!, a.filters);
@@ -461,7 +474,7 @@ export class WasmRuntime implements WasmKernels {
     entry: 'tap_gather' | 'tap_scatter',
     fields: (arena: Arena) => Partial<Record<TapField, number>>,
   ): Partial<Record<TapField, number>> {
-    const arena = new Arena(this.memory, this.freeStart());
+    const arena = this.arena();
     const params = arena.reserve(TAP_FIELDS.length);
     const p: Partial<Record<TapField, number>> = {
       batch: a.batch,
@@ -638,7 +651,7 @@ export class WasmRuntime implements WasmKernels {
       h: arena.input(args.initialStates[0]),
       c: lstm ? arena.input(args.initialStates[1]) : 0,
       // A null outputs pointer tells the kernel to skip writing them.
-      outputs: returnSequences ? arena.reserve(B * T * U) : 0,
+      outputs: returnSequences ? arena.output(outputsInto, B * T * U) : 0,
       // One step's input and recurrent products.
       gx: arena.reserve(B * gu),
       gh: arena.reserve(B * gu),
