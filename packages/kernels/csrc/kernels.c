@@ -1291,39 +1291,48 @@ static void tap_bias_sums(const TapParams* p) {
   }
 }
 
-// Threads split the taps (each owns the columns of its taps in every table row, so no two write the same
-// element); the first also sums dbias. Each element accumulates in (b, t) order on any split. Without a
-// dtable, only dbias.
+// The thread that owns table row v: blocks of 16 rows dealt round-robin, so frequent ids (low ones, in
+// a frequency-ranked vocabulary) spread over the threads and two threads share a cache line only where
+// their blocks meet.
+static inline i32 tap_owner(i32 v, i32 nt) { return (v >> 4) % nt; }
+
+// Threads split the table rows (tap_owner), each scanning every window and adding only into its own rows,
+// so no two threads write the same row; the first also sums dbias. Each element accumulates in (b, t)
+// order on any split. Without a dtable, only dbias.
 EXPORT(tap_scatter)
 void tap_scatter(TapParams* p, i32 tid, i32 nt) {
   i32 F = p->filters, K = p->size, L = p->out_len, row = K * F;
-  i32 j0, j1;
   if (!p->dtable) {
     if (tid == 0) tap_bias_sums(p);
     return;
   }
-  share(K, 1, tid, nt, &j0, &j1);
   for (i32 v = 0; v < p->vocab; v++)
-    for (i32 i = j0 * F; i < j1 * F; i++) p->dtable[v * row + i] = 0;
+    if (tap_owner(v, nt) == tid)
+      for (i32 i = 0; i < row; i++) p->dtable[v * row + i] = 0;
   i32 sums = tid == 0 && p->dbias;
   if (sums)
     for (i32 f = 0; f < F; f++) p->dbias[f] = 0;
+  i32 mine[K];
   for (i32 b = 0; b < p->batch; b++) {
     for (i32 t = 0; t < L; t++) {
       const i32* id = p->ids + b * p->steps + t;
+      i32 n = 0;
+      for (i32 j = 0; j < K; j++)
+        if (tap_owner(id[j], nt) == tid) mine[n++] = id[j] * row + j * F;
+      if (n == 0 && !sums) continue;
       i32 at = (b * L + t) * F;
       i32 f = 0;
       for (; f + 4 <= F; f += 4) {
         v128_t dz = tap_dz4(p, at + f);
-        for (i32 j = j0; j < j1; j++) {
-          float* dst = p->dtable + id[j] * row + j * F + f;
+        for (i32 k = 0; k < n; k++) {
+          float* dst = p->dtable + mine[k] + f;
           wasm_v128_store(dst, wasm_f32x4_add(wasm_v128_load(dst), dz));
         }
         if (sums) wasm_v128_store(p->dbias + f, wasm_f32x4_add(wasm_v128_load(p->dbias + f), dz));
       }
       for (; f < F; f++) {
         float dz = tap_dz(p, at + f);
-        for (i32 j = j0; j < j1; j++) p->dtable[id[j] * row + j * F + f] += dz;
+        for (i32 k = 0; k < n; k++) p->dtable[mine[k] + f] += dz;
         if (sums) p->dbias[f] += dz;
       }
     }
