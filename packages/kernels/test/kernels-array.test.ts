@@ -262,4 +262,18 @@ describe('kernelsArray', () => {
     expect(shared.outputs).toBe(outputsInto);
     expectSameBits(shared.outputs, plain.outputs);
   });
+
+  it.skipIf(!canThread)('is an ordinary array while large saved buffers stay in the memory', () => {
+    setKernelsThreads(2);
+    // An LSTM training forward keeps [T, B, 4U] gates and more resident: 20 MB here, above the 16 MB
+    // beside which shared arrays are handed out (a block above them would leave a hole once they go).
+    const args = randomArgs({ cell: 'lstm', batch: 64, time: 300, features: 8, units: 64 });
+    const fwd = rnnSequenceForward(args, { backend: 'wasm' });
+    expect(kernelsArray(16).buffer).toBeInstanceOf(ArrayBuffer);
+    // Once the backward used them, the next forward replaces them: small saved buffers leave sharing on.
+    rnnSequenceBackward(args, fwd, null, randomUpstream(args).dFinal, { backend: 'wasm' });
+    const small = randomArgs({ cell: 'gru', batch: 4, time: 5, features: 3, units: 4 });
+    rnnSequenceForward(small, { backend: 'wasm' });
+    expect(kernelsArray(16).buffer).toBeInstanceOf(SharedArrayBuffer);
+  });
 });
