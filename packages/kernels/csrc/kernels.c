@@ -1340,6 +1340,35 @@ void tap_scatter(TapParams* p, i32 tid, i32 nt) {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// RMSprop's weight update, in double precision like the TypeScript loop it replaces (JavaScript numbers),
+// so both give the same bits: a = rho*a + (1 - rho)*g*g; out = p - lr*g / (sqrt(a) + eps), or
+// / sqrt(a + eps) with `inside`; a and out are rounded to float32 once, as a Float32Array store does.
+// Field order must match RMSPROP_FIELDS in src/wasm/wasm-runtime.ts. Threads split the elements.
+
+typedef struct {
+  i32 n, inside;
+  const float *p, *g;
+  float *a, *out;
+  const double* hyper;  // learning rate, rho, epsilon
+} RmspropParams;
+
+static inline double rmsprop_step(const RmspropParams* r, i32 i, double lr, double rho, double eps) {
+  double gi = r->g[i];
+  double ai = rho * (double)r->a[i] + (1 - rho) * gi * gi;
+  r->a[i] = (float)ai;
+  double denominator = r->inside ? __builtin_sqrt(ai + eps) : __builtin_sqrt(ai) + eps;
+  return (double)r->p[i] - (lr * gi) / denominator;
+}
+
+EXPORT(rmsprop_update)
+void rmsprop_update(const RmspropParams* r, i32 tid, i32 nt) {
+  double lr = r->hyper[0], rho = r->hyper[1], eps = r->hyper[2];
+  i32 i0, i1;
+  share(r->n, 4, tid, nt, &i0, &i1);
+  for (i32 i = i0; i < i1; i++) r->out[i] = (float)rmsprop_step(r, i, lr, rho, eps);
+}
+
+// ---------------------------------------------------------------------------------------------------
 // 1D max pooling over [batch, in_len, C]: output cell (b, t, c) is the first maximum of input steps
 // [t*stride - pad_left, + size) clipped to the real steps (padding never wins; a NaN that comes first
 // stays, later ones lose: every comparison is `v > best`, as in src/js/max-pool1d-js.ts). Branch-free

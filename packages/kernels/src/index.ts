@@ -49,10 +49,13 @@ export type {
   Conv1dWeightGrads,
 } from './conv1d-types';
 export { type EmbeddingRowsOptions, gatherRows, scatterAddRows } from './embedding-rows';
+export { rmspropUpdateJs } from './js/rmsprop-update-js';
 export { kernelsArray, releaseKernelsArray } from './kernels-array';
 export { type KernelsInfo, kernelsInfo } from './kernels-info';
 export { maxPool1dBackward, maxPool1dForward } from './max-pool1d';
 export type { MaxPool1dArgs, MaxPool1dOptions } from './max-pool1d-types';
+export type { RmspropArgs } from './rmsprop-types';
+export { rmspropUpdate } from './rmsprop-update';
 export { rnnSequenceBackward } from './rnn-sequence-backward';
 export { rnnSequenceForward } from './rnn-sequence-forward';
 export { sgemm } from './sgemm';

@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { TensorseqWeightUpdate, type WeightUpdateKernelAttrs } from '@tensorseq/kernels';
+import { rmspropUpdate, TensorseqWeightUpdate, type WeightUpdateKernelAttrs } from '@tensorseq/kernels';
 import { type HostBackend, readFloat32 } from './host-backend';
 import { lendOutput, takeOutput } from './recycled-outputs';
 
@@ -19,10 +19,13 @@ export function weightUpdateKernelConfig(backendName: string): tf.KernelConfig {
     kernelFunc: ({ inputs, attrs, backend }) => {
       const host = backend as unknown as HostBackend;
       const { param, grad } = inputs as { param: tf.TensorInfo; grad: tf.TensorInfo };
-      const { update } = attrs as unknown as WeightUpdateKernelAttrs;
+      const { update, rule } = attrs as unknown as WeightUpdateKernelAttrs;
       const p = readFloat32(host, param);
+      const g = readFloat32(host, grad);
       const out = takeOutput(host, p.length);
-      update(p, readFloat32(host, grad), out);
+      // RMSprop runs in WebAssembly on the kernel threads (the same bits as the optimizer's loop).
+      if (rule?.name === 'rmsprop') rmspropUpdate({ ...rule, p, g, out });
+      else update(p, g, out);
       return lendOutput(host, out, [...param.shape]);
     },
   };

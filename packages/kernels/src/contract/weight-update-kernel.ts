@@ -1,3 +1,5 @@
+import type { RmspropArgs } from '../rmsprop-types';
+
 /**
  * Kernel name of a host optimizer's update of one weight: inputs `param` and `grad` (float32, one shape),
  * output the new value of `param`, written by the `update` attribute. The backend supplies the output
@@ -28,4 +30,9 @@ export type WeightUpdateKernelAttrs = {
    * gradient `g`, which it must not modify or keep.
    */
   update: (p: Float32Array, g: Float32Array, out: Float32Array) => void;
+  /**
+   * The same update as a rule the backend may run natively instead (`rmspropUpdate`: WebAssembly,
+   * threaded, the same bits as `update`), with the optimizer's slot and hyper-parameters.
+   */
+  rule?: { name: 'rmsprop' } & Omit<RmspropArgs, 'p' | 'g' | 'out'>;
 };

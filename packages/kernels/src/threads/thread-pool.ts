@@ -17,6 +17,7 @@ export const PARALLEL_ENTRIES = [
   'tap_scatter',
   'maxpool1d_forward',
   'maxpool1d_backward',
+  'rmsprop_update',
 ] as const;
 
 export type ParallelEntry = (typeof PARALLEL_ENTRIES)[number];

@@ -1,5 +1,6 @@
 import type { Conv1dArgs, Conv1dPartialGrads, Conv1dWanted } from '../conv1d-types';
 import type { MaxPool1dArgs } from '../max-pool1d-types';
+import type { RmspropArgs } from '../rmsprop-types';
 import type { RnnPlan } from '../rnn-plan';
 import type { TapBiasArgs, TapGatherArgs, TapScatterArgs, TapScatterGrads } from '../tap-gather-types';
 import { PARALLEL_ENTRIES, ThreadPool, WORKER_STACK_BYTES } from '../threads/thread-pool';
@@ -50,6 +51,8 @@ export interface WasmKernels {
   ): Conv1dPartialGrads;
   /** The outputs, in `into` when given. */
   maxPool1dForward(args: MaxPool1dArgs, into?: Float32Array | null): Float32Array;
+  /** One RMSprop step (`a` and `out` written). */
+  rmspropUpdate(args: RmspropArgs): void;
   /** dx, in `into` when given. */
   maxPool1dBackward(args: MaxPool1dArgs, dy: Float32Array, into?: Float32Array | null): Float32Array;
   tapGather(args: TapGatherArgs, into: Float32Array | null): Float32Array;

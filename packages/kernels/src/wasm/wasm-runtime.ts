@@ -2,6 +2,7 @@ import { ACTIVATION_CODES, CELL_CODES } from '../activation-code';
 import type { Conv1dArgs, Conv1dPartialGrads, Conv1dWanted } from '../conv1d-types';
 import { conv1dInLength } from '../js/conv1d-padding';
 import type { MaxPool1dArgs } from '../max-pool1d-types';
+import type { RmspropArgs } from '../rmsprop-types';
 import type { RnnPlan } from '../rnn-plan';
 import type {
   TapBiasArgs,
@@ -47,6 +48,7 @@ export interface KernelsExports {
   conv1d_backward_reduce(params: number, share: number, shares: number): void;
   maxpool1d_forward(params: number, share: number, shares: number): void;
   maxpool1d_backward(params: number, share: number, shares: number): void;
+  rmsprop_update(params: number, share: number, shares: number): void;
   tap_gather(params: number, share: number, shares: number): void;
   tap_scatter(params: number, share: number, shares: number): void;
   gather_rows(table: number, ids: number, n: number, width: number, out: number): void;
@@ -83,6 +85,12 @@ const TAP_FIELDS = [
 ] as const;
 
 type TapField = (typeof TAP_FIELDS)[number];
+
+/** Below this many weights the calling thread updates them alone: waking a worker costs more. */
+const PARALLEL_RMSPROP_MIN = 1 << 16;
+
+/** RmspropParams field order of csrc/kernels.c: 2 integers, then pointers. */
+const RMSPROP_FIELDS = ['n', 'inside', 'p', 'g', 'a', 'out', 'hyper'] as const;
 
 /** ConvParams field order of csrc/kernels.c: 9 integers, then pointers. */
 const CONV_FIELDS = [
@@ -403,6 +411,27 @@ export class WasmRuntime implements WasmKernels {
       dKernel: weights ? this.read(p.dk!, a.kernel.length) : null,
       dBias: p.dbias ? this.read(p.dbias, a.filters) : null,
     };
+  }
+
+  rmspropUpdate(r: RmspropArgs): void {
+    const n = r.p.length;
+    const arena = this.arena();
+    const params = arena.reserve(RMSPROP_FIELDS.length);
+    const hyper = arena.reserve(2 * 3);
+    const p = arena.shared(r.p);
+    const g = arena.shared(r.g);
+    // The average is read and written: in place when shared, else copied in and back.
+    const aShared = this.blocks?.offsetOf(r.a) ?? -1;
+    const a = aShared >= 0 ? aShared : arena.input(r.a);
+    const out = arena.output(r.out, n);
+    arena.commit();
+    new Float64Array(this.memory.buffer, hyper, 3).set([r.learningRate, r.rho, r.epsilon]);
+    const fields = { n, inside: +r.epsilonInside, p, g, a, out, hyper };
+    this.writeParams(params, RMSPROP_FIELDS, fields);
+    if (n >= PARALLEL_RMSPROP_MIN) this.runShares('rmsprop_update', params);
+    else this.exports.rmsprop_update(params, 0, 1);
+    if (a !== aShared) this.readInto(a, r.a);
+    this.readOut(out, n, r.out);
   }
 
   maxPool1dForward(a: MaxPool1dArgs, into: Float32Array | null = null): Float32Array {

@@ -87,9 +87,15 @@ export abstract class HostOptimizer implements Optimizer {
     }
   }
 
+  /** The update as a rule the backend may run natively (see `WeightUpdateKernelAttrs.rule`), if any. */
+  protected nativeRule(_weightName: string, _size: number): WeightUpdateKernelAttrs['rule'] {
+    return undefined;
+  }
+
   private updateInKernel(weight: LayerWeight, grad: tf.Tensor): tf.Tensor {
     const attrs: WeightUpdateKernelAttrs = {
       update: (p, g, out) => this.update(weight.name, p, g, out),
+      rule: this.nativeRule(weight.name, grad.size),
     };
     const inputs = { param: weight.read(), grad };
     return tf

@@ -1,3 +1,4 @@
+import { rmspropUpdateJs, type WeightUpdateKernelAttrs } from '@tensorseq/kernels';
 import { assertInRange, assertOneOf } from '@tensorseq/utils';
 import { HostOptimizer } from './optimizer';
 
@@ -57,24 +58,22 @@ export class RMSprop extends HostOptimizer {
   }
 
   protected update(name: string, p: Float32Array, g: Float32Array, out: Float32Array): void {
-    const a = this.slot(name, 'rms', [p.length]);
-    const { learningRate: lr, rho, epsilon: eps } = this;
-    // Two loops rather than a branch per element: this runs over every weight on every step.
-    if (variants[this.variant].inside) {
-      for (let i = 0; i < p.length; i++) {
-        const gi = g[i];
-        const ai = rho * a[i] + (1 - rho) * gi * gi;
-        a[i] = ai;
-        out[i] = p[i] - (lr * gi) / Math.sqrt(ai + eps);
-      }
-      return;
-    }
-    for (let i = 0; i < p.length; i++) {
-      const gi = g[i];
-      const ai = rho * a[i] + (1 - rho) * gi * gi;
-      a[i] = ai;
-      out[i] = p[i] - (lr * gi) / (Math.sqrt(ai) + eps);
-    }
+    rmspropUpdateJs({ p, g, out, ...this.ruleArgs(name, p.length) });
+  }
+
+  /** The tensorseq backends run this rule in WebAssembly on the kernel threads: the same bits. */
+  protected override nativeRule(weightName: string, size: number): WeightUpdateKernelAttrs['rule'] {
+    return { name: 'rmsprop', ...this.ruleArgs(weightName, size) };
+  }
+
+  private ruleArgs(weightName: string, size: number) {
+    return {
+      a: this.slot(weightName, 'rms', [size]),
+      learningRate: this.learningRate,
+      rho: this.rho,
+      epsilon: this.epsilon,
+      epsilonInside: variants[this.variant].inside,
+    };
   }
 
   getConfig(): Record<string, unknown> {
