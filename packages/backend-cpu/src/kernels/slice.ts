@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { HostBackend } from './host-backend';
-
-type NumericArray = Float32Array | Int32Array | Uint8Array;
+import { type NumericArray, readNumeric, rowMajorStrides, sameTypeArray } from './numeric-values';
 
 /**
  * Copies the box `begin`/`size` of `x` (of `shape`) into `out` as runs of contiguous elements: the
@@ -10,11 +9,7 @@ type NumericArray = Float32Array | Int32Array | Uint8Array;
  */
 function copyBox(x: NumericArray, shape: number[], begin: number[], size: number[], out: NumericArray): void {
   const rank = shape.length;
-  const strides = new Array<number>(rank);
-  for (let d = rank - 1, s = 1; d >= 0; d--) {
-    strides[d] = s;
-    s *= shape[d];
-  }
+  const strides = rowMajorStrides(shape);
   let partial = rank - 1;
   while (partial > 0 && size[partial] === shape[partial]) partial--;
   const run = size[partial] * strides[partial];
@@ -40,12 +35,9 @@ function sliceBox(
   begin: number[],
   size: number[],
 ): tf.TensorInfo | null {
-  const values = host.readSync(x.dataId);
-  const numeric =
-    values instanceof Float32Array || values instanceof Int32Array || values instanceof Uint8Array;
-  if (!numeric || x.dtype === 'complex64' || tf.slice_util.isSliceContinous(x.shape, begin, size))
-    return null;
-  const out = new (values.constructor as new (n: number) => NumericArray)(tf.util.sizeFromShape(size));
+  const values = readNumeric(host, x);
+  if (values === null || tf.slice_util.isSliceContinous(x.shape, begin, size)) return null;
+  const out = sameTypeArray(values, tf.util.sizeFromShape(size));
   if (out.length > 0) copyBox(values, x.shape, begin, size, out);
   return { dataId: host.write(out, size, x.dtype), shape: size, dtype: x.dtype };
 }

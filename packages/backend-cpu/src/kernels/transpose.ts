@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { HostBackend } from './host-backend';
-
-type NumericArray = Float32Array | Int32Array | Uint8Array;
+import { type NumericArray, readNumeric, rowMajorStrides, sameTypeArray } from './numeric-values';
 
 /**
  * `out[o] = x[source(o)]` for the output of `perm`, walking the output in order while an odometer keeps
@@ -10,11 +9,7 @@ type NumericArray = Float32Array | Int32Array | Uint8Array;
  */
 function transposeInto(x: NumericArray, shape: number[], perm: number[], out: NumericArray): void {
   const rank = shape.length;
-  const inStrides = new Array<number>(rank);
-  for (let d = rank - 1, s = 1; d >= 0; d--) {
-    inStrides[d] = s;
-    s *= shape[d];
-  }
+  const inStrides = rowMajorStrides(shape);
   const outShape = perm.map((p) => shape[p]);
   const step = perm.map((p) => inStrides[p]);
   const inner = outShape[rank - 1];
@@ -48,12 +43,10 @@ export function transposeConfigFor(backendName: string, fallback: tf.KernelFunc)
     const { x } = inputs as { x: tf.TensorInfo };
     const { perm } = attrs as unknown as { perm: number[] };
     const host = backend as unknown as HostBackend;
-    const values = x.shape.length === 0 ? null : host.readSync(x.dataId);
-    const numeric =
-      values instanceof Float32Array || values instanceof Int32Array || values instanceof Uint8Array;
-    if (!numeric || x.dtype === 'complex64' || perm.length !== x.shape.length) return fallback(params);
+    const values = x.shape.length === 0 ? null : readNumeric(host, x);
+    if (values === null || perm.length !== x.shape.length) return fallback(params);
     const shape = perm.map((p) => x.shape[p]);
-    const out = new (values.constructor as new (n: number) => NumericArray)(values.length);
+    const out = sameTypeArray(values, values.length);
     if (values.length > 0) transposeInto(values, x.shape, perm, out);
     return { dataId: host.write(out, shape, x.dtype), shape, dtype: x.dtype };
   };
