@@ -4,6 +4,14 @@ import { type HostBackend, readFloat32 } from './host-backend';
 import { lendOutput, takeOutput } from './recycled-outputs';
 
 /**
+ * `values[offset, offset + length)`: the array itself when that is all of it, so that the kernels still
+ * recognise an array of their shared memory and read or write it in place (a view is a new object).
+ */
+function part(values: Float32Array, offset: number, length: number): Float32Array {
+  return offset === 0 && values.length === length ? values : values.subarray(offset, offset + length);
+}
+
+/**
  * `BatchMatMul` on `@tensorseq/kernels`' SIMD sgemm (35–45 GFLOP/s a thread here) instead of
  * tfjs-backend-cpu's (~0.5 GFLOP/s), into recycled output arrays. Every `tf.matMul` and the MatMul
  * gradient then run on it. float32 operands whose batch dimensions are equal or 1 take this path;
@@ -60,9 +68,9 @@ export function batchMatMulConfigFor(backendName: string, fallback?: tf.KernelFu
         m,
         n,
         k,
-        av.subarray(aOff, aOff + m * k),
-        bv.subarray(bOff, bOff + k * n),
-        out.subarray(i * m * n, (i + 1) * m * n),
+        part(av, aOff, m * k),
+        part(bv, bOff, k * n),
+        part(out, i * m * n, m * n),
       );
     }
     return lendOutput(host, out, [...outBatch, m, n]);
