@@ -1235,6 +1235,8 @@ typedef struct {
   const i32* ids;
   const float *table, *bias, *dy, *y;
   float *out, *dtable, *dbias;
+  // tap_scatter's scratch: out_len * filters floats per thread.
+  float* dz;
 } TapParams;
 
 static inline v128_t relu4(v128_t v) {
@@ -1242,28 +1244,49 @@ static inline v128_t relu4(v128_t v) {
   return wasm_v128_bitselect(zero, v, wasm_f32x4_lt(v, zero));
 }
 
-// Threads split the batch rows; every output sums its taps in the same order on any split.
+// out[0, F) = (first ? 0 + src : out + src), four at a time.
+static inline void tap_add_row(float* out, const float* src, i32 F, i32 first) {
+  i32 f = 0;
+  v128_t zero = wasm_f32x4_splat(0);
+  for (; f + 4 <= F; f += 4)
+    wasm_v128_store(out + f, wasm_f32x4_add(first ? zero : wasm_v128_load(out + f), wasm_v128_load(src + f)));
+  for (; f < F; f++) out[f] = (first ? 0.0f : out[f]) + src[f];
+}
+
+// out[0, F) = act(out + bias), four at a time.
+static inline void tap_finish_row(float* out, const float* bias, i32 F, i32 relu) {
+  i32 f = 0;
+  for (; f + 4 <= F; f += 4) {
+    v128_t acc = wasm_v128_load(out + f);
+    if (bias) acc = wasm_f32x4_add(acc, wasm_v128_load(bias + f));
+    wasm_v128_store(out + f, relu ? relu4(acc) : acc);
+  }
+  for (; f < F; f++) {
+    float acc = out[f] + (bias ? bias[f] : 0.0f);
+    out[f] = relu && acc < 0 ? 0 : acc;
+  }
+}
+
+// Threads split the batch rows. Token by token: token p's whole table row (its K taps side by side, one
+// contiguous read) adds tap j into output p - j, so each table row is fetched once, in one sequential
+// burst, rather than as K scattered pieces. Output t receives taps j = 0, 1, … in that order (tokens t,
+// t + 1, …), then the bias: the sum order of the tap-by-tap loop, so the same bits on any split.
 EXPORT(tap_gather)
 void tap_gather(TapParams* p, i32 tid, i32 nt) {
-  i32 F = p->filters, K = p->size, L = p->out_len, row = K * F;
+  i32 F = p->filters, K = p->size, L = p->out_len, row = K * F, tokens = L + K - 1;
+  i32 relu = p->relu;
   i32 b0, b1;
   share(p->batch, 1, tid, nt, &b0, &b1);
   for (i32 b = b0; b < b1; b++) {
-    for (i32 t = 0; t < L; t++) {
-      const i32* id = p->ids + b * p->steps + t;
-      float* out = p->out + (b * L + t) * F;
-      i32 f = 0;
-      for (; f + 4 <= F; f += 4) {
-        v128_t acc = wasm_f32x4_splat(0);
-        for (i32 j = 0; j < K; j++) acc = wasm_f32x4_add(acc, wasm_v128_load(p->table + id[j] * row + j * F + f));
-        if (p->bias) acc = wasm_f32x4_add(acc, wasm_v128_load(p->bias + f));
-        wasm_v128_store(out + f, p->relu ? relu4(acc) : acc);
-      }
-      for (; f < F; f++) {
-        float acc = 0;
-        for (i32 j = 0; j < K; j++) acc += p->table[id[j] * row + j * F + f];
-        if (p->bias) acc += p->bias[f];
-        out[f] = p->relu && acc < 0 ? 0 : acc;
+    const i32* ids = p->ids + b * p->steps;
+    float* out = p->out + b * L * F;
+    for (i32 q = 0; q < tokens; q++) {
+      const float* src = p->table + ids[q] * row;
+      i32 j0 = q - L + 1 > 0 ? q - L + 1 : 0, j1 = q < K - 1 ? q : K - 1;
+      for (i32 j = j0; j <= j1; j++) {
+        float* o = out + (q - j) * F;
+        tap_add_row(o, src + j * F, F, j == 0);
+        if (j == K - 1) tap_finish_row(o, p->bias, F, relu);
       }
     }
   }
@@ -1296,12 +1319,14 @@ static void tap_bias_sums(const TapParams* p) {
 // their blocks meet.
 static inline i32 tap_owner(i32 v, i32 nt) { return (v >> 4) % nt; }
 
-// Threads split the table rows (tap_owner), each scanning every window and adding only into its own rows,
-// so no two threads write the same row; the first also sums dbias. Each element accumulates in (b, t)
-// order on any split. Without a dtable, only dbias.
+// Threads split the table rows (tap_owner), so no two threads write the same row; the first also sums
+// dbias. Token by token (as tap_gather): token p's whole row gets dz[p - j] added into tap j, one
+// contiguous read-modify-write per token. dtable[v, j] accumulates over the outputs t = p - j in (b, t)
+// order on any split, and dbias in (b, t) order. The masked dz of one batch row is computed once into
+// `dzb` (L * F floats of scratch) instead of once per tap. Without a dtable, only dbias.
 EXPORT(tap_scatter)
 void tap_scatter(TapParams* p, i32 tid, i32 nt) {
-  i32 F = p->filters, K = p->size, L = p->out_len, row = K * F;
+  i32 F = p->filters, K = p->size, L = p->out_len, row = K * F, tokens = L + K - 1;
   if (!p->dtable) {
     if (tid == 0) tap_bias_sums(p);
     return;
@@ -1312,28 +1337,30 @@ void tap_scatter(TapParams* p, i32 tid, i32 nt) {
   i32 sums = tid == 0 && p->dbias;
   if (sums)
     for (i32 f = 0; f < F; f++) p->dbias[f] = 0;
-  i32 mine[K];
+  float* dzb = p->dz + tid * L * F;
   for (i32 b = 0; b < p->batch; b++) {
-    for (i32 t = 0; t < L; t++) {
-      const i32* id = p->ids + b * p->steps + t;
-      i32 n = 0;
-      for (i32 j = 0; j < K; j++)
-        if (tap_owner(id[j], nt) == tid) mine[n++] = id[j] * row + j * F;
-      if (n == 0 && !sums) continue;
-      i32 at = (b * L + t) * F;
-      i32 f = 0;
-      for (; f + 4 <= F; f += 4) {
-        v128_t dz = tap_dz4(p, at + f);
-        for (i32 k = 0; k < n; k++) {
-          float* dst = p->dtable + mine[k] + f;
-          wasm_v128_store(dst, wasm_f32x4_add(wasm_v128_load(dst), dz));
-        }
-        if (sums) wasm_v128_store(p->dbias + f, wasm_f32x4_add(wasm_v128_load(p->dbias + f), dz));
+    const i32* ids = p->ids + b * p->steps;
+    i32 at = b * L * F, n = L * F, i = 0;
+    for (; i + 4 <= n; i += 4) wasm_v128_store(dzb + i, tap_dz4(p, at + i));
+    for (; i < n; i++) dzb[i] = tap_dz(p, at + i);
+    if (sums)
+      for (i32 t = 0; t < L; t++) {
+        i32 f = 0;
+        for (; f + 4 <= F; f += 4)
+          wasm_v128_store(p->dbias + f, wasm_f32x4_add(wasm_v128_load(p->dbias + f), wasm_v128_load(dzb + t * F + f)));
+        for (; f < F; f++) p->dbias[f] += dzb[t * F + f];
       }
-      for (; f < F; f++) {
-        float dz = tap_dz(p, at + f);
-        for (i32 k = 0; k < n; k++) p->dtable[mine[k] + f] += dz;
-        if (sums) p->dbias[f] += dz;
+    for (i32 q = 0; q < tokens; q++) {
+      i32 v = ids[q];
+      if (tap_owner(v, nt) != tid) continue;
+      float* dst = p->dtable + v * row;
+      i32 j0 = q - L + 1 > 0 ? q - L + 1 : 0, j1 = q < K - 1 ? q : K - 1;
+      for (i32 j = j0; j <= j1; j++) {
+        float* d = dst + j * F;
+        const float* dz = dzb + (q - j) * F;
+        i32 f = 0;
+        for (; f + 4 <= F; f += 4) wasm_v128_store(d + f, wasm_f32x4_add(wasm_v128_load(d + f), wasm_v128_load(dz + f)));
+        for (; f < F; f++) d[f] += dz[f];
       }
     }
   }

@@ -82,6 +82,7 @@ const TAP_FIELDS = [
   'out',
   'dtable',
   'dbias',
+  'dz',
 ] as const;
 
 type TapField = (typeof TAP_FIELDS)[number];
@@ -496,6 +497,7 @@ export class WasmRuntime implements WasmKernels {
       y: a.activation === 'relu' ? arena.shared(y) : 0,
       dtable: arena.output(into, tableLength),
       dbias: a.hasBias ? arena.reserve(a.filters) : 0,
+      dz: arena.reserve(this.threads * (a.steps - a.size + 1) * a.filters),
     }));
     return {
       dTable: this.readOut(p.dtable!, tableLength, into),
