@@ -1,10 +1,11 @@
 /**
  * 1D convnet training-step benchmark: tensorseq against PyTorch CPU at its best configuration here, and
- * optionally tfjs-layers 4.22; cpu backend, one run.
+ * optionally tfjs-layers 4.22; cpu backend, one run. tensorseq and PyTorch alternate rounds of steps
+ * (src/interleaved.ts), so that both sides see the same machine.
  *
- *   pnpm bench conv1d                               # both models, 5 timed steps each after 2 warm-ups
+ *   pnpm bench conv1d                               # both models: 3 rounds of 5 timed steps per side
  *   BENCH_MODELS=imdb-conv1d pnpm bench conv1d      # one model
- *   BENCH_RUNS=3 pnpm bench conv1d                  # fewer timed steps
+ *   BENCH_RUNS=3 BENCH_ROUNDS=1 pnpm bench conv1d   # fewer timed steps
  *   BENCH_TORCH=0 pnpm bench conv1d                 # no PyTorch peer
  *   BENCH_TFJS_LAYERS=1 pnpm bench conv1d           # also tfjs-layers (minutes per step at batch 128)
  *   BENCH_BATCH=32 pnpm bench conv1d                # smaller batches (quick look; the chapter uses 128,
@@ -30,6 +31,7 @@ import { kernelsInfo } from '@tensorseq/kernels';
 import { Conv1D, GlobalMaxPooling1D, MaxPooling1D } from '@tensorseq/layers-conv1d';
 import { Dense, Embedding, RMSprop, Sequential } from '@tensorseq/layers-core';
 import { GRU } from '@tensorseq/layers-recurrent';
+import { measureInterleaved } from '../src/interleaved';
 import {
   loadCaption,
   measureStep,
@@ -40,7 +42,7 @@ import {
 } from '../src/measure';
 import { seededBatch } from '../src/seeded-batch';
 import { shimUnsortedSegmentSum } from '../src/tfjs-layers-shim';
-import { torchPeer } from '../src/torch-peer';
+import { TorchSession, type TorchTiming } from '../src/torch-peer';
 
 type ModelName = 'imdb-conv1d' | 'jena-conv-gru';
 interface ModelSpec {
@@ -56,6 +58,7 @@ const MODELS: ModelSpec[] = [
 ];
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const warmup = Number(process.env.BENCH_WARMUP ?? 2);
 const wanted = process.env.BENCH_MODELS?.split(',');
 const withTfjsLayers = process.env.BENCH_TFJS_LAYERS === '1';
@@ -148,12 +151,24 @@ async function main(): Promise<void> {
   console.log(`tensorseq: cpu backend, kernels ${JSON.stringify(kernelsInfo())}`);
   shimUnsortedSegmentSum();
   const specs = MODELS.filter((m) => !wanted || wanted.includes(m.name));
-  const measured: { spec: ModelSpec; us: StepMeasure; them: StepMeasure | null; leaked: number }[] = [];
+  const torch = await TorchSession.open();
+  const session = typeof torch === 'string' ? null : torch;
+  const measured: {
+    spec: ModelSpec;
+    us: StepMeasure;
+    pt: TorchTiming | null;
+    them: StepMeasure | null;
+    leaked: number;
+  }[] = [];
   for (const spec of specs) {
     const { x, y } = seededBatch(spec);
     const ours = tensorseqModel(spec);
     const tensorsBefore = tf.memory().numTensors;
-    const us = await measureStep(() => ours.step(x, y), { warmup, runs });
+    const { us, torch: pt } = await measureInterleaved(() => ours.step(x, y), session, spec.name, {
+      warmup,
+      runs,
+      rounds,
+    });
     const leaked = tf.memory().numTensors - tensorsBefore;
     ours.dispose();
     let them: StepMeasure | null = null;
@@ -164,18 +179,15 @@ async function main(): Promise<void> {
     }
     x.dispose();
     y.dispose();
-    measured.push({ spec, us, them, leaked });
-    console.log(`done ${spec.name}: tensorseq ${us.ms.toFixed(0)} ms/step`);
+    measured.push({ spec, us, pt, them, leaked });
+    console.log(
+      `done ${spec.name}: tensorseq ${us.ms.toFixed(1)} ms/step${pt ? `, PyTorch ${pt.ms.toFixed(1)}` : ''}`,
+    );
   }
-  // PyTorch last, so its threads do not compete with the JS timings.
-  const torch = torchPeer(
-    specs.map((s) => s.name),
-    { warmup, runs },
-  );
+  session?.close();
   const rows: Record<string, string | number>[] = [];
   const results: Record<string, unknown>[] = [];
-  for (const { spec, us, them, leaked } of measured) {
-    const pt = typeof torch === 'string' ? null : (torch.models[spec.name] ?? null);
+  for (const { spec, us, pt, them, leaked } of measured) {
     const ratio = pt && batch === 128 ? us.ms / pt.ms : Number.NaN;
     const cpuRatio = pt && batch === 128 ? us.cpuMs / pt.cpuMs : Number.NaN;
     rows.push({
@@ -207,7 +219,7 @@ async function main(): Promise<void> {
   }
   console.log(
     `\nconv1d training step (ms per step), batch ${batch}, cpu backend, kernels ${JSON.stringify(kernelsInfo())}, ` +
-      `${runs} timed runs after ${warmup} warm-ups (median); ratio = tensorseq / PyTorch wall, same run`,
+      `${rounds} rounds of ${runs} timed steps per side, tensorseq and PyTorch alternating, after ${warmup} warm-ups (median); ratio = tensorseq / PyTorch wall`,
   );
   printTable(rows);
   if (typeof torch === 'string') console.log(`PyTorch peer ${torch}`);
@@ -218,6 +230,7 @@ async function main(): Promise<void> {
     kernels: kernelsInfo(),
     batch,
     runs,
+    rounds,
     warmup,
     torch: typeof torch === 'string' ? torch : torch.config,
     results,

@@ -2,9 +2,9 @@
  * Recurrent training-step benchmark: tensorseq against PyTorch CPU at its best configuration here (the
  * peer to beat), and optionally tfjs-layers 4.22; cpu backend, one run.
  *
- *   pnpm bench recurrent                       # every model, 5 timed steps each after 2 warm-ups
+ *   pnpm bench recurrent                       # every model: 3 rounds of 5 timed steps per side
  *   BENCH_MODELS=jena-gru,imdb-lstm pnpm bench recurrent
- *   BENCH_RUNS=3 pnpm bench recurrent          # fewer timed steps (quick look; the report uses 5)
+ *   BENCH_RUNS=3 BENCH_ROUNDS=1 pnpm bench recurrent  # fewer timed steps (quick look)
  *   BENCH_TORCH=0 pnpm bench recurrent         # no PyTorch peer
  *   BENCH_TFJS_LAYERS=1 pnpm bench recurrent   # also time tfjs-layers (20-50 s per step here)
  *   BENCH_SIDE=tfjs-layers pnpm bench recurrent  # one side only + its process peak RSS (fair memory)
@@ -15,7 +15,8 @@
  * the book's Keras 2 cell math (hardSigmoid gates, GRU resetAfter false); PyTorch's cells use sigmoid and
  * resetAfter, the same cost. nn.GRU has no recurrent dropout, so its dropout rows drop the inputs only.
  * Wall and CPU time (user + system, every thread of the process) are both reported: the machine is
- * shared, and CPU time shows the work. Ratios are tensorseq / PyTorch from the same run; the load average
+ * shared, and CPU time shows the work. tensorseq and PyTorch alternate rounds of steps
+ * (src/interleaved.ts), so that both sides see the same machine. Ratios are tensorseq / PyTorch; the load average
  * at the start and end of the suite is printed and written to bench/results/recurrent.json.
  * tfjs-layers' Embedding gradient (cpu UnsortedSegmentSum, quadratic) is shimmed to linear time.
  */
@@ -27,6 +28,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { kernelsInfo } from '@tensorseq/kernels';
 import { Dense, Embedding, RMSprop, Sequential } from '@tensorseq/layers-core';
 import { Bidirectional, GRU, LSTM, SimpleRNN } from '@tensorseq/layers-recurrent';
+import { measureInterleaved } from '../src/interleaved';
 import {
   loadCaption,
   measureStep,
@@ -38,7 +40,7 @@ import {
 } from '../src/measure';
 import { seededBatch } from '../src/seeded-batch';
 import { shimUnsortedSegmentSum } from '../src/tfjs-layers-shim';
-import { type TorchTiming, torchPeer } from '../src/torch-peer';
+import { TorchSession, type TorchTiming } from '../src/torch-peer';
 
 type Recurrent = 'simplernn' | 'lstm' | 'bilstm' | 'gru' | 'gru-dropout' | 'stacked-gru';
 
@@ -71,6 +73,7 @@ const MODELS: ModelSpec[] = [
 ];
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const wanted = process.env.BENCH_MODELS?.split(',');
 // BENCH_SIDE=tensorseq|tfjs-layers runs one side only and prints the process's peak RSS: a fair memory
 // comparison needs one process per side (in one process the heap the first side grew is reused).
@@ -227,17 +230,27 @@ async function main(): Promise<void> {
   shimUnsortedSegmentSum();
   const ours: Record<string, StepMeasure> = {};
   const theirs: Record<string, StepMeasure> = {};
+  const torch = side ? 'skipped: BENCH_SIDE' : await TorchSession.open();
+  const session = typeof torch === 'string' ? null : torch;
+  const torchTimes: Record<string, TorchTiming> = {};
+  const options = { warmup, runs, rounds };
   for (const spec of specs) {
     const { x, y } = seededBatch(spec);
     if (!skipOurs) {
       const model = tensorseqModel(spec);
-      ours[spec.name] = await measureStep(() => model.step(x, y), { warmup, runs });
+      const train = await measureInterleaved(() => model.step(x, y), session, spec.name, options);
+      ours[spec.name] = train.us;
+      if (train.torch) torchTimes[spec.name] = train.torch;
       if (spec.name === 'imdb-lstm') {
-        const p = await time(() => model.predict(x), { warmup, runs });
-        ours['imdb-lstm-predict'] = { ms: p.medianMs, cpuMs: p.cpuMs, rssMiB: Number.NaN };
+        const p = await measureInterleaved(() => model.predict(x), session, 'imdb-lstm-predict', options);
+        ours['imdb-lstm-predict'] = { ms: p.us.ms, cpuMs: p.us.cpuMs, rssMiB: Number.NaN };
+        if (p.torch) torchTimes['imdb-lstm-predict'] = p.torch;
       }
       model.dispose();
-      console.log(`${spec.name}: tensorseq ${ours[spec.name].ms.toFixed(0)} ms/step`);
+      const pt = torchTimes[spec.name];
+      console.log(
+        `${spec.name}: tensorseq ${ours[spec.name].ms.toFixed(1)} ms/step${pt ? `, PyTorch ${pt.ms.toFixed(1)}` : ''}`,
+      );
     }
     if (!skipPeer) {
       const model = tfjsModel(spec);
@@ -253,11 +266,9 @@ async function main(): Promise<void> {
   }
   if (side)
     console.log(`${side} only: process peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
-  // PyTorch last, so its threads do not compete with the JS timings.
+  session?.close();
   const names = [...specs.map((s) => s.name), ...('imdb-lstm-predict' in ours ? ['imdb-lstm-predict'] : [])];
-  const torch = side ? 'skipped: BENCH_SIDE' : torchPeer(names, { warmup, runs });
-  const torchOf = (name: string): TorchTiming | null =>
-    typeof torch === 'string' ? null : (torch.models[name] ?? null);
+  const torchOf = (name: string): TorchTiming | null => torchTimes[name] ?? null;
   const rows: Record<string, string | number>[] = [];
   const results: Record<string, unknown>[] = [];
   for (const name of names) {
@@ -294,7 +305,7 @@ async function main(): Promise<void> {
   }
   console.log(
     `\nrecurrent training step (ms per step, batch 128), cpu backend, kernels ${JSON.stringify(kernelsInfo())}, ` +
-      `${runs} timed runs after ${warmup} warm-ups (median); ratio = tensorseq / PyTorch wall, same run`,
+      `${rounds} rounds of ${runs} timed steps per side, tensorseq and PyTorch alternating, after ${warmup} warm-ups (median); ratio = tensorseq / PyTorch wall`,
   );
   printTable(rows);
   if (typeof torch === 'string') console.log(`PyTorch peer ${torch}`);
@@ -304,6 +315,7 @@ async function main(): Promise<void> {
     backend: 'cpu',
     kernels: kernelsInfo(),
     runs,
+    rounds,
     warmup,
     torch: typeof torch === 'string' ? torch : torch.config,
     results,

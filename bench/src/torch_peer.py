@@ -1,11 +1,16 @@
 """PyTorch CPU peer of `pnpm bench recurrent` and `pnpm bench conv1d`, at its best configuration here.
 
 Usage: /usr/bin/python3 bench/src/torch_peer.py WARMUP RUNS MODEL [MODEL...]
+       /usr/bin/python3 bench/src/torch_peer.py --serve
 Run by bench/src/torch-peer.ts with OPENBLAS_NUM_THREADS=1 (pthread OpenBLAS would otherwise start its
 own threads next to torch's) and BENCH_TORCH_THREADS (default 2: torch.set_num_threads(2)).
 
 Prints the configuration on stderr and one JSON line on stdout:
   {"config": {...}, "models": {name: {"ms": median wall ms, "cpuMs": median CPU ms (all threads)}}}
+With --serve it prints {"config": {...}} and then answers one JSON request per stdin line,
+{"model": name, "warmup": n, "runs": n}, with one line {"wall": [ms...], "cpu": [ms...]} (or {"error": ...}):
+the bench interleaves these rounds with its own, so that both sides see the same machine. A model is built
+once and kept (its optimizer state too) for the next request.
 Every model gets its own WARMUP untimed steps before its timed ones (a cold first model used to measure
 25x slower). Same models, shapes and optimizer as the tensorseq side (one step = forward, backward and an
 RMSprop update on one batch of 128). PyTorch's cells use sigmoid gates and the resetAfter GRU variant; the
@@ -136,7 +141,7 @@ def build(name):
     return model, x, y, loss_fn
 
 
-def time_model(name, warmup, runs):
+def make_step(name):
     built = build(name)
     if built is None:
         return None
@@ -157,6 +162,11 @@ def time_model(name, warmup, runs):
             loss.backward()
             opt.step()
 
+    return step
+
+
+def run_steps(step, warmup, runs):
+    """Wall and CPU milliseconds of each of `runs` timed steps, after `warmup` untimed ones."""
     for _ in range(warmup):
         step()
     wall, cpu = [], []
@@ -165,7 +175,30 @@ def time_model(name, warmup, runs):
         step()
         wall.append((time.perf_counter() - t0) * 1000)
         cpu.append((time.process_time() - c0) * 1000)
+    return wall, cpu
+
+
+def time_model(name, warmup, runs):
+    step = make_step(name)
+    if step is None:
+        return None
+    wall, cpu = run_steps(step, warmup, runs)
     return {"ms": statistics.median(wall), "cpuMs": statistics.median(cpu)}
+
+
+def serve():
+    print(json.dumps({"config": config()}), flush=True)
+    steps = {}
+    for line in sys.stdin:
+        request = json.loads(line)
+        name = request["model"]
+        if name not in steps:
+            steps[name] = make_step(name)
+        if steps[name] is None:
+            print(json.dumps({"error": f"unknown model {name}"}), flush=True)
+            continue
+        wall, cpu = run_steps(steps[name], int(request["warmup"]), int(request["runs"]))
+        print(json.dumps({"wall": wall, "cpu": cpu}), flush=True)
 
 
 def config():
@@ -181,7 +214,9 @@ def config():
     }
 
 
-if __name__ == "__main__":
+if __name__ == "__main__" and sys.argv[1:] == ["--serve"]:
+    serve()
+elif __name__ == "__main__":
     warmup, runs = int(sys.argv[1]), int(sys.argv[2])
     cfg = config()
     print(f"PyTorch peer: {json.dumps(cfg)}", file=sys.stderr)
