@@ -1248,19 +1248,23 @@ static inline v128_t relu4(v128_t v) {
 static inline void tap_add_row(float* out, const float* src, i32 F, i32 first) {
   i32 f = 0;
   v128_t zero = wasm_f32x4_splat(0);
+  _Pragma("clang loop vectorize(disable) unroll(disable)")
   for (; f + 4 <= F; f += 4)
     wasm_v128_store(out + f, wasm_f32x4_add(first ? zero : wasm_v128_load(out + f), wasm_v128_load(src + f)));
+  _Pragma("clang loop vectorize(disable) unroll(disable)")
   for (; f < F; f++) out[f] = (first ? 0.0f : out[f]) + src[f];
 }
 
 // out[0, F) = act(out + bias), four at a time.
 static inline void tap_finish_row(float* out, const float* bias, i32 F, i32 relu) {
   i32 f = 0;
+  _Pragma("clang loop vectorize(disable) unroll(disable)")
   for (; f + 4 <= F; f += 4) {
     v128_t acc = wasm_v128_load(out + f);
     if (bias) acc = wasm_f32x4_add(acc, wasm_v128_load(bias + f));
     wasm_v128_store(out + f, relu ? relu4(acc) : acc);
   }
+  _Pragma("clang loop vectorize(disable) unroll(disable)")
   for (; f < F; f++) {
     float acc = out[f] + (bias ? bias[f] : 0.0f);
     out[f] = relu && acc < 0 ? 0 : acc;
@@ -1277,12 +1281,15 @@ void tap_gather(TapParams* p, i32 tid, i32 nt) {
   i32 relu = p->relu;
   i32 b0, b1;
   share(p->batch, 1, tid, nt, &b0, &b1);
+  _Pragma("clang loop vectorize(disable) unroll(disable)")
   for (i32 b = b0; b < b1; b++) {
     const i32* ids = p->ids + b * p->steps;
     float* out = p->out + b * L * F;
+    _Pragma("clang loop vectorize(disable) unroll(disable)")
     for (i32 q = 0; q < tokens; q++) {
       const float* src = p->table + ids[q] * row;
       i32 j0 = q - L + 1 > 0 ? q - L + 1 : 0, j1 = q < K - 1 ? q : K - 1;
+      _Pragma("clang loop vectorize(disable) unroll(disable)")
       for (i32 j = j0; j <= j1; j++) {
         float* o = out + (q - j) * F;
         tap_add_row(o, src + j * F, F, j == 0);
@@ -1306,10 +1313,14 @@ static inline float tap_dz(const TapParams* p, i32 at) {
 // dbias alone (no table): the first thread sums dz over (b, t) in the order tap_scatter's sums use.
 static void tap_bias_sums(const TapParams* p) {
   i32 F = p->filters, n = p->batch * p->out_len;
+  _Pragma("clang loop vectorize(disable) unroll(disable)")
   for (i32 f = 0; f < F; f++) p->dbias[f] = 0;
+  _Pragma("clang loop vectorize(disable) unroll(disable)")
   for (i32 r = 0; r < n; r++) {
     i32 at = r * F, f = 0;
+    _Pragma("clang loop vectorize(disable) unroll(disable)")
     for (; f + 4 <= F; f += 4) wasm_v128_store(p->dbias + f, wasm_f32x4_add(wasm_v128_load(p->dbias + f), tap_dz4(p, at + f)));
+    _Pragma("clang loop vectorize(disable) unroll(disable)")
     for (; f < F; f++) p->dbias[f] += tap_dz(p, at + f);
   }
 }
@@ -1331,35 +1342,48 @@ void tap_scatter(TapParams* p, i32 tid, i32 nt) {
     if (tid == 0) tap_bias_sums(p);
     return;
   }
+  _Pragma("clang loop vectorize(disable) unroll(disable)")
   for (i32 v = 0; v < p->vocab; v++)
     if (tap_owner(v, nt) == tid)
+      _Pragma("clang loop vectorize(disable) unroll(disable)")
       for (i32 i = 0; i < row; i++) p->dtable[v * row + i] = 0;
   i32 sums = tid == 0 && p->dbias;
   if (sums)
+    _Pragma("clang loop vectorize(disable) unroll(disable)")
     for (i32 f = 0; f < F; f++) p->dbias[f] = 0;
   float* dzb = p->dz + tid * L * F;
+  _Pragma("clang loop vectorize(disable) unroll(disable)")
   for (i32 b = 0; b < p->batch; b++) {
     const i32* ids = p->ids + b * p->steps;
     i32 at = b * L * F, n = L * F, i = 0;
+    _Pragma("clang loop vectorize(disable) unroll(disable)")
     for (; i + 4 <= n; i += 4) wasm_v128_store(dzb + i, tap_dz4(p, at + i));
+    _Pragma("clang loop vectorize(disable) unroll(disable)")
     for (; i < n; i++) dzb[i] = tap_dz(p, at + i);
     if (sums)
+      _Pragma("clang loop vectorize(disable) unroll(disable)")
       for (i32 t = 0; t < L; t++) {
         i32 f = 0;
+        _Pragma("clang loop vectorize(disable) unroll(disable)")
         for (; f + 4 <= F; f += 4)
           wasm_v128_store(p->dbias + f, wasm_f32x4_add(wasm_v128_load(p->dbias + f), wasm_v128_load(dzb + t * F + f)));
+        _Pragma("clang loop vectorize(disable) unroll(disable)")
         for (; f < F; f++) p->dbias[f] += dzb[t * F + f];
       }
+    _Pragma("clang loop vectorize(disable) unroll(disable)")
     for (i32 q = 0; q < tokens; q++) {
       i32 v = ids[q];
       if (tap_owner(v, nt) != tid) continue;
       float* dst = p->dtable + v * row;
       i32 j0 = q - L + 1 > 0 ? q - L + 1 : 0, j1 = q < K - 1 ? q : K - 1;
+      _Pragma("clang loop vectorize(disable) unroll(disable)")
       for (i32 j = j0; j <= j1; j++) {
         float* d = dst + j * F;
         const float* dz = dzb + (q - j) * F;
         i32 f = 0;
+        _Pragma("clang loop vectorize(disable) unroll(disable)")
         for (; f + 4 <= F; f += 4) wasm_v128_store(d + f, wasm_f32x4_add(wasm_v128_load(d + f), wasm_v128_load(dz + f)));
+        _Pragma("clang loop vectorize(disable) unroll(disable)")
         for (; f < F; f++) d[f] += dz[f];
       }
     }
