@@ -25,6 +25,14 @@ export type ParallelEntry = (typeof PARALLEL_ENTRIES)[number];
 /** Each worker's wasm stack, carved from the bottom of the heap. */
 export const WORKER_STACK_BYTES = 1 << 20;
 
+/**
+ * How long a thread polls before it sleeps, in milliseconds: a worker waiting for the next call, the
+ * calling thread waiting for the workers' shares. A sleeping thread's wake-up costs tens to hundreds of
+ * microseconds on a virtual machine, and a training step makes tens of calls; polling this long took
+ * about 5% off the conv1d models' steps on a 2-core VM, for a little more CPU time.
+ */
+export const SPIN_MS = 0.5;
+
 /** A "next share" value no call reaches: set while a call is being set up and after it ends. */
 const CLAIMS_CLOSED = 1 << 30;
 
@@ -60,6 +68,7 @@ export class ThreadPool {
           control: this.control.buffer as SharedArrayBuffer,
           stackTop: heapBase + (i + 1) * WORKER_STACK_BYTES,
           entries: PARALLEL_ENTRIES,
+          spinMs: SPIN_MS,
         }),
       );
     }
@@ -88,6 +97,8 @@ export class ThreadPool {
       Atomics.add(ctrl, 4, 1);
     }
     const block = this.host.canBlock;
+    const until = performance.now() + SPIN_MS;
+    while (Atomics.load(ctrl, 4) < shares && performance.now() < until) {}
     for (let done = Atomics.load(ctrl, 4); done < shares; done = Atomics.load(ctrl, 4)) {
       if (block) Atomics.wait(ctrl, 4, done, 50);
     }

@@ -7,6 +7,8 @@ export interface WorkerData {
   control: SharedArrayBuffer;
   stackTop: number;
   entries: readonly string[];
+  /** How long an idle worker polls for the next call before it sleeps, in milliseconds. */
+  spinMs: number;
 }
 
 /** A started worker. */
