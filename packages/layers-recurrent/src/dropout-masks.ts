@@ -42,10 +42,19 @@ export class DropoutMasks {
   }
 }
 
-/** Inverted dropout on a tensor of ones: keep with probability `1 - rate`, scale kept entries. */
+/**
+ * Inverted dropout on a tensor of ones: keep with probability `1 - rate`, scale kept entries. The same
+ * values as `mul(cast(greaterEqual(u, rate), 'float32'), 1 / (1 - rate))` in float32, written in one
+ * host loop: those three generic broadcasting kernels took about 0.2 ms per [128, 32] mask.
+ */
 function dropoutMask(shape: [number, number], rate: number, seeds: SeedStream): tf.Tensor2D {
-  return tf.tidy(() => {
-    const u = tf.randomUniform(shape, 0, 1, 'float32', seeds.nextSeed());
-    return tf.mul(tf.cast(tf.greaterEqual(u, rate), 'float32'), 1 / (1 - rate)) as tf.Tensor2D;
-  });
+  const u = tf.randomUniform(shape, 0, 1, 'float32', seeds.nextSeed());
+  const draws = u.dataSync();
+  u.dispose();
+  // The float32 values the tensor ops compared and multiplied with.
+  const threshold = Math.fround(rate);
+  const scale = Math.fround(1 / (1 - rate));
+  const mask = new Float32Array(draws.length);
+  for (let i = 0; i < draws.length; i++) mask[i] = draws[i] >= threshold ? scale : 0;
+  return tf.tensor2d(mask, shape, 'float32');
 }

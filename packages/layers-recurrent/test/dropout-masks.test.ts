@@ -37,6 +37,29 @@ describe('DropoutMasks', () => {
     expect(recurrent).toBeNull();
     input?.dispose();
   });
+
+  it.each([0.1, 0.2, 0.5, 1 / 3])(
+    'draws the seeded uniform values thresholded and scaled in float32 (rate %d)',
+    (rate) => {
+      const { input, recurrent } = new DropoutMasks(rate, rate, new SeedStream(7)).draw({
+        batch: 16,
+        features: 32,
+        units: 8,
+        training: true,
+      });
+      // The masks as the tensor ops compute them, from the same seeds in the same order.
+      const seeds = new SeedStream(7);
+      const expected = [[16, 32] as [number, number], [16, 8] as [number, number]].map((shape) =>
+        tf.tidy(() => {
+          const u = tf.randomUniform(shape, 0, 1, 'float32', seeds.nextSeed());
+          return Array.from(tf.mul(tf.cast(tf.greaterEqual(u, rate), 'float32'), 1 / (1 - rate)).dataSync());
+        }),
+      );
+      expect(Array.from(input?.dataSync() ?? [])).toEqual(expected[0]);
+      expect(Array.from(recurrent?.dataSync() ?? [])).toEqual(expected[1]);
+      tf.dispose([input, recurrent].filter((t): t is tf.Tensor2D => t !== null));
+    },
+  );
 });
 
 describe.each(KERNEL_PATHS)('dropout on the $name path', (path) => {
