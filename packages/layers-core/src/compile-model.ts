@@ -8,6 +8,8 @@ import type { Shape } from './shape';
 /** What `Sequential.compile` sets up: the resolved optimizer, loss and metrics, and the options as given. */
 export interface CompiledModel {
   optimizer: Optimizer;
+  /** Whether compile created the optimizer (from a name or a config): the model then disposes it. */
+  ownsOptimizer: boolean;
   loss: LossFunction;
   metrics: MetricFunction[];
   config: CompileOptions;
@@ -26,7 +28,7 @@ export function compileModel(options: CompileOptions, outputShape: Shape | null)
   const optimizer = resolveOptimizer(options.optimizer);
   const width = outputShape ? (outputShape[outputShape.length - 1] ?? null) : null;
   const metrics = (options.metrics ?? []).map((m) => resolveMetric(m, loss.name, width));
-  return { optimizer, loss, metrics, config: options };
+  return { optimizer, ownsOptimizer: optimizer !== options.optimizer, loss, metrics, config: options };
 }
 
 /**

@@ -217,7 +217,10 @@ export class Sequential implements CallbackModel {
    * model.compile({ optimizer: 'rmsprop', loss: 'binaryCrossentropy', metrics: ['acc'] });
    */
   compile(options: CompileOptions): void {
+    const previous = this.compiled;
     this.compiled = compileModel(options, this.outputShape);
+    if (previous?.ownsOptimizer && previous.optimizer !== this.compiled.optimizer)
+      previous.optimizer.dispose?.();
   }
 
   /** The optimizer set by `compile`, or null. */
@@ -394,8 +397,9 @@ export class Sequential implements CallbackModel {
     return new Sequential({ name: config.name, layers: layersFromConfig(config) });
   }
 
-  /** Releases every layer's weights. */
+  /** Releases every layer's weights, and the optimizer's state when compile created the optimizer. */
   dispose(): void {
     for (const l of this.layerList) l.dispose();
+    if (this.compiled?.ownsOptimizer) this.compiled.optimizer.dispose?.();
   }
 }

@@ -1,5 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { TensorseqWeightUpdate, type WeightUpdateKernelAttrs } from '@tensorseq/kernels';
+import {
+  kernelsArray,
+  releaseKernelsArray,
+  TensorseqWeightUpdate,
+  type WeightUpdateKernelAttrs,
+} from '@tensorseq/kernels';
 import type { LayerWeight } from '../layer-weight';
 
 /** A weight and its gradient, as the training step hands them to an optimizer. */
@@ -32,6 +37,8 @@ export interface Optimizer {
   setState(state: OptimizerState): void;
   /** JSON-serializable hyper-parameters (`resolveOptimizer({ className, config })` rebuilds it). */
   getConfig(): Record<string, unknown>;
+  /** Gives back the memory of the optimizer's state (its slots); optional. */
+  dispose?(): void;
 }
 
 /**
@@ -40,7 +47,10 @@ export interface Optimizer {
  * would allocate a full-size temporary (a 10000×100 Embedding makes that ten 4 MB arrays per step). Where
  * the backend has the `TensorseqWeightUpdate` kernel (tensorseq's host backends), the loop runs inside it
  * and writes into a recycled array.
- * Slots are created lazily, zero-filled, per weight name.
+ * Slots are created lazily, zero-filled, per weight name, in the kernels' shared memory where there is
+ * one (`kernelsArray`): the RMSprop kernel then updates imdb-conv1d's 5 MB Embedding average in place
+ * instead of copying it in and out every step. {@link HostOptimizer.dispose} gives them back at once;
+ * an optimizer that is only dropped gives them back when it is garbage-collected.
  *
  * @example
  * class Plain extends HostOptimizer {
@@ -53,8 +63,17 @@ export interface Optimizer {
  */
 export abstract class HostOptimizer implements Optimizer {
   abstract readonly className: string;
-  private slots = new Map<string, OptimizerSlot>();
+  /** The slots, in a holder the finalizer can release without keeping the optimizer alive. */
+  private readonly held: { slots: Map<string, OptimizerSlot> } = { slots: new Map() };
   private steps = 0;
+
+  constructor() {
+    slotReleaser?.register(this, this.held);
+  }
+
+  private get slots(): Map<string, OptimizerSlot> {
+    return this.held.slots;
+  }
 
   get iterations(): number {
     return this.steps;
@@ -70,7 +89,7 @@ export abstract class HostOptimizer implements Optimizer {
     const key = `${weightName}/${slotName}`;
     let s = this.slots.get(key);
     if (!s) {
-      s = { name: key, shape: shape.slice(), data: new Float32Array(tf.util.sizeFromShape(shape)) };
+      s = { name: key, shape: shape.slice(), data: kernelsArray(tf.util.sizeFromShape(shape)).fill(0) };
       this.slots.set(key, s);
     }
     return s.data;
@@ -119,6 +138,40 @@ export abstract class HostOptimizer implements Optimizer {
 
   setState(state: OptimizerState): void {
     this.steps = state.iterations;
-    this.slots = new Map(state.slots.map((s) => [s.name, { ...s, data: Float32Array.from(s.data) }]));
+    releaseSlots(this.held.slots);
+    this.held.slots = new Map(state.slots.map((s) => [s.name, { ...s, data: copyToKernelsArray(s.data) }]));
+  }
+
+  /**
+   * Gives the slots' memory back (see the class notes) and forgets them: a later update starts from
+   * zero-filled slots, as a fresh optimizer does.
+   *
+   * @example
+   * const optimizer = new RMSprop();
+   * model.compile({ optimizer, loss: 'mae' });
+   * // … train, then, when the model is no longer used:
+   * model.dispose();
+   * optimizer.dispose();
+   */
+  dispose(): void {
+    releaseSlots(this.held.slots);
+    this.held.slots = new Map();
   }
 }
+
+function releaseSlots(slots: Map<string, OptimizerSlot>): void {
+  for (const s of slots.values()) releaseKernelsArray(s.data);
+  slots.clear();
+}
+
+function copyToKernelsArray(data: ArrayLike<number>): Float32Array {
+  const copy = kernelsArray(data.length);
+  copy.set(data);
+  return copy;
+}
+
+/** Releases the slots of optimizers that were dropped without `dispose` (where the engine has one). */
+const slotReleaser =
+  typeof FinalizationRegistry === 'function'
+    ? new FinalizationRegistry<{ slots: Map<string, OptimizerSlot> }>((held) => releaseSlots(held.slots))
+    : undefined;
