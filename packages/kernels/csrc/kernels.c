@@ -1310,18 +1310,20 @@ static inline float tap_dz(const TapParams* p, i32 at) {
   return !p->relu || p->y[at] > 0 ? p->dy[at] : 0;
 }
 
-// dbias alone (no table): the first thread sums dz over (b, t) in the order tap_scatter's sums use.
-static void tap_bias_sums(const TapParams* p) {
-  i32 F = p->filters, n = p->batch * p->out_len;
+// dbias alone (no table), split by filters: each thread sums its columns of dz over (b, t), in the order
+// tap_scatter's sums use, so the same bits on any split.
+static void tap_bias_sums(const TapParams* p, i32 tid, i32 nt) {
+  i32 F = p->filters, n = p->batch * p->out_len, f0, f1;
+  share(F, 4, tid, nt, &f0, &f1);
   _Pragma("clang loop vectorize(disable) unroll(disable)")
-  for (i32 f = 0; f < F; f++) p->dbias[f] = 0;
+  for (i32 f = f0; f < f1; f++) p->dbias[f] = 0;
   _Pragma("clang loop vectorize(disable) unroll(disable)")
   for (i32 r = 0; r < n; r++) {
-    i32 at = r * F, f = 0;
+    i32 at = r * F, f = f0;
     _Pragma("clang loop vectorize(disable) unroll(disable)")
-    for (; f + 4 <= F; f += 4) wasm_v128_store(p->dbias + f, wasm_f32x4_add(wasm_v128_load(p->dbias + f), tap_dz4(p, at + f)));
+    for (; f + 4 <= f1; f += 4) wasm_v128_store(p->dbias + f, wasm_f32x4_add(wasm_v128_load(p->dbias + f), tap_dz4(p, at + f)));
     _Pragma("clang loop vectorize(disable) unroll(disable)")
-    for (; f < F; f++) p->dbias[f] += tap_dz(p, at + f);
+    for (; f < f1; f++) p->dbias[f] += tap_dz(p, at + f);
   }
 }
 
@@ -1334,12 +1336,12 @@ static inline i32 tap_owner(i32 v, i32 nt) { return (v >> 4) % nt; }
 // dbias. Token by token (as tap_gather): token p's whole row gets dz[p - j] added into tap j, one
 // contiguous read-modify-write per token. dtable[v, j] accumulates over the outputs t = p - j in (b, t)
 // order on any split, and dbias in (b, t) order. The masked dz of one batch row is computed once into
-// `dzb` (L * F floats of scratch) instead of once per tap. Without a dtable, only dbias.
+// `dzb` (L * F floats of scratch) instead of once per tap. Without a dtable, only dbias, split by filters.
 EXPORT(tap_scatter)
 void tap_scatter(TapParams* p, i32 tid, i32 nt) {
   i32 F = p->filters, K = p->size, L = p->out_len, row = K * F, tokens = L + K - 1;
   if (!p->dtable) {
-    if (tid == 0) tap_bias_sums(p);
+    tap_bias_sums(p, tid, nt);
     return;
   }
   _Pragma("clang loop vectorize(disable) unroll(disable)")
