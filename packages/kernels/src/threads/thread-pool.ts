@@ -26,12 +26,19 @@ export type ParallelEntry = (typeof PARALLEL_ENTRIES)[number];
 export const WORKER_STACK_BYTES = 1 << 20;
 
 /**
- * How long a thread polls before it sleeps, in milliseconds: a worker waiting for the next call, the
- * calling thread waiting for the workers' shares. A sleeping thread's wake-up costs tens to hundreds of
- * microseconds on a virtual machine, and a training step makes tens of calls; polling this long took
- * about 5% off the conv1d models' steps on a 2-core VM, for a little more CPU time.
+ * How long an idle worker polls for the next call before it sleeps, in milliseconds. A sleeping thread's
+ * wake-up costs tens to hundreds of microseconds on a virtual machine, and a training step makes tens
+ * of calls: polling this long took about 5% off the conv1d models' steps on a 2-core VM, for a little
+ * more CPU time.
  */
 export const SPIN_MS = 0.5;
+
+/**
+ * How long the calling thread polls for the workers' shares once its own are done, before it sleeps: the
+ * shares of one call end within a millisecond or two of each other (the machine's noise), and the
+ * calling thread has nothing else to do meanwhile.
+ */
+export const CALLER_SPIN_MS = 2;
 
 /** A "next share" value no call reaches: set while a call is being set up and after it ends. */
 const CLAIMS_CLOSED = 1 << 30;
@@ -97,7 +104,7 @@ export class ThreadPool {
       Atomics.add(ctrl, 4, 1);
     }
     const block = this.host.canBlock;
-    const until = performance.now() + SPIN_MS;
+    const until = performance.now() + CALLER_SPIN_MS;
     while (Atomics.load(ctrl, 4) < shares && performance.now() < until) {}
     for (let done = Atomics.load(ctrl, 4); done < shares; done = Atomics.load(ctrl, 4)) {
       if (block) Atomics.wait(ctrl, 4, done, 50);
