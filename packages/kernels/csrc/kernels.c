@@ -1327,6 +1327,21 @@ static void tap_bias_sums(const TapParams* p, i32 tid, i32 nt) {
   }
 }
 
+// The first i in [0, n) with ids[i] outside [0, limit), or -1: the tap kernels' ids check, run before them
+// (an id outside the table would read, or backward write, another row's memory).
+EXPORT(first_out_of_range)
+i32 first_out_of_range(const i32* ids, i32 n, i32 limit) {
+  v128_t top = wasm_i32x4_splat(limit);
+  i32 i = 0;
+  _Pragma("clang loop vectorize(disable) unroll(disable)")
+  for (; i + 4 <= n; i += 4)
+    if (wasm_v128_any_true(wasm_u32x4_ge(wasm_v128_load(ids + i), top))) break;
+  _Pragma("clang loop vectorize(disable) unroll(disable)")
+  for (; i < n; i++)
+    if ((unsigned)ids[i] >= (unsigned)limit) return i;
+  return -1;
+}
+
 // The thread that owns table row v: blocks of 16 rows dealt round-robin, so frequent ids (low ones, in
 // a frequency-ranked vocabulary) spread over the threads and two threads share a cache line only where
 // their blocks meet.

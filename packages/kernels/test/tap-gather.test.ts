@@ -145,6 +145,26 @@ describe('tapGather / tapScatter', () => {
     expect(() => tapGather({ ...args, ids })).toThrow(
       'tapGather: ids must be in [0, 6]. Received: ids[5]=7.',
     );
+    // Both paths check (WebAssembly on its copy of the ids): the first bad id, wherever it lies.
+    const outputs = new Float32Array(240);
+    for (const backend of ['js', 'wasm'] as const) {
+      for (const [at, id] of [
+        [5, 7],
+        [0, -1],
+        [ids.length - 1, 2 ** 31 - 1],
+      ]) {
+        const bad = args.ids.slice();
+        bad[at] = id;
+        bad[ids.length - 1] = at === ids.length - 1 ? id : 99;
+        const first = at === ids.length - 1 ? at : Math.min(at, ids.length - 1);
+        const message = `ids must be in [0, 6]. Received: ids[${first}]=${bad[first]}.`;
+        expect(() => tapGather({ ...args, ids: bad }, { backend }), backend).toThrow(`tapGather: ${message}`);
+        expect(
+          () => tapScatter({ ...args, ids: bad, hasBias: false }, outputs, outputs, { backend }),
+          backend,
+        ).toThrow(`tapScatter: ${message}`);
+      }
+    }
     expect(() => tapGather({ ...args, table: new Float32Array(3) })).toThrow(
       'tapGather: table must be a Float32Array of vocab*size*filters = 168 elements. Received: table.length=3.',
     );

@@ -14,6 +14,18 @@ export class WasmOutOfMemoryError extends RangeError {
   }
 }
 
+/** An id outside the table, found by the kernel's own check before a tap gather or scatter ran. */
+export class IdOutOfRangeError extends RangeError {
+  constructor(
+    readonly index: number,
+    readonly value: number,
+    readonly vocab: number,
+  ) {
+    super(`ids must be in [0, ${vocab - 1}]. Received: ids[${index}]=${value}.`);
+    this.name = 'IdOutOfRangeError';
+  }
+}
+
 /**
  * A bump allocator over the module's memory, reset for every call: `reserve` hands out 16-byte aligned
  * offsets, `commit` grows the memory once and copies the pending inputs in (views are re-created after

@@ -13,7 +13,7 @@ import type {
 } from '../tap-gather-types';
 import type { ParallelEntry, ThreadPool } from '../threads/thread-pool';
 import type { RnnSequenceGrads, RnnSequenceResult, RnnSequenceSaved } from '../types';
-import { Arena } from './arena';
+import { Arena, IdOutOfRangeError } from './arena';
 import { HeapBlocks } from './heap-blocks';
 import { ResidentSaved, type SavedName } from './resident-saved';
 import type { WasmKernels } from './wasm-kernels';
@@ -51,6 +51,7 @@ export interface KernelsExports {
   rmsprop_update(params: number, share: number, shares: number): void;
   tap_gather(params: number, share: number, shares: number): void;
   tap_scatter(params: number, share: number, shares: number): void;
+  first_out_of_range(ids: number, n: number, limit: number): number;
   gather_rows(table: number, ids: number, n: number, width: number, out: number): void;
   scatter_add_rows(x: number, ids: number, n: number, numRows: number, width: number, out: number): void;
 }
@@ -534,6 +535,8 @@ export class WasmRuntime implements WasmKernels {
       ...fields(arena),
     };
     arena.commit();
+    const bad = this.exports.first_out_of_range(p.ids as number, a.ids.length, a.vocab);
+    if (bad >= 0) throw new IdOutOfRangeError(bad, a.ids[bad], a.vocab);
     this.writeParams(params, TAP_FIELDS, p);
     this.runShares(entry, params);
     return p;
