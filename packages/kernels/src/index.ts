@@ -59,6 +59,7 @@ export { rmspropUpdate } from './rmsprop-update';
 export { rnnSequenceBackward } from './rnn-sequence-backward';
 export { rnnSequenceForward } from './rnn-sequence-forward';
 export { sgemm } from './sgemm';
+export { releaseSlotArray, type SlotArrayAllocator, setSlotArrayAllocator, slotArray } from './slot-arrays';
 export { tapBiasGrad, tapGather, tapScatter } from './tap-gather';
 export type {
   TapBiasArgs,

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import {
-  kernelsArray,
-  releaseKernelsArray,
+  releaseSlotArray,
+  slotArray,
   TensorseqWeightUpdate,
   type WeightUpdateKernelAttrs,
 } from '@tensorseq/kernels';
@@ -47,8 +47,8 @@ export interface Optimizer {
  * would allocate a full-size temporary (a 10000×100 Embedding makes that ten 4 MB arrays per step). Where
  * the backend has the `TensorseqWeightUpdate` kernel (tensorseq's host backends), the loop runs inside it
  * and writes into a recycled array.
- * Slots are created lazily, zero-filled, per weight name, in the kernels' shared memory where there is
- * one (`kernelsArray`): the RMSprop kernel then updates imdb-conv1d's 5 MB Embedding average in place
+ * Slots are created lazily, zero-filled, per weight name, in the kernels' shared memory where a tensorseq
+ * backend adapter set it up (`slotArray`): the RMSprop kernel then updates imdb-conv1d's 5 MB Embedding average in place
  * instead of copying it in and out every step. {@link HostOptimizer.dispose} gives them back at once;
  * an optimizer that is only dropped gives them back when it is garbage-collected.
  *
@@ -68,7 +68,7 @@ export abstract class HostOptimizer implements Optimizer {
   private steps = 0;
 
   constructor() {
-    slotReleaser?.register(this, this.held);
+    slotReleaser()?.register(this, this.held);
   }
 
   private get slots(): Map<string, OptimizerSlot> {
@@ -89,7 +89,7 @@ export abstract class HostOptimizer implements Optimizer {
     const key = `${weightName}/${slotName}`;
     let s = this.slots.get(key);
     if (!s) {
-      s = { name: key, shape: shape.slice(), data: kernelsArray(tf.util.sizeFromShape(shape)).fill(0) };
+      s = { name: key, shape: shape.slice(), data: slotArray(tf.util.sizeFromShape(shape)) };
       this.slots.set(key, s);
     }
     return s.data;
@@ -139,7 +139,7 @@ export abstract class HostOptimizer implements Optimizer {
   setState(state: OptimizerState): void {
     this.steps = state.iterations;
     releaseSlots(this.held.slots);
-    this.held.slots = new Map(state.slots.map((s) => [s.name, { ...s, data: copyToKernelsArray(s.data) }]));
+    this.held.slots = new Map(state.slots.map((s) => [s.name, { ...s, data: copyToSlotArray(s.data) }]));
   }
 
   /**
@@ -160,18 +160,25 @@ export abstract class HostOptimizer implements Optimizer {
 }
 
 function releaseSlots(slots: Map<string, OptimizerSlot>): void {
-  for (const s of slots.values()) releaseKernelsArray(s.data);
+  for (const s of slots.values()) releaseSlotArray(s.data);
   slots.clear();
 }
 
-function copyToKernelsArray(data: ArrayLike<number>): Float32Array {
-  const copy = kernelsArray(data.length);
+function copyToSlotArray(data: ArrayLike<number>): Float32Array {
+  const copy = slotArray(data.length);
   copy.set(data);
   return copy;
 }
 
-/** Releases the slots of optimizers that were dropped without `dispose` (where the engine has one). */
-const slotReleaser =
-  typeof FinalizationRegistry === 'function'
-    ? new FinalizationRegistry<{ slots: Map<string, OptimizerSlot> }>((held) => releaseSlots(held.slots))
-    : undefined;
+let releaser: FinalizationRegistry<{ slots: Map<string, OptimizerSlot> }> | undefined;
+
+/**
+ * Releases the slots of optimizers that were dropped without `dispose`, where the engine has a
+ * FinalizationRegistry; created on first use, so importing this module has no side effect.
+ */
+function slotReleaser(): FinalizationRegistry<{ slots: Map<string, OptimizerSlot> }> | undefined {
+  if (releaser === undefined && typeof FinalizationRegistry === 'function') {
+    releaser = new FinalizationRegistry((held) => releaseSlots(held.slots));
+  }
+  return releaser;
+}
