@@ -3,7 +3,7 @@ import { kernelsInfo } from '@tensorseq/kernels';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBackend } from '../src/index';
 import type { HostBackend } from '../src/kernels/host-backend';
-import { lendOutput, takeOutput } from '../src/kernels/recycled-outputs';
+import { lendOutput, readFloat32Adopted, takeOutput } from '../src/kernels/recycled-outputs';
 
 /** A tensor of this backend over an array from `takeOutput`, as a kernel would return it. */
 function lent(values: number[]): { tensor: tf.Tensor; array: Float32Array } {
@@ -17,6 +17,17 @@ function lent(values: number[]): { tensor: tf.Tensor; array: Float32Array } {
 /** The array `takeOutput` hands out next for `length` floats (kept out of the pool: a fresh tensor). */
 function next(length: number): Float32Array {
   return takeOutput(tf.backend() as unknown as HostBackend, length);
+}
+
+/** Runs `f` as a kernel would (reads inside kernels are not the caller's). */
+function insideKernel<T>(f: () => T): T {
+  const state = tf.engine().state;
+  state.kernelDepth++;
+  try {
+    return f();
+  } finally {
+    state.kernelDepth--;
+  }
 }
 
 /** The threaded wasm kernels run, so kernel outputs live in their shared memory. */
@@ -106,5 +117,41 @@ describe('recycled kernel outputs (cpu)', () => {
     array.fill(0);
     expect(Array.from(copy.dataSync())).toEqual([5, 6, 7, 8]);
     tf.dispose([tensor, copy]);
+  });
+
+  it.skipIf(!threaded)(
+    'moves a large input into shared memory once; callers still read plain copies, and it is recycled',
+    () => {
+      const backend = tf.backend() as unknown as HostBackend;
+      const values = Float32Array.from({ length: 1 << 14 }, (_, i) => i);
+      const x = tf.tensor(values);
+      const adopted = insideKernel(() => readFloat32Adopted(backend, x));
+      expect(adopted.buffer).toBeInstanceOf(SharedArrayBuffer);
+      expect(insideKernel(() => readFloat32Adopted(backend, x))).toBe(adopted); // in place from now on
+      expect(Array.from(adopted.subarray(0, 3))).toEqual([0, 1, 2]);
+      values.fill(-1); // the caller's array no longer backs the tensor
+      const read = x.dataSync();
+      expect(read.buffer).not.toBeInstanceOf(SharedArrayBuffer);
+      expect(read[100]).toBe(100);
+      x.dispose();
+      // Small or int32 tensors stay where they are.
+      const small = tf.tensor([1, 2, 3]);
+      const ids = tf.tensor(new Int32Array(1 << 14), undefined, 'int32');
+      expect(insideKernel(() => readFloat32Adopted(backend, small)).buffer).not.toBeInstanceOf(
+        SharedArrayBuffer,
+      );
+      expect(insideKernel(() => readFloat32Adopted(backend, ids)).buffer).not.toBeInstanceOf(
+        SharedArrayBuffer,
+      );
+      tf.dispose([small, ids]);
+    },
+  );
+
+  it.skipIf(!threaded)('gives an adopted input that was never read back to the pool when disposed', () => {
+    const backend = tf.backend() as unknown as HostBackend;
+    const x = tf.tensor(new Float32Array(1 << 14).fill(3));
+    const adopted = insideKernel(() => readFloat32Adopted(backend, x));
+    x.dispose();
+    expect(next(1 << 14)).toBe(adopted);
   });
 });

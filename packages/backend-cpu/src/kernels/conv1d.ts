@@ -14,7 +14,7 @@ import {
   conv1dWeightGradsImpl,
 } from './conv1d-impl';
 import { type HostBackend, readFloat32Transient, writeFloat32 } from './host-backend';
-import { lendOutput, takeOutput } from './recycled-outputs';
+import { lendOutput, readFloat32Adopted, takeOutput } from './recycled-outputs';
 
 /** The engine hands over untyped maps; the contract says what they hold. */
 function dims(x: tf.TensorInfo, kernel: tf.TensorInfo, attrs: tf.NamedAttrMap | undefined): Conv1DDims {
@@ -45,7 +45,14 @@ export function conv1dKernelConfigs(backendName: string): tf.KernelConfig[] {
         const d = dims(x, kernel, attrs);
         const read = (info: tf.TensorInfo) => readFloat32Transient(host, info);
         const into = takeOutput(host, d.batch * d.w.outLength * d.filters);
-        const y = conv1dForwardImpl(read(x), read(kernel), bias ? read(bias) : null, d, d.w.activation, into);
+        const y = conv1dForwardImpl(
+          readFloat32Adopted(host, x),
+          read(kernel),
+          bias ? read(bias) : null,
+          d,
+          d.w.activation,
+          into,
+        );
         return lendOutput(host, y, [d.batch, d.w.outLength, d.filters]);
       },
     },
@@ -57,7 +64,14 @@ export function conv1dKernelConfigs(backendName: string): tf.KernelConfig[] {
         const { dy, x, kernel, y } = inputs as unknown as Conv1DGradKernelInputs<tf.TensorInfo>;
         const d = dims(x, kernel, attrs);
         const read = (info: tf.TensorInfo) => readFloat32Transient(host, info);
-        const g = conv1dWeightGradsImpl(read(dy), read(x), read(kernel), read(y), d, d.w.activation);
+        const g = conv1dWeightGradsImpl(
+          read(dy),
+          readFloat32Adopted(host, x),
+          read(kernel),
+          read(y),
+          d,
+          d.w.activation,
+        );
         return [writeFloat32(host, g.dKernel, [...kernel.shape]), writeFloat32(host, g.dBias, [d.filters])];
       },
     },

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { kernelsArray, releaseKernelsArray } from '@tensorseq/kernels';
-import type { HostBackend } from './host-backend';
+import { type HostBackend, readFloat32Transient } from './host-backend';
 
 /** The backend methods the pool watches (tfjs-backend-cpu's, or tfjs-backend-wasm's behind the host-array cache). */
 interface WatchedBackend extends HostBackend {
@@ -19,6 +19,8 @@ interface Loan {
 
 /** Arrays larger than this are never kept (a 33 MB imdb-conv1d lookup is; a 300 MB one is not). */
 const MAX_POOLED_BYTES = 64 * 2 ** 20;
+/** Fewest elements worth moving an input into shared memory (smaller ones cost little to copy in). */
+const MIN_ADOPTED = 1 << 14;
 /** Free arrays kept per length: a step rarely holds more than one lookup of a size at a time. */
 const MAX_FREE_PER_LENGTH = 2;
 
@@ -120,6 +122,29 @@ class RecycledOutputs {
     return { dataId, shape, dtype: 'float32' };
   }
 
+  /**
+   * The float32 values of `info` for a kernel: moved first into the kernels' shared memory (the tensor's
+   * record then holds the copy, lent like an output) when this backend keeps written arrays and they
+   * are a large plain array. A model's input that a forward kernel and its gradient both read (a
+   * convnet's x) is then copied into WebAssembly memory once, instead of at every call.
+   */
+  adopt(info: tf.TensorInfo): Float32Array | null {
+    if (!this.sharing || info.dtype !== 'float32' || this.loans.has(info.dataId)) return null;
+    const record = this.backend.data?.get(info.dataId);
+    const values = record?.values;
+    if (!(values instanceof Float32Array) || isShared(values)) return null;
+    if (values.length < MIN_ADOPTED || values.byteLength > MAX_POOLED_BYTES) return null;
+    const copy = this.take(values.length);
+    if (!isShared(copy)) {
+      this.release(copy);
+      return null;
+    }
+    copy.set(values);
+    (record as { values: unknown }).values = copy;
+    this.loans.set(info.dataId, { array: copy, dataId: info.dataId });
+    return copy;
+  }
+
   /** A loaned tensor's values are about to reach a caller: never recycle them, nor share them. */
   private escape(dataId: object): void {
     const loan = this.loans.get(dataId);
@@ -198,4 +223,13 @@ export function takeOutput(backend: HostBackend, length: number): Float32Array {
 /** Writes an array from {@link takeOutput} as a new float32 tensor, to be recycled once it is disposed. */
 export function lendOutput(backend: HostBackend, array: Float32Array, shape: number[]): tf.TensorInfo {
   return poolOf(backend).lend(backend, array, shape);
+}
+
+/**
+ * A float32 input's values for a kernel, moved into the kernels' shared memory first where that pays
+ * (see {@link RecycledOutputs.adopt}): read in place by this and every later kernel. Else the values as
+ * `readFloat32Transient` gives them.
+ */
+export function readFloat32Adopted(backend: HostBackend, info: tf.TensorInfo): Float32Array {
+  return poolOf(backend).adopt(info) ?? readFloat32Transient(backend, info);
 }
