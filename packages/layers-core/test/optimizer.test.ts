@@ -3,13 +3,12 @@ import { TensorseqWeightUpdate } from '@tensorseq/kernels';
 import { describe, expect, it } from 'vitest';
 import { Adam, Dense, type HostOptimizer, RMSprop, Sequential, SGD } from '../src/index';
 
-/** Three steps of `make()` on a fresh 300×40 weight (same seed, same gradients); the final values. */
-function train(make: () => HostOptimizer): Float32Array {
+/** `count` updates of a fresh 300×40 Dense kernel with `opt` (same seed, same gradients); the final values. */
+function stepWith(opt: HostOptimizer, count: number): Float32Array {
   const layer = new Dense({ units: 40, seed: 3 });
   layer.build([null, 300]);
-  const opt = make();
   const w = layer.weights[0];
-  for (let step = 0; step < 3; step++) {
+  for (let step = 0; step < count; step++) {
     const grad = tf.randomNormal(w.shape, 0, 1, 'float32', step + 1);
     opt.applyGradients([{ weight: w, grad }]);
     grad.dispose();
@@ -17,6 +16,11 @@ function train(make: () => HostOptimizer): Float32Array {
   const values = w.read().dataSync().slice() as Float32Array;
   layer.dispose();
   return values;
+}
+
+/** Three steps of `make()` on a fresh 300×40 weight. */
+function train(make: () => HostOptimizer): Float32Array {
+  return stepWith(make(), 3);
 }
 
 /** Runs `f` with the weight-update kernel unregistered from the active backend (the host loop path). */
@@ -66,21 +70,6 @@ describe('HostOptimizer weight updates', () => {
 });
 
 describe('HostOptimizer slots', () => {
-  /** `count` updates of a fresh 300×40 Dense kernel with `opt`; the final values. */
-  function stepWith(opt: HostOptimizer, count: number): Float32Array {
-    const layer = new Dense({ units: 40, seed: 3 });
-    layer.build([null, 300]);
-    const w = layer.weights[0];
-    for (let step = 0; step < count; step++) {
-      const grad = tf.randomNormal(w.shape, 0, 1, 'float32', step + 1);
-      opt.applyGradients([{ weight: w, grad }]);
-      grad.dispose();
-    }
-    const values = w.read().dataSync().slice() as Float32Array;
-    layer.dispose();
-    return values;
-  }
-
   it.each(optimizers)('%s: dispose forgets the slots', (_, make) => {
     const opt = make();
     stepWith(opt, 2);
