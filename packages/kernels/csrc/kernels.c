@@ -14,6 +14,9 @@ typedef int i32;
 typedef unsigned int u32;
 
 #define EXPORT(name) __attribute__((export_name(#name)))
+// Marks a loop already vectorized by hand (or too short to gain): clang's own vectorizing and unrolling
+// of such loops grows the module (it tripled the embedding rows' growth) for no measurable gain.
+#define ROWS_LOOP _Pragma("clang loop vectorize(disable) unroll(disable)")
 
 // ---------------------------------------------------------------------------------------------------
 // Scalar math without libc.
@@ -674,12 +677,12 @@ static void gru_before_step(const RnnParams* p, const float* gx, float* gates, c
 // vectorizing and unrolling of these short rows grows the module for no gain.
 static __attribute__((noinline)) void embedded_row(float* dst, const float* src, i32 n, i32 add) {
   i32 j = 0;
-  _Pragma("clang loop vectorize(disable) unroll(disable)")
+  ROWS_LOOP
   for (; j + 4 <= n; j += 4) {
     v128_t v = wasm_v128_load(src + j);
     wasm_v128_store(dst + j, add ? wasm_f32x4_add(wasm_v128_load(dst + j), v) : v);
   }
-  _Pragma("clang loop vectorize(disable) unroll(disable)")
+  ROWS_LOOP
   for (; j < n; j++) dst[j] = add ? dst[j] + src[j] : src[j];
 }
 
@@ -1248,23 +1251,23 @@ static inline v128_t relu4(v128_t v) {
 static inline void tap_add_row(float* out, const float* src, i32 F, i32 first) {
   i32 f = 0;
   v128_t zero = wasm_f32x4_splat(0);
-  _Pragma("clang loop vectorize(disable) unroll(disable)")
+  ROWS_LOOP
   for (; f + 4 <= F; f += 4)
     wasm_v128_store(out + f, wasm_f32x4_add(first ? zero : wasm_v128_load(out + f), wasm_v128_load(src + f)));
-  _Pragma("clang loop vectorize(disable) unroll(disable)")
+  ROWS_LOOP
   for (; f < F; f++) out[f] = (first ? 0.0f : out[f]) + src[f];
 }
 
 // out[0, F) = act(out + bias), four at a time.
 static inline void tap_finish_row(float* out, const float* bias, i32 F, i32 relu) {
   i32 f = 0;
-  _Pragma("clang loop vectorize(disable) unroll(disable)")
+  ROWS_LOOP
   for (; f + 4 <= F; f += 4) {
     v128_t acc = wasm_v128_load(out + f);
     if (bias) acc = wasm_f32x4_add(acc, wasm_v128_load(bias + f));
     wasm_v128_store(out + f, relu ? relu4(acc) : acc);
   }
-  _Pragma("clang loop vectorize(disable) unroll(disable)")
+  ROWS_LOOP
   for (; f < F; f++) {
     float acc = out[f] + (bias ? bias[f] : 0.0f);
     out[f] = relu && acc < 0 ? 0 : acc;
@@ -1281,15 +1284,15 @@ void tap_gather(TapParams* p, i32 tid, i32 nt) {
   i32 relu = p->relu;
   i32 b0, b1;
   share(p->batch, 1, tid, nt, &b0, &b1);
-  _Pragma("clang loop vectorize(disable) unroll(disable)")
+  ROWS_LOOP
   for (i32 b = b0; b < b1; b++) {
     const i32* ids = p->ids + b * p->steps;
     float* out = p->out + b * L * F;
-    _Pragma("clang loop vectorize(disable) unroll(disable)")
+    ROWS_LOOP
     for (i32 q = 0; q < tokens; q++) {
       const float* src = p->table + ids[q] * row;
       i32 j0 = q - L + 1 > 0 ? q - L + 1 : 0, j1 = q < K - 1 ? q : K - 1;
-      _Pragma("clang loop vectorize(disable) unroll(disable)")
+      ROWS_LOOP
       for (i32 j = j0; j <= j1; j++) {
         float* o = out + (q - j) * F;
         tap_add_row(o, src + j * F, F, j == 0);
@@ -1310,19 +1313,19 @@ static inline float tap_dz(const TapParams* p, i32 at) {
   return !p->relu || p->y[at] > 0 ? p->dy[at] : 0;
 }
 
-// dbias alone (no table), split by filters: each thread sums its columns of dz over (b, t), in the order
-// tap_scatter's sums use, so the same bits on any split.
+// dbias, split by filters: each thread sums its columns of dz over (b, t) in that order, so the same bits
+// on any split.
 static void tap_bias_sums(const TapParams* p, i32 tid, i32 nt) {
   i32 F = p->filters, n = p->batch * p->out_len, f0, f1;
   share(F, 4, tid, nt, &f0, &f1);
-  _Pragma("clang loop vectorize(disable) unroll(disable)")
+  ROWS_LOOP
   for (i32 f = f0; f < f1; f++) p->dbias[f] = 0;
-  _Pragma("clang loop vectorize(disable) unroll(disable)")
+  ROWS_LOOP
   for (i32 r = 0; r < n; r++) {
     i32 at = r * F, f = f0;
-    _Pragma("clang loop vectorize(disable) unroll(disable)")
+    ROWS_LOOP
     for (; f + 4 <= f1; f += 4) wasm_v128_store(p->dbias + f, wasm_f32x4_add(wasm_v128_load(p->dbias + f), tap_dz4(p, at + f)));
-    _Pragma("clang loop vectorize(disable) unroll(disable)")
+    ROWS_LOOP
     for (; f < f1; f++) p->dbias[f] += tap_dz(p, at + f);
   }
 }
@@ -1333,10 +1336,10 @@ EXPORT(first_out_of_range)
 i32 first_out_of_range(const i32* ids, i32 n, i32 limit) {
   v128_t top = wasm_i32x4_splat(limit);
   i32 i = 0;
-  _Pragma("clang loop vectorize(disable) unroll(disable)")
+  ROWS_LOOP
   for (; i + 4 <= n; i += 4)
     if (wasm_v128_any_true(wasm_u32x4_ge(wasm_v128_load(ids + i), top))) break;
-  _Pragma("clang loop vectorize(disable) unroll(disable)")
+  ROWS_LOOP
   for (; i < n; i++)
     if ((unsigned)ids[i] >= (unsigned)limit) return i;
   return -1;
@@ -1347,60 +1350,44 @@ i32 first_out_of_range(const i32* ids, i32 n, i32 limit) {
 // their blocks meet.
 static inline i32 tap_owner(i32 v, i32 nt) { return (v >> 4) % nt; }
 
-// Threads split the table rows (tap_owner), so no two threads write the same row; the first also sums
-// dbias. Token by token (as tap_gather): token p's whole row gets dz[p - j] added into tap j, one
+// Threads split the table rows (tap_owner), so no two threads write the same row, and dbias by filters
+// (tap_bias_sums). Token by token (as tap_gather): token p's whole row gets dz[p - j] added into tap j, one
 // contiguous read-modify-write per token. dtable[v, j] accumulates over the outputs t = p - j in (b, t)
 // order on any split, and dbias in (b, t) order. The masked dz of one batch row is computed once into
 // `dzb` (L * F floats of scratch) instead of once per tap. Without a dtable, only dbias, split by filters.
 EXPORT(tap_scatter)
 void tap_scatter(TapParams* p, i32 tid, i32 nt) {
   i32 F = p->filters, K = p->size, L = p->out_len, row = K * F, tokens = L + K - 1;
-  if (!p->dtable) {
-    tap_bias_sums(p, tid, nt);
-    return;
-  }
-  _Pragma("clang loop vectorize(disable) unroll(disable)")
+  if (p->dbias) tap_bias_sums(p, tid, nt);
+  if (!p->dtable) return;
+  ROWS_LOOP
   for (i32 v = 0; v < p->vocab; v++)
     if (tap_owner(v, nt) == tid)
-      _Pragma("clang loop vectorize(disable) unroll(disable)")
+      ROWS_LOOP
       for (i32 i = 0; i < row; i++) p->dtable[v * row + i] = 0;
-  i32 sums = tid == 0 && p->dbias;
-  if (sums)
-    _Pragma("clang loop vectorize(disable) unroll(disable)")
-    for (i32 f = 0; f < F; f++) p->dbias[f] = 0;
   float* dzb = p->dz + tid * L * F;
-  _Pragma("clang loop vectorize(disable) unroll(disable)")
+  ROWS_LOOP
   for (i32 b = 0; b < p->batch; b++) {
     const i32* ids = p->ids + b * p->steps;
     i32 at = b * L * F, n = L * F, i = 0;
-    _Pragma("clang loop vectorize(disable) unroll(disable)")
+    ROWS_LOOP
     for (; i + 4 <= n; i += 4) wasm_v128_store(dzb + i, tap_dz4(p, at + i));
-    _Pragma("clang loop vectorize(disable) unroll(disable)")
+    ROWS_LOOP
     for (; i < n; i++) dzb[i] = tap_dz(p, at + i);
-    if (sums)
-      _Pragma("clang loop vectorize(disable) unroll(disable)")
-      for (i32 t = 0; t < L; t++) {
-        i32 f = 0;
-        _Pragma("clang loop vectorize(disable) unroll(disable)")
-        for (; f + 4 <= F; f += 4)
-          wasm_v128_store(p->dbias + f, wasm_f32x4_add(wasm_v128_load(p->dbias + f), wasm_v128_load(dzb + t * F + f)));
-        _Pragma("clang loop vectorize(disable) unroll(disable)")
-        for (; f < F; f++) p->dbias[f] += dzb[t * F + f];
-      }
-    _Pragma("clang loop vectorize(disable) unroll(disable)")
+    ROWS_LOOP
     for (i32 q = 0; q < tokens; q++) {
       i32 v = ids[q];
       if (tap_owner(v, nt) != tid) continue;
       float* dst = p->dtable + v * row;
       i32 j0 = q - L + 1 > 0 ? q - L + 1 : 0, j1 = q < K - 1 ? q : K - 1;
-      _Pragma("clang loop vectorize(disable) unroll(disable)")
+      ROWS_LOOP
       for (i32 j = j0; j <= j1; j++) {
         float* d = dst + j * F;
         const float* dz = dzb + (q - j) * F;
         i32 f = 0;
-        _Pragma("clang loop vectorize(disable) unroll(disable)")
+        ROWS_LOOP
         for (; f + 4 <= F; f += 4) wasm_v128_store(d + f, wasm_f32x4_add(wasm_v128_load(d + f), wasm_v128_load(dz + f)));
-        _Pragma("clang loop vectorize(disable) unroll(disable)")
+        ROWS_LOOP
         for (; f < F; f++) d[f] += dz[f];
       }
     }
@@ -1589,9 +1576,7 @@ __attribute__((minsize)) void maxpool1d_backward(const PoolParams* p, i32 tid, i
 // the table's shape), four floats at a time. Ids are checked by the caller for the gather; the
 // scatter-add skips ids outside [0, num_rows). Each output element sums its rows in row order, as the
 // TypeScript fallback (src/js/embedding-rows-js.ts) does, so both give the same bits. The loops are
-// vectorized by hand: clang's own unrolling would triple the module growth for no measurable gain.
-
-#define ROWS_LOOP _Pragma("clang loop vectorize(disable) unroll(disable)")
+// vectorized by hand (ROWS_LOOP).
 
 EXPORT(gather_rows)
 void gather_rows(const float* table, const i32* ids, i32 n, i32 width, float* out) {
