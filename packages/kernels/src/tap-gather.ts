@@ -9,8 +9,7 @@ import type {
   TapShape,
 } from './tap-gather-types';
 import type { KernelsBackend } from './types';
-import { IdOutOfRangeError } from './wasm/arena';
-import { WasmOutOfMemoryError } from './wasm/wasm-kernels';
+import { IdOutOfRangeError, WasmOutOfMemoryError } from './wasm/wasm-kernels';
 
 const BIAS_SIZES = ['batch', 'steps', 'filters', 'size'] as const;
 const TAP_SIZES = [...BIAS_SIZES, 'vocab'] as const;
@@ -54,7 +53,10 @@ function idError(owner: string, index: number, id: number, vocab: number): Range
   return new RangeError(`${owner}: ids must be in [0, ${vocab - 1}]. Received: ids[${index}]=${id}.`);
 }
 
-/** Runs a WebAssembly tap kernel: undefined when it ran out of memory (the caller falls back to JS). */
+/**
+ * Runs a WebAssembly tap kernel: undefined when it ran out of memory (the caller falls back to JS); an id
+ * outside the table it found becomes the caller's error.
+ */
 function runWasm<T>(owner: string, run: () => T): T | undefined {
   try {
     return run();
@@ -198,11 +200,8 @@ export function tapBiasGrad(
   checkArray('tapBiasGrad', 'dy', dy, Float32Array, outputs, 'batch*(steps-size+1)*filters');
   checkArray('tapBiasGrad', 'y', y, Float32Array, outputs, 'batch*(steps-size+1)*filters');
   if (resolveBackend('tapBiasGrad', options.backend) === 'wasm') {
-    try {
-      return wasmKernels().tapBiasGrad(args, dy, y);
-    } catch (error) {
-      if (!(error instanceof WasmOutOfMemoryError)) throw error;
-    }
+    const dBias = runWasm('tapBiasGrad', () => wasmKernels().tapBiasGrad(args, dy, y));
+    if (dBias !== undefined) return dBias;
   }
   return tapBiasGradJs(args, dy, y);
 }

@@ -11,7 +11,7 @@ import { KERNELS_WASM_BASE64 } from './kernels-wasm.generated';
 import { type KernelsExports, WasmRuntime } from './wasm-runtime';
 import { type WasmMemory, webAssembly } from './webassembly-api';
 
-export { WasmOutOfMemoryError } from './arena';
+export { IdOutOfRangeError, WasmOutOfMemoryError } from './arena';
 
 /** The WebAssembly implementation, once compiled. */
 export interface WasmKernels {
