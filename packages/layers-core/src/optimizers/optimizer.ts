@@ -47,10 +47,11 @@ export interface Optimizer {
  * would allocate a full-size temporary (a 10000×100 Embedding makes that ten 4 MB arrays per step). Where
  * the backend has the `TensorseqWeightUpdate` kernel (tensorseq's host backends), the loop runs inside it
  * and writes into a recycled array.
- * Slots are created lazily, zero-filled, per weight name, in the kernels' shared memory where a tensorseq
- * backend adapter set it up (`slotArray`): the RMSprop kernel then updates imdb-conv1d's 5 MB Embedding average in place
- * instead of copying it in and out every step. {@link HostOptimizer.dispose} gives them back at once;
- * an optimizer that is only dropped gives them back when it is garbage-collected.
+ * Slots are created lazily, zero-filled, per weight name, in the kernels' shared memory where a
+ * tensorseq backend adapter set it up (`slotArray`): the RMSprop kernel then updates imdb-conv1d's 5 MB
+ * Embedding average in place instead of copying it in and out every step. {@link HostOptimizer.dispose}
+ * gives them back at once; an optimizer that is only dropped gives them back when it is
+ * garbage-collected.
  *
  * @example
  * class Plain extends HostOptimizer {
@@ -71,10 +72,6 @@ export abstract class HostOptimizer implements Optimizer {
     slotReleaser()?.register(this, this.held);
   }
 
-  private get slots(): Map<string, OptimizerSlot> {
-    return this.held.slots;
-  }
-
   get iterations(): number {
     return this.steps;
   }
@@ -87,10 +84,10 @@ export abstract class HostOptimizer implements Optimizer {
   /** The named slot of a weight, created zero-filled on first use. */
   protected slot(weightName: string, slotName: string, shape: number[]): Float32Array {
     const key = `${weightName}/${slotName}`;
-    let s = this.slots.get(key);
+    let s = this.held.slots.get(key);
     if (!s) {
       s = { name: key, shape: shape.slice(), data: slotArray(tf.util.sizeFromShape(shape)) };
-      this.slots.set(key, s);
+      this.held.slots.set(key, s);
     }
     return s.data;
   }
@@ -132,7 +129,7 @@ export abstract class HostOptimizer implements Optimizer {
   getState(): OptimizerState {
     return {
       iterations: this.steps,
-      slots: [...this.slots.values()].map((s) => ({ ...s, data: s.data.slice() })),
+      slots: [...this.held.slots.values()].map((s) => ({ ...s, data: s.data.slice() })),
     };
   }
 
@@ -155,10 +152,10 @@ export abstract class HostOptimizer implements Optimizer {
    */
   dispose(): void {
     releaseSlots(this.held.slots);
-    this.held.slots = new Map();
   }
 }
 
+/** Gives the slots' arrays back and empties the map. */
 function releaseSlots(slots: Map<string, OptimizerSlot>): void {
   for (const s of slots.values()) releaseSlotArray(s.data);
   slots.clear();
