@@ -3,7 +3,7 @@
  * the host, by up to 1.8x within minutes), and timing one side after the other let a slow minute land
  * on one side only. Alternating rounds expose both sides to the same minutes.
  */
-import { median, type StepMeasure, trackPeakRss } from './measure';
+import { median, type StepMeasure, time, trackPeakRss } from './measure';
 import type { TorchSession, TorchTiming } from './torch-peer';
 
 export interface InterleavedOptions {
@@ -38,14 +38,9 @@ export async function measureInterleaved(
   const ours = { wall: [] as number[], cpu: [] as number[] };
   const theirs = { wall: [] as number[], cpu: [] as number[] };
   for (let round = 0; round < options.rounds; round++) {
-    for (let i = 0; i < options.runs; i++) {
-      const c0 = process.cpuUsage();
-      const t0 = performance.now();
-      await step();
-      ours.wall.push(performance.now() - t0);
-      const used = process.cpuUsage(c0);
-      ours.cpu.push((used.user + used.system) / 1000);
-    }
+    const t = await time(step, { warmup: 0, runs: options.runs });
+    ours.wall.push(...t.runsMs);
+    ours.cpu.push(...t.cpuRunsMs);
     if (session) {
       const t = await session.steps(model, 0, options.runs);
       theirs.wall.push(...t.wall);

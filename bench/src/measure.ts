@@ -46,6 +46,8 @@ export interface Timing {
   runsMs: number[];
   /** Median CPU time (user + system, every thread of this process) of the timed runs. */
   cpuMs: number;
+  /** CPU time of each timed run. */
+  cpuRunsMs: number[];
 }
 
 /** The median of `values` (the mean of the middle two for an even count). */
@@ -72,7 +74,13 @@ export async function time(
     const used = process.cpuUsage(c0);
     cpuRuns.push((used.user + used.system) / 1000);
   }
-  return { medianMs: median(runsMs), minMs: Math.min(...runsMs), runsMs, cpuMs: median(cpuRuns) };
+  return {
+    medianMs: median(runsMs),
+    minMs: Math.min(...runsMs),
+    runsMs,
+    cpuMs: median(cpuRuns),
+    cpuRunsMs: cpuRuns,
+  };
 }
 
 /** Samples RSS every few milliseconds; `stop()` returns the peak in MiB (including the start value). */

@@ -45,15 +45,11 @@ export interface StepTimes {
 
 /** One PyTorch peer process that times rounds of steps on request (`torch_peer.py --serve`). */
 export class TorchSession {
-  private readonly lines: AsyncIterator<string>;
-
   private constructor(
     private readonly child: ChildProcessByStdio<Writable, Readable, null>,
     readonly config: Record<string, unknown>,
-    lines: AsyncIterator<string>,
-  ) {
-    this.lines = lines;
-  }
+    private readonly lines: AsyncIterator<string>,
+  ) {}
 
   /**
    * Starts the peer; a one-line reason instead when torch is not installed or does not start.
