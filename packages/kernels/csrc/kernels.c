@@ -12,6 +12,7 @@
 
 typedef int i32;
 typedef unsigned int u32;
+typedef long long i64;
 
 #define EXPORT(name) __attribute__((export_name(#name)))
 // Marks a loop already vectorized by hand (or too short to gain): clang's own vectorizing and unrolling
@@ -1070,6 +1071,8 @@ typedef struct {
   // channels] scratch (the kernel with its taps reversed and transposed, for dX as one GEMM); dkparts
   // holds one partial dK per DK_CHUNK rows (undilated only).
   float *y, *dfull, *dk, *dx, *dbias, *kflip, *dkparts;
+  // The nonzero elements of dfull counted by each share of the spread phase (MAX_THREADS ints).
+  i32* nonzero;
 } ConvParams;
 
 // Rows of dfull per partial dK: a fixed size, so the partials, and their sum in chunk order, are the same
@@ -1124,8 +1127,119 @@ void conv1d_forward(ConvParams* p, i32 tid, i32 nt) {
   }
 }
 
+// The nonzero elements of v[0, n).
+static i32 count_nonzero(const float* v, i32 n) {
+  v128_t counts = wasm_i32x4_splat(0), zero = wasm_f32x4_splat(0);
+  i32 i = 0, total = 0;
+  ROWS_LOOP
+  for (; i + 4 <= n; i += 4) counts = wasm_i32x4_sub(counts, wasm_f32x4_ne(wasm_v128_load(v + i), zero));
+  ROWS_LOOP
+  for (; i < n; i++) total += v[i] != 0;
+  return total + wasm_i32x4_extract_lane(counts, 0) + wasm_i32x4_extract_lane(counts, 1) +
+         wasm_i32x4_extract_lane(counts, 2) + wasm_i32x4_extract_lane(counts, 3);
+}
+
+// Whether the backward's gradient GEMMs may skip dfull's zeros (tests turn it off to compare the paths),
+// and how many backward calls did (tests check that the sparse path ran).
+static i32 conv_sparse_allowed = 1;
+static i32 conv_sparse_runs = 0;
+
+EXPORT(conv1d_set_sparse)
+void conv1d_set_sparse(i32 allowed) { conv_sparse_allowed = allowed; }
+
+EXPORT(conv1d_sparse_runs)
+i32 conv1d_sparse_runs(void) { return conv_sparse_runs; }
+
+// At most one nonzero in this many elements of dfull, an undilated backward skips its zeros: dy is that
+// sparse behind a global max pooling (one position per sample and filter) or a wide max pooling, and
+// the dense GEMMs would multiply-add zeros almost throughout.
+#define SPARSE_DFULL_RATIO 16
+
+// Widest size * channels whose dK column sums fit the sparse path's stack accumulator.
+#define SPARSE_DK_MAX_Q 4096
+
+__attribute__((noinline, minsize)) static i32 conv_sparse(const ConvParams* p, i32 nt) {
+  if (!conv_sparse_allowed || p->dilation != 1 || p->size * p->channels > SPARSE_DK_MAX_Q) return 0;
+  i64 nonzero = 0;
+  for (i32 i = 0; i < nt; i++) nonzero += p->nonzero[i];
+  return nonzero * SPARSE_DFULL_RATIO <= (i64)p->rows * p->filters;
+}
+
+// acc[0, n) += x[0, n) * v, four at a time (the products and sums of the GEMM's micro-kernel, lane by lane).
+static inline void axpy_row(float* acc, const float* x, float v, i32 n) {
+  v128_t vv = wasm_f32x4_splat(v);
+  i32 q = 0;
+  ROWS_LOOP
+  for (; q + 4 <= n; q += 4)
+    wasm_v128_store(acc + q, wasm_f32x4_add(wasm_v128_load(acc + q), wasm_f32x4_mul(wasm_v128_load(x + q), vv)));
+  ROWS_LOOP
+  for (; q < n; q++) acc[q] += x[q] * v;
+}
+
+// Partial dK of chunk c (see conv1d_backward_grads) from dfull's nonzeros alone, with the dense GEMM's
+// bits: that GEMM sums each element over the chunk's rows in KC-row blocks, in row order within a block
+// from zero, then adds the block sums in order. A zero of dfull adds an exact zero to a sum, so summing
+// only the nonzeros in the same order, block by block, gives the same result (unless x holds an
+// infinity or NaN that the dense path would have multiplied by zero).
+__attribute__((noinline, minsize)) static void sparse_dk_chunk(const ConvParams* p, const float* dfull, i32 c) {
+  i32 C = p->channels, Fo = p->filters, Q = p->size * C;
+  i32 r0 = c * DK_CHUNK, r1 = p->rows - r0 < DK_CHUNK ? p->rows : r0 + DK_CHUNK;
+  float* part = p->dkparts + c * Q * Fo;
+  float acc[SPARSE_DK_MAX_Q] __attribute__((aligned(16)));
+  ROWS_LOOP
+  for (i32 f = 0; f < Fo; f++) {
+    ROWS_LOOP
+    for (i32 q = 0; q < Q; q++) part[q * Fo + f] = 0;
+    i32 block = -1;
+    ROWS_LOOP
+    for (i32 r = r0; r <= r1; r++) {
+      float v = r < r1 ? dfull[r * Fo + f] : 0;
+      i32 at = r < r1 ? (r - r0) / KC : -2;
+      if (r < r1 && v == 0) continue;
+      if (at != block && block >= 0) {
+        ROWS_LOOP
+        for (i32 q = 0; q < Q; q++) part[q * Fo + f] = acc[q] + part[q * Fo + f];
+      }
+      if (r == r1) break;
+      if (at != block) {
+        ROWS_LOOP
+        for (i32 q = 0; q < Q; q++) acc[q] = 0;
+        block = at;
+      }
+      axpy_row(acc, p->x + r * C, v, Q);
+    }
+  }
+}
+
+// dX rows [lo, hi) from dfull's nonzeros alone, with the dense GEMM's bits: dX[r] sums dfull[r - pad + i,
+// f] * kflip[i*Fo + f] over i, then f, from zero; source rows in increasing order and their nonzeros by
+// filter add the same terms in that order (the zeros it skips add exact zeros).
+__attribute__((noinline, minsize)) static void sparse_dx(const ConvParams* p, const float* dfull, i32 lo, i32 hi) {
+  i32 C = p->channels, Fo = p->filters, K = p->size, pad = K - 1;
+  ROWS_LOOP
+  for (i32 i = lo * C; i < hi * C; i++) p->dx[i] = 0;
+  i32 s0 = lo - pad > 0 ? lo - pad : 0, s1 = hi < p->rows ? hi : p->rows;
+  ROWS_LOOP
+  for (i32 src = s0; src < s1; src++) {
+    const float* row = dfull + src * Fo;
+    if (count_nonzero(row, Fo) == 0) continue;
+    // Output r = src + pad - i takes tap i: i ascends as r descends; for each r the taps arrive in
+    // ascending source rows, which is ascending i.
+    ROWS_LOOP
+    for (i32 f = 0; f < Fo; f++) {
+      float v = row[f];
+      if (v == 0) continue;
+      ROWS_LOOP
+      for (i32 i = 0; i < K; i++) {
+        i32 r = src + pad - i;
+        if (r >= lo && r < hi) axpy_row(p->dx + r * C, p->kflip + (i * Fo + f) * C, v, C);
+      }
+    }
+  }
+}
+
 // Backward, phase 1 (split by rows): dy, masked by the activation's derivative, spread onto the full
-// rows (straddling rows get zeros).
+// rows (straddling rows get zeros), counting its nonzeros.
 EXPORT(conv1d_backward_spread)
 void conv1d_backward_spread(ConvParams* p, i32 tid, i32 nt) {
   i32 Fo = p->filters, C = p->channels, K = p->size, pad = (p->size - 1) * p->dilation;
@@ -1141,6 +1255,7 @@ void conv1d_backward_spread(ConvParams* p, i32 tid, i32 nt) {
   }
   i32 relu = p->act == ACT_RELU;
   share(p->rows, 1, tid, nt, &r0, &r1);
+  i32 nonzero = 0;
   for (i32 r = r0; r < r1; r++) {
     i32 b = r / p->span, t = r % p->span;
     float* dst = dfull + r * Fo;
@@ -1162,8 +1277,10 @@ void conv1d_backward_spread(ConvParams* p, i32 tid, i32 nt) {
       } else {
         for (i32 o = 0; o < Fo; o++) dst[o] = src[o];
       }
+      nonzero += count_nonzero(dst, Fo);
     }
   }
+  p->nonzero[tid] = nonzero;
 }
 
 // Backward, phase 2: dK[j] = X_j^T @ dfull (split by channels), dbias = the column sums of dfull (split
@@ -1185,17 +1302,21 @@ void conv1d_backward_grads(ConvParams* p, i32 tid, i32 nt) {
     // dK as [size*C, filters] = (the overlapping windows)^T @ dfull (see conv1d_forward), as partial GEMMs
     // over chunks of rows that the threads share (conv1d_backward_reduce sums them). dK is small and its
     // k = rows long: split by rows, no thread packs the other's part of dfull.
+    i32 sparse = conv_sparse(p, nt);
+    if (sparse && tid == 0) conv_sparse_runs++;
     if (p->dk) {
       i32 KCF = p->size * C * Fo, chunks = (p->rows + DK_CHUNK - 1) / DK_CHUNK, c0, c1;
       share(chunks, 1, tid, nt, &c0, &c1);
-      for (i32 c = c0; c < c1; c++) {
+      for (i32 c = c0; c < c1 && sparse; c++) sparse_dk_chunk(p, dfull, c);
+      for (i32 c = c0; c < c1 && !sparse; c++) {
         i32 r = c * DK_CHUNK, n = p->rows - r < DK_CHUNK ? p->rows - r : DK_CHUNK;
         gemm(1, 0, p->size * C, Fo, n, p->x + r * C, C, dfull + r * Fo, Fo, p->dkparts + c * KCF, Fo, 0, tid);
       }
     }
     // dX[r] = sum_i dfull[r - (size-1) + i] @ K[size-1-i]^T: a window of `size` contiguous rows of the
     // zero-padded dfull against kflip, one GEMM.
-    if (p->dx && hi > lo)
+    if (p->dx && hi > lo && sparse) sparse_dx(p, dfull, lo, hi);
+    if (p->dx && hi > lo && !sparse)
       gemm(0, 0, hi - lo, C, p->size * Fo, p->dfull + lo * Fo, Fo, p->kflip, C, p->dx + lo * C, C, 0, tid);
     return;
   }

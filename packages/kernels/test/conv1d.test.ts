@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { wasmKernels } from '../src/backend';
 import {
   type Conv1dArgs,
   conv1dBackward,
@@ -112,6 +113,52 @@ describe('conv1dForward / conv1dBackward', () => {
           expect(conv1dForward(a)).toEqual(y);
           expect(conv1dBackward(a, dy)).toEqual(g);
           setKernelsThreads(threads);
+        }
+      }
+    },
+  );
+
+  it.each(paths.filter(([, backend]) => backend === 'wasm'))(
+    "skips the zeros of a mostly-zero dy with the dense path's bits on %s",
+    (_, __, threads) => {
+      setKernelsThreads(threads);
+      const kernels = wasmKernels();
+      const bits = (v: Float32Array | null) =>
+        v === null ? null : Array.from(new Uint32Array(v.buffer, v.byteOffset, v.length));
+      const sparseShapes = [
+        shapes[3],
+        // Several chunks of dK, each of several blocks, and wider taps.
+        { batch: 4, span: 600, channels: 7, filters: 8, size: 5, dilation: 1, bias: true },
+      ];
+      for (const [i, shape] of sparseShapes.entries()) {
+        for (const activation of ['linear', 'relu'] as const) {
+          const a: Conv1dArgs = { ...randomConv(shape, i + 20), activation };
+          const rand = seededRandom(i + 30);
+          const L = a.outLength;
+          // One nonzero per sample and filter (a global max pooling's gradient), then a few more at
+          // random: under one element in sixteen, several per row and per block of rows.
+          const dy = new Float32Array(a.batch * L * a.filters);
+          for (let b = 0; b < a.batch; b++)
+            for (let f = 0; f < a.filters; f++)
+              dy[(b * L + Math.floor(rand(0, L))) * a.filters + f] = rand(-1, 1);
+          for (let k = 0; k < dy.length; k++) if (rand(0, 1) < 0.01) dy[k] = rand(-1, 1);
+          const y = activation === 'relu' ? conv1dForward(a) : undefined;
+          const runs = kernels.sparseConvGradRuns();
+          const sparse = conv1dBackward(a, dy, { y });
+          expect(kernels.sparseConvGradRuns()).toBe(runs + 1);
+          kernels.allowSparseConvGrads(false);
+          const dense = conv1dBackward(a, dy, { y });
+          kernels.allowSparseConvGrads(true);
+          expect(kernels.sparseConvGradRuns()).toBe(runs + 1);
+          expect(bits(sparse.dx)).toEqual(bits(dense.dx));
+          expect(bits(sparse.dKernel)).toEqual(bits(dense.dKernel));
+          expect(bits(sparse.dBias)).toEqual(bits(dense.dBias));
+          const masked = y === undefined ? dy : dy.map((g, k) => (y[k] > 0 ? g : 0));
+          const ref = naive(a, masked);
+          expectClose(sparse.dx, ref.dx, 1e-5, 1e-5, 'dx');
+          expectClose(sparse.dKernel, ref.dk, 1e-5, 1e-5, 'dKernel');
+          expect(conv1dBackwardInput(a, dy, { y })).toEqual(sparse.dx);
+          expect(conv1dBackwardWeights(a, dy, { y }).dKernel).toEqual(sparse.dKernel);
         }
       }
     },

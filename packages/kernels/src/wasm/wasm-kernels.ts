@@ -49,6 +49,13 @@ export interface WasmKernels {
     wanted: Conv1dWanted,
     dxInto?: Float32Array | null,
   ): Conv1dPartialGrads;
+  /**
+   * Whether an undilated conv backward whose dy is mostly zeros (behind a global or wide max pooling)
+   * may skip them: on by default, with the same bits as the dense path; tests turn it off to compare.
+   */
+  allowSparseConvGrads(allowed: boolean): void;
+  /** Conv backward calls that took the sparse path so far (tests check that it ran). */
+  sparseConvGradRuns(): number;
   /** The outputs, in `into` when given. */
   maxPool1dForward(args: MaxPool1dArgs, into?: Float32Array | null): Float32Array;
   /** One RMSprop step (`a` and `out` written). */

@@ -46,6 +46,8 @@ export interface KernelsExports {
   conv1d_backward_spread(params: number, share: number, shares: number): void;
   conv1d_backward_grads(params: number, share: number, shares: number): void;
   conv1d_backward_reduce(params: number, share: number, shares: number): void;
+  conv1d_set_sparse(allowed: number): void;
+  conv1d_sparse_runs(): number;
   maxpool1d_forward(params: number, share: number, shares: number): void;
   maxpool1d_backward(params: number, share: number, shares: number): void;
   rmsprop_update(params: number, share: number, shares: number): void;
@@ -116,6 +118,7 @@ const CONV_FIELDS = [
   'dbias',
   'kflip',
   'dkparts',
+  'nonzero',
 ] as const;
 
 type ConvField = (typeof CONV_FIELDS)[number];
@@ -407,12 +410,21 @@ export class WasmRuntime implements WasmKernels {
       dx: wanted.dx ? this.convDx(arena, a, dxInto) : 0,
       dbias: weights && a.bias !== null ? arena.reserve(a.filters) : 0,
       dkparts: parts > 0 ? arena.reserve(parts) : 0,
+      nonzero: arena.reserve(this.threads),
     }));
     return {
       dx: wanted.dx ? this.readUnpadded(p.dx!, a, dxInto) : null,
       dKernel: weights ? this.read(p.dk!, a.kernel.length) : null,
       dBias: p.dbias ? this.read(p.dbias, a.filters) : null,
     };
+  }
+
+  allowSparseConvGrads(allowed: boolean): void {
+    this.exports.conv1d_set_sparse(+allowed);
+  }
+
+  sparseConvGradRuns(): number {
+    return this.exports.conv1d_sparse_runs();
   }
 
   rmspropUpdate(r: RmspropArgs): void {
