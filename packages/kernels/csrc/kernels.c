@@ -1502,15 +1502,7 @@ void tap_scatter(TapParams* p, i32 tid, i32 nt) {
       float* dst = p->dtable + v * row;
       i32 j0 = q - L + 1 > 0 ? q - L + 1 : 0, j1 = q < K - 1 ? q : K - 1;
       ROWS_LOOP
-      for (i32 j = j0; j <= j1; j++) {
-        float* d = dst + j * F;
-        const float* dz = dzb + (q - j) * F;
-        i32 f = 0;
-        ROWS_LOOP
-        for (; f + 4 <= F; f += 4) wasm_v128_store(d + f, wasm_f32x4_add(wasm_v128_load(d + f), wasm_v128_load(dz + f)));
-        ROWS_LOOP
-        for (; f < F; f++) d[f] += dz[f];
-      }
+      for (i32 j = j0; j <= j1; j++) tap_add_row(dst + j * F, dzb + (q - j) * F, F, 0);
     }
   }
 }
