@@ -1158,8 +1158,13 @@ i32 conv1d_sparse_runs(void) { return conv_sparse_runs; }
 // Widest size * channels whose dK column sums fit the sparse path's stack accumulator.
 #define SPARSE_DK_MAX_Q 4096
 
+// Whether the sparse path can apply to this call at all (then the spread phase counts the nonzeros).
+static i32 conv_sparse_shape(const ConvParams* p) {
+  return conv_sparse_allowed && p->dilation == 1 && p->size * p->channels <= SPARSE_DK_MAX_Q;
+}
+
 __attribute__((noinline, minsize)) static i32 conv_sparse(const ConvParams* p, i32 nt) {
-  if (!conv_sparse_allowed || p->dilation != 1 || p->size * p->channels > SPARSE_DK_MAX_Q) return 0;
+  if (!conv_sparse_shape(p)) return 0;
   i64 nonzero = 0;
   for (i32 i = 0; i < nt; i++) nonzero += p->nonzero[i];
   return nonzero * SPARSE_DFULL_RATIO <= (i64)p->rows * p->filters;
@@ -1174,6 +1179,13 @@ static inline void axpy_row(float* acc, const float* x, float v, i32 n) {
     wasm_v128_store(acc + q, wasm_f32x4_add(wasm_v128_load(acc + q), wasm_f32x4_mul(wasm_v128_load(x + q), vv)));
   ROWS_LOOP
   for (; q < n; q++) acc[q] += x[q] * v;
+}
+
+// column[q * ld] = acc[q] + column[q * ld] for q in [0, n): a k-block's sums added to C as the GEMM's
+// micro-kernel adds them.
+static void add_block_sums(float* column, i32 ld, const float* acc, i32 n) {
+  ROWS_LOOP
+  for (i32 q = 0; q < n; q++) column[q * ld] = acc[q] + column[q * ld];
 }
 
 // Partial dK of chunk c (see conv1d_backward_grads) from dfull's nonzeros alone, with the dense GEMM's
@@ -1192,22 +1204,18 @@ __attribute__((noinline, minsize)) static void sparse_dk_chunk(const ConvParams*
     for (i32 q = 0; q < Q; q++) part[q * Fo + f] = 0;
     i32 block = -1;
     ROWS_LOOP
-    for (i32 r = r0; r <= r1; r++) {
-      float v = r < r1 ? dfull[r * Fo + f] : 0;
-      i32 at = r < r1 ? (r - r0) / KC : -2;
-      if (r < r1 && v == 0) continue;
-      if (at != block && block >= 0) {
-        ROWS_LOOP
-        for (i32 q = 0; q < Q; q++) part[q * Fo + f] = acc[q] + part[q * Fo + f];
-      }
-      if (r == r1) break;
-      if (at != block) {
+    for (i32 r = r0; r < r1; r++) {
+      float v = dfull[r * Fo + f];
+      if (v == 0) continue;
+      if ((r - r0) / KC != block) {
+        if (block >= 0) add_block_sums(part + f, Fo, acc, Q);
         ROWS_LOOP
         for (i32 q = 0; q < Q; q++) acc[q] = 0;
-        block = at;
+        block = (r - r0) / KC;
       }
       axpy_row(acc, p->x + r * C, v, Q);
     }
+    if (block >= 0) add_block_sums(part + f, Fo, acc, Q);
   }
 }
 
@@ -1255,7 +1263,7 @@ void conv1d_backward_spread(ConvParams* p, i32 tid, i32 nt) {
   }
   i32 relu = p->act == ACT_RELU;
   share(p->rows, 1, tid, nt, &r0, &r1);
-  i32 nonzero = 0;
+  i32 nonzero = 0, count = conv_sparse_shape(p);
   for (i32 r = r0; r < r1; r++) {
     i32 b = r / p->span, t = r % p->span;
     float* dst = dfull + r * Fo;
@@ -1277,7 +1285,7 @@ void conv1d_backward_spread(ConvParams* p, i32 tid, i32 nt) {
       } else {
         for (i32 o = 0; o < Fo; o++) dst[o] = src[o];
       }
-      nonzero += count_nonzero(dst, Fo);
+      if (count) nonzero += count_nonzero(dst, Fo);
     }
   }
   p->nonzero[tid] = nonzero;
@@ -1307,17 +1315,22 @@ void conv1d_backward_grads(ConvParams* p, i32 tid, i32 nt) {
     if (p->dk) {
       i32 KCF = p->size * C * Fo, chunks = (p->rows + DK_CHUNK - 1) / DK_CHUNK, c0, c1;
       share(chunks, 1, tid, nt, &c0, &c1);
-      for (i32 c = c0; c < c1 && sparse; c++) sparse_dk_chunk(p, dfull, c);
-      for (i32 c = c0; c < c1 && !sparse; c++) {
+      for (i32 c = c0; c < c1; c++) {
         i32 r = c * DK_CHUNK, n = p->rows - r < DK_CHUNK ? p->rows - r : DK_CHUNK;
-        gemm(1, 0, p->size * C, Fo, n, p->x + r * C, C, dfull + r * Fo, Fo, p->dkparts + c * KCF, Fo, 0, tid);
+        if (sparse)
+          sparse_dk_chunk(p, dfull, c);
+        else
+          gemm(1, 0, p->size * C, Fo, n, p->x + r * C, C, dfull + r * Fo, Fo, p->dkparts + c * KCF, Fo, 0, tid);
       }
     }
     // dX[r] = sum_i dfull[r - (size-1) + i] @ K[size-1-i]^T: a window of `size` contiguous rows of the
     // zero-padded dfull against kflip, one GEMM.
-    if (p->dx && hi > lo && sparse) sparse_dx(p, dfull, lo, hi);
-    if (p->dx && hi > lo && !sparse)
-      gemm(0, 0, hi - lo, C, p->size * Fo, p->dfull + lo * Fo, Fo, p->kflip, C, p->dx + lo * C, C, 0, tid);
+    if (p->dx && hi > lo) {
+      if (sparse)
+        sparse_dx(p, dfull, lo, hi);
+      else
+        gemm(0, 0, hi - lo, C, p->size * Fo, p->dfull + lo * Fo, Fo, p->kflip, C, p->dx + lo * C, C, 0, tid);
+    }
     return;
   }
   if (p->dk)
