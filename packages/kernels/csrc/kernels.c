@@ -927,10 +927,40 @@ static void gru_before_step_grad(const RnnParams* p, i32 s, i32 t, i32 b0, i32 b
   gemm_packed(n, dg_s + b0 * GU, GU, rzrt, p->dhin + b0 * U, U, 1, tid);
 }
 
+// out[j] = the sum of column j over rows 0, 1, … in that order. Sixteen columns at a time stay in
+// registers over every row: summing into out in memory chains each row's add behind the last row's store.
 static void column_sums(const float* m, i32 rows, i32 cols, i32 ld, float* out) {
-  for (i32 j = 0; j < cols; j++) out[j] = 0;
-  for (i32 r = 0; r < rows; r++)
-    for (i32 j = 0; j < cols; j++) out[j] += m[r * ld + j];
+  i32 j = 0;
+  ROWS_LOOP
+  for (; j + 16 <= cols; j += 16) {
+    v128_t s0 = wasm_f32x4_splat(0), s1 = s0, s2 = s0, s3 = s0;
+    ROWS_LOOP
+    for (i32 r = 0; r < rows; r++) {
+      const float* row = m + r * ld + j;
+      s0 = wasm_f32x4_add(s0, wasm_v128_load(row));
+      s1 = wasm_f32x4_add(s1, wasm_v128_load(row + 4));
+      s2 = wasm_f32x4_add(s2, wasm_v128_load(row + 8));
+      s3 = wasm_f32x4_add(s3, wasm_v128_load(row + 12));
+    }
+    wasm_v128_store(out + j, s0);
+    wasm_v128_store(out + j + 4, s1);
+    wasm_v128_store(out + j + 8, s2);
+    wasm_v128_store(out + j + 12, s3);
+  }
+  ROWS_LOOP
+  for (; j + 4 <= cols; j += 4) {
+    v128_t s0 = wasm_f32x4_splat(0);
+    ROWS_LOOP
+    for (i32 r = 0; r < rows; r++) s0 = wasm_f32x4_add(s0, wasm_v128_load(m + r * ld + j));
+    wasm_v128_store(out + j, s0);
+  }
+  ROWS_LOOP
+  for (; j < cols; j++) {
+    float s0 = 0;
+    ROWS_LOOP
+    for (i32 r = 0; r < rows; r++) s0 += m[r * ld + j];
+    out[j] = s0;
+  }
 }
 
 // dx at step s for rows [b0, b1): dg[s] @ kernel^T times the input dropout mask, written in place into
@@ -1448,19 +1478,41 @@ static inline float tap_dz(const TapParams* p, i32 at) {
 }
 
 // dbias, split by filters: each thread sums its columns of dz over (b, t) in that order, so the same bits
-// on any split.
+// on any split. Sixteen columns at a time stay in registers over every row: summing into dbias in memory
+// instead chains each row's add behind the last row's store.
 static void tap_bias_sums(const TapParams* p, i32 tid, i32 nt) {
   i32 F = p->filters, n = p->batch * p->out_len, f0, f1;
   share(F, 4, tid, nt, &f0, &f1);
+  i32 f = f0;
   ROWS_LOOP
-  for (i32 f = f0; f < f1; f++) p->dbias[f] = 0;
+  for (; f + 16 <= f1; f += 16) {
+    v128_t s0 = wasm_f32x4_splat(0), s1 = s0, s2 = s0, s3 = s0;
+    ROWS_LOOP
+    for (i32 r = 0; r < n; r++) {
+      i32 at = r * F + f;
+      s0 = wasm_f32x4_add(s0, tap_dz4(p, at));
+      s1 = wasm_f32x4_add(s1, tap_dz4(p, at + 4));
+      s2 = wasm_f32x4_add(s2, tap_dz4(p, at + 8));
+      s3 = wasm_f32x4_add(s3, tap_dz4(p, at + 12));
+    }
+    wasm_v128_store(p->dbias + f, s0);
+    wasm_v128_store(p->dbias + f + 4, s1);
+    wasm_v128_store(p->dbias + f + 8, s2);
+    wasm_v128_store(p->dbias + f + 12, s3);
+  }
   ROWS_LOOP
-  for (i32 r = 0; r < n; r++) {
-    i32 at = r * F, f = f0;
+  for (; f + 4 <= f1; f += 4) {
+    v128_t s0 = wasm_f32x4_splat(0);
     ROWS_LOOP
-    for (; f + 4 <= f1; f += 4) wasm_v128_store(p->dbias + f, wasm_f32x4_add(wasm_v128_load(p->dbias + f), tap_dz4(p, at + f)));
+    for (i32 r = 0; r < n; r++) s0 = wasm_f32x4_add(s0, tap_dz4(p, r * F + f));
+    wasm_v128_store(p->dbias + f, s0);
+  }
+  ROWS_LOOP
+  for (; f < f1; f++) {
+    float s0 = 0;
     ROWS_LOOP
-    for (; f < f1; f++) p->dbias[f] += tap_dz(p, at + f);
+    for (i32 r = 0; r < n; r++) s0 += tap_dz(p, r * F + f);
+    p->dbias[f] = s0;
   }
 }
 

@@ -59,6 +59,7 @@ const shapes = [
   { batch: 3, steps: 12, filters: 8, size: 3, vocab: 7 },
   { batch: 5, steps: 9, filters: 6, size: 4, vocab: 20 }, // F not a multiple of 4: the scalar tail
   { batch: 2, steps: 7, filters: 4, size: 3, vocab: 40 }, // more ids than positions: rows no thread fills
+  { batch: 4, steps: 10, filters: 37, size: 3, vocab: 15 }, // dBias sums 16, 4 and 1 filters at a time
 ];
 
 describe('tapGather / tapScatter', () => {
