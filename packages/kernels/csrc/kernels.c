@@ -1546,11 +1546,12 @@ void tap_scatter(TapParams* p, i32 tid, i32 nt) {
   i32 F = p->filters, K = p->size, L = p->out_len, row = K * F, tokens = L + K - 1;
   if (p->dbias) tap_bias_sums(p, tid, nt);
   if (!p->dtable) return;
+  // A thread's rows come in blocks of 16 (tap_owner): one bulk fill per block.
   ROWS_LOOP
-  for (i32 v = 0; v < p->vocab; v++)
-    if (tap_owner(v, nt) == tid)
-      ROWS_LOOP
-      for (i32 i = 0; i < row; i++) p->dtable[v * row + i] = 0;
+  for (i32 v = 0; v < p->vocab; v += 16) {
+    i32 rows = p->vocab - v < 16 ? p->vocab - v : 16;
+    if (tap_owner(v, nt) == tid) __builtin_memset(p->dtable + v * row, 0, (u32)(rows * row) * sizeof(float));
+  }
   float* dzb = p->dz + tid * L * F;
   ROWS_LOOP
   for (i32 b = 0; b < p->batch; b++) {
