@@ -1188,7 +1188,7 @@ i32 conv1d_sparse_runs(void) { return conv_sparse_runs; }
 // Widest size * channels whose dK column sums fit the sparse path's stack accumulator.
 #define SPARSE_DK_MAX_Q 4096
 
-// Whether the sparse path can apply to this call at all (then the spread phase counts the nonzeros).
+// Whether the sparse path can apply to this call at all.
 static i32 conv_sparse_shape(const ConvParams* p) {
   return conv_sparse_allowed && p->dilation == 1 && p->size * p->channels <= SPARSE_DK_MAX_Q;
 }
@@ -1291,33 +1291,44 @@ void conv1d_backward_spread(ConvParams* p, i32 tid, i32 nt) {
         for (i32 f = 0; f < Fo; f++)
           for (i32 c = 0; c < C; c++) p->kflip[(i * Fo + f) * C + c] = p->kernel[((K - 1 - i) * C + c) * Fo + f];
   }
-  i32 relu = p->act == ACT_RELU;
+  i32 relu = p->act == ACT_RELU, span = p->span, L = p->out_len;
   share(p->rows, 1, tid, nt, &r0, &r1);
-  i32 nonzero = 0, count = conv_sparse_shape(p);
-  for (i32 r = r0; r < r1; r++) {
-    i32 b = r / p->span, t = r % p->span;
+  v128_t zero = wasm_f32x4_splat(0), counts = wasm_i32x4_splat(0);
+  i32 nonzero = 0;
+  // Row r of dfull is step t = r % span of sample b = r / span: walked sample by sample, without a
+  // division per row.
+  for (i32 b = r0 / span, r = r0; r < r1; b++) {
+    i32 t0 = r - b * span, t1 = r1 - b * span < span ? r1 - b * span : span;
+    i32 real = t1 < L ? t1 : L;
     float* dst = dfull + r * Fo;
-    if (t >= p->out_len) {
-      for (i32 o = 0; o < Fo; o++) dst[o] = 0;
-    } else {
-      i32 at = (b * p->out_len + t) * Fo;
+    if (real > t0) {
+      i32 n = (real - t0) * Fo, at = (b * L + t0) * Fo, i = 0;
       const float* src = p->dy + at;
-      if (relu) {
-        // Branch-free: on real activations the sign of y is a coin flip, and a mispredicted branch per
-        // element cost more than the rest of the pass.
-        const float* y = p->y + at;
-        i32 o = 0;
-        for (; o + 4 <= Fo; o += 4) {
-          v128_t pos = wasm_f32x4_gt(wasm_v128_load(y + o), wasm_f32x4_splat(0));
-          wasm_v128_store(dst + o, wasm_v128_and(wasm_v128_load(src + o), pos));
-        }
-        for (; o < Fo; o++) dst[o] = y[o] > 0 ? src[o] : 0;
-      } else {
-        for (i32 o = 0; o < Fo; o++) dst[o] = src[o];
+      const float* y = p->y + at;
+      // Branch-free under relu: on real activations the sign of y is a coin flip, and a mispredicted
+      // branch per element cost more than the rest of the pass.
+      ROWS_LOOP
+      for (; i + 4 <= n; i += 4) {
+        v128_t v = wasm_v128_load(src + i);
+        if (relu) v = wasm_v128_and(v, wasm_f32x4_gt(wasm_v128_load(y + i), zero));
+        wasm_v128_store(dst + i, v);
+        counts = wasm_i32x4_sub(counts, wasm_f32x4_ne(v, zero));
       }
-      if (count) nonzero += count_nonzero(dst, Fo);
+      ROWS_LOOP
+      for (; i < n; i++) {
+        dst[i] = !relu || y[i] > 0 ? src[i] : 0;
+        nonzero += dst[i] != 0;
+      }
     }
+    // The rows past the last output step of the sample (the windows that straddle two samples).
+    if (t1 > real && t1 > t0) {
+      i32 from = real > t0 ? real : t0;
+      __builtin_memset(dfull + (b * span + from) * Fo, 0, (u32)((t1 - from) * Fo) * sizeof(float));
+    }
+    r = b * span + t1;
   }
+  nonzero += wasm_i32x4_extract_lane(counts, 0) + wasm_i32x4_extract_lane(counts, 1) +
+             wasm_i32x4_extract_lane(counts, 2) + wasm_i32x4_extract_lane(counts, 3);
   p->nonzero[tid] = nonzero;
 }
 
