@@ -927,20 +927,32 @@ static void gru_before_step_grad(const RnnParams* p, i32 s, i32 t, i32 b0, i32 b
   gemm_packed(n, dg_s + b0 * GU, GU, rzrt, p->dhin + b0 * U, U, 1, tid);
 }
 
-// out[j] = the sum of column j over rows 0, 1, … in that order. Sixteen columns at a time stay in
-// registers over every row: summing into out in memory chains each row's add behind the last row's store.
-static void column_sums(const float* m, i32 rows, i32 cols, i32 ld, float* out) {
+// m[at, at + 4), and m[at] — zeroed where keep (when not null) is not positive: relu's derivative
+// applied to its incoming gradient, keep being relu's output.
+static inline v128_t kept4(const float* m, const float* keep, i32 at) {
+  v128_t v = wasm_v128_load(m + at);
+  return keep ? wasm_v128_and(v, wasm_f32x4_gt(wasm_v128_load(keep + at), wasm_f32x4_splat(0))) : v;
+}
+
+static inline float kept1(const float* m, const float* keep, i32 at) {
+  return !keep || keep[at] > 0 ? m[at] : 0;
+}
+
+// out[j] = the sum of column j of m (kept4's mask applied) over rows 0, 1, … in that order. Sixteen
+// columns at a time stay in registers over every row: summing into out in memory chains each row's add
+// behind the last row's store.
+static void column_sums(const float* m, const float* keep, i32 rows, i32 cols, i32 ld, float* out) {
   i32 j = 0;
   ROWS_LOOP
   for (; j + 16 <= cols; j += 16) {
     v128_t s0 = wasm_f32x4_splat(0), s1 = s0, s2 = s0, s3 = s0;
     ROWS_LOOP
     for (i32 r = 0; r < rows; r++) {
-      const float* row = m + r * ld + j;
-      s0 = wasm_f32x4_add(s0, wasm_v128_load(row));
-      s1 = wasm_f32x4_add(s1, wasm_v128_load(row + 4));
-      s2 = wasm_f32x4_add(s2, wasm_v128_load(row + 8));
-      s3 = wasm_f32x4_add(s3, wasm_v128_load(row + 12));
+      i32 at = r * ld + j;
+      s0 = wasm_f32x4_add(s0, kept4(m, keep, at));
+      s1 = wasm_f32x4_add(s1, kept4(m, keep, at + 4));
+      s2 = wasm_f32x4_add(s2, kept4(m, keep, at + 8));
+      s3 = wasm_f32x4_add(s3, kept4(m, keep, at + 12));
     }
     wasm_v128_store(out + j, s0);
     wasm_v128_store(out + j + 4, s1);
@@ -951,14 +963,14 @@ static void column_sums(const float* m, i32 rows, i32 cols, i32 ld, float* out) 
   for (; j + 4 <= cols; j += 4) {
     v128_t s0 = wasm_f32x4_splat(0);
     ROWS_LOOP
-    for (i32 r = 0; r < rows; r++) s0 = wasm_f32x4_add(s0, wasm_v128_load(m + r * ld + j));
+    for (i32 r = 0; r < rows; r++) s0 = wasm_f32x4_add(s0, kept4(m, keep, r * ld + j));
     wasm_v128_store(out + j, s0);
   }
   ROWS_LOOP
   for (; j < cols; j++) {
     float s0 = 0;
     ROWS_LOOP
-    for (i32 r = 0; r < rows; r++) s0 += m[r * ld + j];
+    for (i32 r = 0; r < rows; r++) s0 += kept1(m, keep, r * ld + j);
     out[j] = s0;
   }
 }
@@ -1073,8 +1085,8 @@ void rnn_backward_weights(RnnParams* p, i32 tid, i32 nt) {
   }
   if (p->dbias) {
     share(GU, 4, tid, nt, &c0, &c1);
-    column_sums(p->dg + c0, T * B, c1 - c0, GU, p->dbias + c0);
-    if (p->cell == CELL_GRU && p->reset_after) column_sums(p->dgh + c0, T * B, c1 - c0, GU, p->dbias + GU + c0);
+    column_sums(p->dg + c0, 0, T * B, c1 - c0, GU, p->dbias + c0);
+    if (p->cell == CELL_GRU && p->reset_after) column_sums(p->dgh + c0, 0, T * B, c1 - c0, GU, p->dbias + GU + c0);
   }
 }
 
@@ -1304,19 +1316,18 @@ void conv1d_backward_spread(ConvParams* p, i32 tid, i32 nt) {
     if (real > t0) {
       i32 n = (real - t0) * Fo, at = (b * L + t0) * Fo, i = 0;
       const float* src = p->dy + at;
-      const float* y = p->y + at;
-      // Branch-free under relu: on real activations the sign of y is a coin flip, and a mispredicted
-      // branch per element cost more than the rest of the pass.
+      const float* keep = relu ? p->y + at : 0;
+      // Branch-free under relu (kept4): on real activations the sign of y is a coin flip, and a
+      // mispredicted branch per element cost more than the rest of the pass.
       ROWS_LOOP
       for (; i + 4 <= n; i += 4) {
-        v128_t v = wasm_v128_load(src + i);
-        if (relu) v = wasm_v128_and(v, wasm_f32x4_gt(wasm_v128_load(y + i), zero));
+        v128_t v = kept4(src, keep, i);
         wasm_v128_store(dst + i, v);
         counts = wasm_i32x4_sub(counts, wasm_f32x4_ne(v, zero));
       }
       ROWS_LOOP
       for (; i < n; i++) {
-        dst[i] = !relu || y[i] > 0 ? src[i] : 0;
+        dst[i] = kept1(src, keep, i);
         nonzero += dst[i] != 0;
       }
     }
@@ -1344,7 +1355,7 @@ void conv1d_backward_grads(ConvParams* p, i32 tid, i32 nt) {
   if (p->dk && p->dbias) {
     // The straddling rows of dfull are zeros, so its column sums are the (masked) dy's.
     share(Fo, 1, tid, nt, &lo, &hi);
-    column_sums(dfull + lo, p->rows, hi - lo, Fo, p->dbias + lo);
+    column_sums(dfull + lo, 0, p->rows, hi - lo, Fo, p->dbias + lo);
     share(total, MR, tid, nt, &lo, &hi);
   }
   if (d == 1) {
@@ -1477,54 +1488,12 @@ void tap_gather(TapParams* p, i32 tid, i32 nt) {
   }
 }
 
-// dz[f] = dy[f] where the relu passed (y > 0), else 0; dy itself without relu.
-static inline v128_t tap_dz4(const TapParams* p, i32 at) {
-  v128_t g = wasm_v128_load(p->dy + at);
-  if (!p->relu) return g;
-  return wasm_v128_and(g, wasm_f32x4_gt(wasm_v128_load(p->y + at), wasm_f32x4_splat(0)));
-}
-
-static inline float tap_dz(const TapParams* p, i32 at) {
-  return !p->relu || p->y[at] > 0 ? p->dy[at] : 0;
-}
-
-// dbias, split by filters: each thread sums its columns of dz over (b, t) in that order, so the same bits
-// on any split. Sixteen columns at a time stay in registers over every row: summing into dbias in memory
-// instead chains each row's add behind the last row's store.
+// dbias, split by filters: each thread sums its columns of dz (dy where relu passed) over (b, t) in that
+// order, so the same bits on any split.
 static void tap_bias_sums(const TapParams* p, i32 tid, i32 nt) {
-  i32 F = p->filters, n = p->batch * p->out_len, f0, f1;
+  i32 F = p->filters, f0, f1;
   share(F, 4, tid, nt, &f0, &f1);
-  i32 f = f0;
-  ROWS_LOOP
-  for (; f + 16 <= f1; f += 16) {
-    v128_t s0 = wasm_f32x4_splat(0), s1 = s0, s2 = s0, s3 = s0;
-    ROWS_LOOP
-    for (i32 r = 0; r < n; r++) {
-      i32 at = r * F + f;
-      s0 = wasm_f32x4_add(s0, tap_dz4(p, at));
-      s1 = wasm_f32x4_add(s1, tap_dz4(p, at + 4));
-      s2 = wasm_f32x4_add(s2, tap_dz4(p, at + 8));
-      s3 = wasm_f32x4_add(s3, tap_dz4(p, at + 12));
-    }
-    wasm_v128_store(p->dbias + f, s0);
-    wasm_v128_store(p->dbias + f + 4, s1);
-    wasm_v128_store(p->dbias + f + 8, s2);
-    wasm_v128_store(p->dbias + f + 12, s3);
-  }
-  ROWS_LOOP
-  for (; f + 4 <= f1; f += 4) {
-    v128_t s0 = wasm_f32x4_splat(0);
-    ROWS_LOOP
-    for (i32 r = 0; r < n; r++) s0 = wasm_f32x4_add(s0, tap_dz4(p, r * F + f));
-    wasm_v128_store(p->dbias + f, s0);
-  }
-  ROWS_LOOP
-  for (; f < f1; f++) {
-    float s0 = 0;
-    ROWS_LOOP
-    for (i32 r = 0; r < n; r++) s0 += tap_dz(p, r * F + f);
-    p->dbias[f] = s0;
-  }
+  column_sums(p->dy + f0, p->relu ? p->y + f0 : 0, p->batch * p->out_len, f1 - f0, F, p->dbias + f0);
 }
 
 // The first i in [0, n) with ids[i] outside [0, limit), or -1: the tap kernels' ids check, run before them
@@ -1564,14 +1533,15 @@ void tap_scatter(TapParams* p, i32 tid, i32 nt) {
     if (tap_owner(v, nt) == tid) __builtin_memset(p->dtable + v * row, 0, (u32)(rows * row) * sizeof(float));
   }
   float* dzb = p->dz + tid * L * F;
+  const float* keep = p->relu ? p->y : 0;
   ROWS_LOOP
   for (i32 b = 0; b < p->batch; b++) {
     const i32* ids = p->ids + b * p->steps;
     i32 at = b * L * F, n = L * F, i = 0;
     ROWS_LOOP
-    for (; i + 4 <= n; i += 4) wasm_v128_store(dzb + i, tap_dz4(p, at + i));
+    for (; i + 4 <= n; i += 4) wasm_v128_store(dzb + i, kept4(p->dy, keep, at + i));
     ROWS_LOOP
-    for (; i < n; i++) dzb[i] = tap_dz(p, at + i);
+    for (; i < n; i++) dzb[i] = kept1(p->dy, keep, at + i);
     ROWS_LOOP
     for (i32 q = 0; q < tokens; q++) {
       i32 v = ids[q];
