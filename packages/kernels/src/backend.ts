@@ -1,3 +1,4 @@
+import { MAX_SHARES } from './threads/share-cut';
 import type { KernelsBackend } from './types';
 import {
   loadThreadedWasmKernels,
@@ -9,8 +10,8 @@ import {
   wasmSupported,
 } from './wasm/wasm-kernels';
 
-/** The most threads the wasm kernels use (their static scratch has this many slots). */
-export const MAX_KERNEL_THREADS = 4;
+/** The most threads the wasm kernels use (their static scratch has a slot per share of a call). */
+export const MAX_KERNEL_THREADS = MAX_SHARES;
 
 let forced: KernelsBackend | null = null;
 let instance: WasmKernels | null = null;

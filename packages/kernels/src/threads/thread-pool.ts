@@ -1,4 +1,5 @@
 import type { WasmMemory } from '../wasm/webassembly-api';
+import { cutFineNext, maxSharesFor, type ShareSplit } from './share-cut';
 import type { KernelsWorker, WorkerHost } from './worker-host';
 
 /** The parallel entry points of the threaded module, by index (the worker resolves the same list). */
@@ -56,6 +57,14 @@ type EntryFn = (arg: number, share: number, shares: number) => void;
 export class ThreadPool {
   private readonly control = new Int32Array(new SharedArrayBuffer(8 * 4)).fill(0);
   private readonly workers: KernelsWorker[] = [];
+  /** The entry points (by index) whose next call is cut into maxShares shares. */
+  private readonly cutFine = new Uint8Array(PARALLEL_ENTRIES.length);
+  /** The most shares a call is cut into (see maxSharesFor). */
+  readonly maxShares: number;
+  /** How calls are cut; see {@link ShareSplit}. */
+  split: ShareSplit = 'adaptive';
+  /** Calls cut into more shares than threads so far. */
+  fineCalls = 0;
 
   /**
    * @param threads Threads taking part, the calling thread included (workers = threads - 1).
@@ -69,6 +78,7 @@ export class ThreadPool {
     heapBase: number,
     private readonly local: EntryFn[],
   ) {
+    this.maxShares = maxSharesFor(threads);
     for (let i = 0; i < threads - 1; i++) {
       this.workers.push(
         host.start({
@@ -83,10 +93,16 @@ export class ThreadPool {
     }
   }
 
-  /** Runs `entry(arg, share, shares)` for shares 0..shares-1 across the threads; returns when all are done. */
-  run(entry: ParallelEntry, arg: number, shares = this.threads): void {
+  /**
+   * Runs `entry(arg, share, shares)` for every share across the threads; returns when all are done. The
+   * shares are one per thread, or maxShares where this entry point's last calls found a thread lagging.
+   */
+  run(entry: ParallelEntry, arg: number): void {
     const ctrl = this.control;
     const index = PARALLEL_ENTRIES.indexOf(entry);
+    const fine = this.split === 'fine' || (this.split === 'adaptive' && this.cutFine[index] === 1);
+    const shares = fine ? this.maxShares : this.threads;
+    if (shares > this.threads) this.fineCalls++;
     // No claims while the call is set up: a worker still looping from the last call must not take a
     // share of this one before every field is written.
     Atomics.store(ctrl, 5, CLAIMS_CLOSED);
@@ -99,12 +115,16 @@ export class ThreadPool {
     Atomics.add(ctrl, 0, 1);
     Atomics.notify(ctrl, 0);
     const fn = this.local[index];
+    const start = performance.now();
+    let mine = 0;
     for (;;) {
       const share = Atomics.add(ctrl, 5, 1);
       if (share >= shares) break;
       fn(arg, share, shares);
+      mine++;
       Atomics.add(ctrl, 4, 1);
     }
+    const own = performance.now() - start;
     const block = this.host.canBlock;
     const until = performance.now() + CALLER_SPIN_MS;
     while (Atomics.load(ctrl, 4) < shares && performance.now() < until) {}
@@ -113,6 +133,11 @@ export class ThreadPool {
     }
     Atomics.store(ctrl, 5, CLAIMS_CLOSED);
     if (Atomics.load(ctrl, 6) !== 0) throw new Error(`kernels: a worker thread failed in ${entry}.`);
+    this.cutFine[index] = +cutFineNext(
+      { threads: this.threads, maxShares: this.maxShares, shares, mine },
+      own,
+      performance.now() - start - own,
+    );
   }
 
   /** Stops the workers (they exit at their next wake-up). */

@@ -3,6 +3,7 @@ import type { MaxPool1dArgs } from '../max-pool1d-types';
 import type { RmspropArgs } from '../rmsprop-types';
 import type { RnnPlan } from '../rnn-plan';
 import type { TapBiasArgs, TapGatherArgs, TapScatterArgs, TapScatterGrads } from '../tap-gather-types';
+import type { ShareSplit } from '../threads/share-cut';
 import { PARALLEL_ENTRIES, ThreadPool, WORKER_STACK_BYTES } from '../threads/thread-pool';
 import { type WorkerHost, workerHost } from '../threads/worker-host';
 import type { RnnSequenceGrads, RnnSequenceResult } from '../types';
@@ -56,6 +57,13 @@ export interface WasmKernels {
   allowSparseConvGrads(allowed: boolean): void;
   /** Conv backward calls that took the sparse path so far (tests check that it ran). */
   sparseConvGradRuns(): number;
+  /**
+   * How parallel calls are cut into shares (`'adaptive'` by default; tests fix `'even'` or `'fine'` to
+   * compare them). A no-op on one thread.
+   */
+  setShareSplit(split: ShareSplit): void;
+  /** Parallel calls cut into more shares than threads so far (tests check that the fine cut ran). */
+  fineShareCalls(): number;
   /** The outputs, in `into` when given. */
   maxPool1dForward(args: MaxPool1dArgs, into?: Float32Array | null): Float32Array;
   /** One RMSprop step (`a` and `out` written). */

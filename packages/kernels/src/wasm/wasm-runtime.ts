@@ -11,6 +11,7 @@ import type {
   TapScatterGrads,
   TapShape,
 } from '../tap-gather-types';
+import type { ShareSplit } from '../threads/share-cut';
 import type { ParallelEntry, ThreadPool } from '../threads/thread-pool';
 import type { RnnSequenceGrads, RnnSequenceResult, RnnSequenceSaved } from '../types';
 import { Arena, IdOutOfRangeError } from './arena';
@@ -410,7 +411,7 @@ export class WasmRuntime implements WasmKernels {
       dx: wanted.dx ? this.convDx(arena, a, dxInto) : 0,
       dbias: weights && a.bias !== null ? arena.reserve(a.filters) : 0,
       dkparts: parts > 0 ? arena.reserve(parts) : 0,
-      nonzero: arena.reserve(this.threads),
+      nonzero: arena.reserve(this.maxShares),
     }));
     return {
       dx: wanted.dx ? this.readUnpadded(p.dx!, a, dxInto) : null,
@@ -425,6 +426,19 @@ export class WasmRuntime implements WasmKernels {
 
   sparseConvGradRuns(): number {
     return this.exports.conv1d_sparse_runs();
+  }
+
+  setShareSplit(split: ShareSplit): void {
+    if (this.pool) this.pool.split = split;
+  }
+
+  fineShareCalls(): number {
+    return this.pool?.fineCalls ?? 0;
+  }
+
+  /** The most shares one parallel call is cut into: its per-share scratch is reserved for as many. */
+  private get maxShares(): number {
+    return this.pool?.maxShares ?? 1;
   }
 
   rmspropUpdate(r: RmspropArgs): void {
@@ -510,7 +524,7 @@ export class WasmRuntime implements WasmKernels {
       y: a.activation === 'relu' ? arena.shared(y) : 0,
       dtable: arena.output(into, tableLength),
       dbias: a.hasBias ? arena.reserve(a.filters) : 0,
-      dz: arena.reserve(this.threads * (a.steps - a.size + 1) * a.filters),
+      dz: arena.reserve(this.maxShares * (a.steps - a.size + 1) * a.filters),
     }));
     return {
       dTable: this.readOut(p.dtable!, tableLength, into),
