@@ -124,9 +124,9 @@ export class ThreadPool {
       mine++;
       Atomics.add(ctrl, 4, 1);
     }
-    const own = performance.now() - start;
+    const ownEnd = performance.now();
     const block = this.host.canBlock;
-    const until = performance.now() + CALLER_SPIN_MS;
+    const until = ownEnd + CALLER_SPIN_MS;
     while (Atomics.load(ctrl, 4) < shares && performance.now() < until) {}
     for (let done = Atomics.load(ctrl, 4); done < shares; done = Atomics.load(ctrl, 4)) {
       if (block) Atomics.wait(ctrl, 4, done, 50);
@@ -135,8 +135,8 @@ export class ThreadPool {
     if (Atomics.load(ctrl, 6) !== 0) throw new Error(`kernels: a worker thread failed in ${entry}.`);
     this.cutFine[index] = +cutFineNext(
       { threads: this.threads, maxShares: this.maxShares, shares, mine },
-      own,
-      performance.now() - start - own,
+      ownEnd - start,
+      performance.now() - ownEnd,
     );
   }
 
