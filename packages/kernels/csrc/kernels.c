@@ -1169,16 +1169,26 @@ void conv1d_forward(ConvParams* p, i32 tid, i32 nt) {
   }
 }
 
+// counts with each lane's element of v counted when nonzero (a true comparison is -1).
+static inline v128_t count_nonzero4(v128_t counts, v128_t v) {
+  return wasm_i32x4_sub(counts, wasm_f32x4_ne(v, wasm_f32x4_splat(0)));
+}
+
+// The sum of the four lanes of counts.
+static inline i32 lanes_sum(v128_t counts) {
+  return wasm_i32x4_extract_lane(counts, 0) + wasm_i32x4_extract_lane(counts, 1) +
+         wasm_i32x4_extract_lane(counts, 2) + wasm_i32x4_extract_lane(counts, 3);
+}
+
 // The nonzero elements of v[0, n).
 static i32 count_nonzero(const float* v, i32 n) {
-  v128_t counts = wasm_i32x4_splat(0), zero = wasm_f32x4_splat(0);
+  v128_t counts = wasm_i32x4_splat(0);
   i32 i = 0, total = 0;
   ROWS_LOOP
-  for (; i + 4 <= n; i += 4) counts = wasm_i32x4_sub(counts, wasm_f32x4_ne(wasm_v128_load(v + i), zero));
+  for (; i + 4 <= n; i += 4) counts = count_nonzero4(counts, wasm_v128_load(v + i));
   ROWS_LOOP
   for (; i < n; i++) total += v[i] != 0;
-  return total + wasm_i32x4_extract_lane(counts, 0) + wasm_i32x4_extract_lane(counts, 1) +
-         wasm_i32x4_extract_lane(counts, 2) + wasm_i32x4_extract_lane(counts, 3);
+  return total + lanes_sum(counts);
 }
 
 // Whether the backward's gradient GEMMs may skip dfull's zeros (tests turn it off to compare the paths),
@@ -1305,7 +1315,7 @@ void conv1d_backward_spread(ConvParams* p, i32 tid, i32 nt) {
   }
   i32 relu = p->act == ACT_RELU, span = p->span, L = p->out_len;
   share(p->rows, 1, tid, nt, &r0, &r1);
-  v128_t zero = wasm_f32x4_splat(0), counts = wasm_i32x4_splat(0);
+  v128_t counts = wasm_i32x4_splat(0);
   i32 nonzero = 0;
   // Row r of dfull is step t = r % span of sample b = r / span: walked sample by sample, without a
   // division per row.
@@ -1323,7 +1333,7 @@ void conv1d_backward_spread(ConvParams* p, i32 tid, i32 nt) {
       for (; i + 4 <= n; i += 4) {
         v128_t v = kept4(src, keep, i);
         wasm_v128_store(dst + i, v);
-        counts = wasm_i32x4_sub(counts, wasm_f32x4_ne(v, zero));
+        counts = count_nonzero4(counts, v);
       }
       ROWS_LOOP
       for (; i < n; i++) {
@@ -1338,9 +1348,7 @@ void conv1d_backward_spread(ConvParams* p, i32 tid, i32 nt) {
     }
     r = b * span + t1;
   }
-  nonzero += wasm_i32x4_extract_lane(counts, 0) + wasm_i32x4_extract_lane(counts, 1) +
-             wasm_i32x4_extract_lane(counts, 2) + wasm_i32x4_extract_lane(counts, 3);
-  p->nonzero[tid] = nonzero;
+  p->nonzero[tid] = nonzero + lanes_sum(counts);
 }
 
 // Backward, phase 2: dK[j] = X_j^T @ dfull (split by channels), dbias = the column sums of dfull (split
