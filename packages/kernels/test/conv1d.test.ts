@@ -10,23 +10,8 @@ import {
 } from '../src/index';
 import { threadedUnsupported, wasmSupported } from '../src/wasm/wasm-kernels';
 import { expectClose } from './helpers';
+import { randomConv } from './random-conv';
 import { seededRandom } from './seeded-random';
-
-type ConvShape = Pick<Conv1dArgs, 'batch' | 'span' | 'channels' | 'filters' | 'size' | 'dilation'> & {
-  bias: boolean;
-};
-
-function randomConv(o: ConvShape, seed = 1): Conv1dArgs {
-  const rand = seededRandom(seed);
-  const fill = (n: number) => Float32Array.from({ length: n }, () => rand(-1, 1));
-  return {
-    ...o,
-    outLength: o.span - (o.size - 1) * o.dilation,
-    x: fill(o.batch * o.span * o.channels),
-    kernel: fill(o.size * o.channels * o.filters),
-    bias: o.bias ? fill(o.filters) : null,
-  };
-}
 
 /** Direct definition: y[b,t,o] = bias[o] + Σ_j Σ_c x[b, t + j·d, c] · K[j, c, o], and its gradients. */
 function naive(a: Conv1dArgs, dy: Float32Array) {

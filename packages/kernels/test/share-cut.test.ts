@@ -9,13 +9,14 @@ import {
   rnnSequenceForward,
   setKernelsThreads,
   sgemm,
-  type TapGatherArgs,
   tapGather,
   tapScatter,
 } from '../src/index';
 import { cutFineNext, maxSharesFor, type ShareSplit } from '../src/threads/share-cut';
 import { threadedUnsupported, wasmSupported } from '../src/wasm/wasm-kernels';
 import { randomArgs, randomUpstream } from './random-args';
+import { randomConv } from './random-conv';
+import { randomTapCase } from './random-tap';
 import { seededRandom } from './seeded-random';
 
 describe('maxSharesFor', () => {
@@ -54,53 +55,21 @@ function bits(arrays: (Float32Array | null)[]): number[][] {
   return arrays.map((a) => (a === null ? [] : Array.from(new Uint32Array(a.buffer, a.byteOffset, a.length))));
 }
 
-function randomConv(seed: number): Conv1dArgs {
-  const rand = seededRandom(seed);
-  const fill = (n: number) => Float32Array.from({ length: n }, () => rand(-1, 1));
-  const [batch, span, channels, filters, size] = [5, 41, 6, 12, 5];
-  return {
-    batch,
-    span,
-    channels,
-    filters,
-    size,
-    dilation: 1,
-    outLength: span - size + 1,
-    x: fill(batch * span * channels),
-    kernel: fill(size * channels * filters),
-    bias: fill(filters),
-    activation: 'relu',
-  };
-}
-
-function randomTap(seed: number): TapGatherArgs {
-  const rand = seededRandom(seed);
-  const [batch, steps, filters, size, vocab] = [5, 30, 12, 4, 50];
-  return {
-    batch,
-    steps,
-    filters,
-    size,
-    vocab,
-    activation: 'relu',
-    ids: Int32Array.from({ length: batch * steps }, () => Math.floor(rand(0, vocab))),
-    table: Float32Array.from({ length: vocab * size * filters }, () => rand(-1, 1)),
-    bias: Float32Array.from({ length: filters }, () => rand(-0.5, 0.5)),
-  };
-}
-
 /** Every result of one run of the parallel kernels: a recurrent layer, a conv, the tap kernels, pooling, a GEMM. */
 function runAll(): number[][] {
   const rnn = randomArgs({ cell: 'gru', batch: 9, time: 6, features: 5, units: 7, recurrentDropout: true });
   const fwd = rnnSequenceForward(rnn, { backend: 'wasm' });
   const { dOutputs, dFinal } = randomUpstream(rnn);
   const g = rnnSequenceBackward(rnn, fwd, dOutputs, dFinal, { backend: 'wasm' });
-  const conv = randomConv(3);
+  const conv: Conv1dArgs = {
+    ...randomConv({ batch: 5, span: 41, channels: 6, filters: 12, size: 5, dilation: 1, bias: true }, 3),
+    activation: 'relu',
+  };
   const y = conv1dForward(conv);
   const rand = seededRandom(4);
   const dy = Float32Array.from(y, () => rand(-1, 1));
   const cg = conv1dBackward(conv, dy, { y });
-  const tap = randomTap(5);
+  const { args: tap } = randomTapCase({ batch: 5, steps: 30, filters: 12, size: 4, vocab: 50 }, 5);
   const ty = tapGather(tap);
   const tg = tapScatter(
     { ...tap, hasBias: true },

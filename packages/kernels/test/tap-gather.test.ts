@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { setKernelsThreads, type TapGatherArgs, tapBiasGrad, tapGather, tapScatter } from '../src/index';
 import { threadedUnsupported, wasmSupported } from '../src/wasm/wasm-kernels';
+import { randomTapCase } from './random-tap';
 import { seededRandom } from './seeded-random';
 
 /** A Conv1D of embedded ids, straight from its definition (float64): the reference for the tap gather. */
@@ -18,35 +19,6 @@ function reference(embeddings: Float64Array, kernel: Float64Array, a: TapGatherA
         y[(b * L + t) * F + f] = a.activation === 'relu' && s < 0 ? 0 : s;
       }
   return y;
-}
-
-/** Random embeddings [V, C] and kernel [K, C, F], and the tap table [V, K·F] they give. */
-function randomCase(
-  shape: { batch: number; steps: number; filters: number; size: number; vocab: number },
-  seed: number,
-) {
-  const rand = seededRandom(seed);
-  const channels = 5;
-  const { vocab: V, size: K, filters: F } = shape;
-  const embeddings = Float64Array.from({ length: V * channels }, () => rand(-1, 1));
-  const kernel = Float64Array.from({ length: K * channels * F }, () => rand(-1, 1));
-  const table = new Float32Array(V * K * F);
-  for (let v = 0; v < V; v++)
-    for (let j = 0; j < K; j++)
-      for (let f = 0; f < F; f++) {
-        let s = 0;
-        for (let c = 0; c < channels; c++)
-          s += embeddings[v * channels + c] * kernel[(j * channels + c) * F + f];
-        table[v * K * F + j * F + f] = s;
-      }
-  const args: TapGatherArgs = {
-    ...shape,
-    activation: 'relu',
-    ids: Int32Array.from({ length: shape.batch * shape.steps }, () => Math.floor(rand(0, V))),
-    table,
-    bias: Float32Array.from({ length: F }, () => rand(-0.5, 0.5)),
-  };
-  return { args, embeddings, kernel, channels };
 }
 
 const paths: [string, 'js' | 'wasm', number][] = [['js', 'js', 1]];
@@ -91,7 +63,7 @@ describe('tapGather / tapScatter', () => {
   });
 
   it.each(shapes)('equals the Conv1D of the embedded ids, bit-identical on every path: %o', (shape) => {
-    const { args, embeddings, kernel, channels } = randomCase(shape, shape.vocab);
+    const { args, embeddings, kernel, channels } = randomTapCase(shape, shape.vocab);
     const expected = reference(embeddings, kernel, args, channels);
     const rand = seededRandom(99);
     const dy = Float32Array.from({ length: expected.length }, () => rand(-1, 1));
@@ -140,7 +112,7 @@ describe('tapGather / tapScatter', () => {
   });
 
   it('rejects ids outside the table and arrays of the wrong size, naming them', () => {
-    const { args } = randomCase(shapes[0], 1);
+    const { args } = randomTapCase(shapes[0], 1);
     const ids = args.ids.slice();
     ids[5] = 7;
     expect(() => tapGather({ ...args, ids })).toThrow(
